@@ -1,0 +1,81 @@
+//! The canonical signing string: the one place the MAPI signing rule lives.
+//!
+//! Rule (PROTOCOL.md, "Signing"): take every parameter except `sign` and `sign_type`, drop those whose
+//! value is empty (never trim), sort by *name* in byte order, and join the raw, unencoded values as
+//! `k1=v1&k2=v2…`. The caller then encodes the string in the request charset and signs the bytes.
+
+/// Returns true for the two parameters that never take part in a signature.
+#[inline]
+pub fn is_signature_param(name: &str) -> bool {
+    name == "sign" || name == "sign_type"
+}
+
+/// Builds the canonical signing string of `params`.
+///
+/// Order in the input does not matter; parameters with the same name keep their input order.
+/// Values are used exactly as given (no trimming, no encoding).
+///
+/// ```
+/// let s = alipay_core::canonical::signing_string(&[
+///     ("service", "x"), ("sign", "ignored"), ("a1", "2"), ("a", ""), ("_input_charset", "utf-8"),
+/// ]);
+/// assert_eq!(s, "_input_charset=utf-8&a1=2&service=x");
+/// ```
+pub fn signing_string<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> String {
+    let mut out = String::new();
+    write_signing_string(params, &mut out);
+    out
+}
+
+/// Appends the canonical signing string of `params` to `out` (see [`signing_string`]).
+pub fn write_signing_string<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)], out: &mut String) {
+    let mut kept: Vec<(&str, &str)> = params
+        .iter()
+        .map(|(k, v)| (k.as_ref(), v.as_ref()))
+        .filter(|(k, v)| !v.is_empty() && !is_signature_param(k))
+        .collect();
+    // Callers that already hold their parameters in order (the derive) pay one linear check.
+    if !kept.is_sorted_by(|a, b| a.0.as_bytes() <= b.0.as_bytes()) {
+        kept.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    }
+    let len: usize = kept.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+    out.reserve(len);
+    for (i, (k, v)) in kept.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(k);
+        out.push('=');
+        out.push_str(v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_by_name_not_by_joined_pair() {
+        // Joined strings would sort "a=2" after "a1=1" ('=' 0x3D > '1' 0x31); by name, "a" comes first.
+        let s = signing_string(&[("a1", "1"), ("a", "2"), ("a_b", "3"), ("A", "4")]);
+        assert_eq!(s, "A=4&a=2&a1=1&a_b=3");
+    }
+
+    #[test]
+    fn drops_empty_and_signature_params_never_trims() {
+        let s = signing_string(&[
+            ("sign_type", "MD5"),
+            ("sign", "abc"),
+            ("empty", ""),
+            ("space", " "),
+            ("x", " v "),
+        ]);
+        assert_eq!(s, "space= &x= v ");
+    }
+
+    #[test]
+    fn raw_values() {
+        let s = signing_string(&[("q", "a&b=c+d%20")]);
+        assert_eq!(s, "q=a&b=c+d%20");
+    }
+}

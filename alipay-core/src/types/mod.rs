@@ -1,0 +1,1 @@
+//! Typed wire values. CONTRACT STUB: the types helper fills this in.

@@ -1,0 +1,1 @@
+//! The XML response envelope. CONTRACT STUB: the xml helper fills this in.

@@ -1,0 +1,1 @@
+//! Derive macros for Alipay MAPI services (filled in by the derive issue).
