@@ -12,9 +12,13 @@ pub mod canonical;
 pub mod charset;
 pub mod error;
 pub mod form;
+pub mod service;
 pub mod sign;
 pub mod types;
 pub mod xml;
+
+#[doc(hidden)]
+pub mod __private;
 
 pub use charset::Charset;
 pub use error::ErrorCode;

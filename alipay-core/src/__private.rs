@@ -1,0 +1,1 @@
+//! Items the derive's generated code uses. Not public API.
