@@ -13,12 +13,16 @@ pub mod charset;
 pub mod error;
 pub mod form;
 pub mod service;
+pub mod services;
 pub mod sign;
 pub mod types;
 pub mod xml;
 
 #[doc(hidden)]
 pub mod __private;
+
+// Lets the derive's generated `::alipay_core::…` paths resolve inside this crate too.
+extern crate self as alipay_core;
 
 pub use charset::Charset;
 pub use error::ErrorCode;

@@ -1,0 +1,1 @@
+//! The declared MAPI services, one module per service. Filled in by the derive work.
