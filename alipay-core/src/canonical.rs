@@ -10,6 +10,56 @@ pub fn is_signature_param(name: &str) -> bool {
     name == "sign" || name == "sign_type"
 }
 
+/// The parameters that take part in a signature, in signing order: every parameter except `sign`
+/// and `sign_type`, empty values dropped, sorted by name in byte order (stable for equal names).
+///
+/// This is the signing rule; [`signing_string`] and the wire encoding both read it, so what is signed
+/// is exactly what is sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedParams<'a>(Vec<(&'a str, &'a str)>);
+
+impl<'a> SignedParams<'a> {
+    /// Selects and orders the signed parameters of `params`.
+    pub fn new<K: AsRef<str>, V: AsRef<str>>(params: &'a [(K, V)]) -> Self {
+        let mut kept: Vec<(&str, &str)> = params
+            .iter()
+            .map(|(k, v)| (k.as_ref(), v.as_ref()))
+            .filter(|(k, v)| !v.is_empty() && !is_signature_param(k))
+            .collect();
+        // Callers that already hold their parameters in order (the derive) pay one linear check.
+        if !kept.is_sorted_by(|a, b| a.0.as_bytes() <= b.0.as_bytes()) {
+            kept.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        }
+        Self(kept)
+    }
+
+    /// The `(name, value)` pairs in signing order.
+    pub fn pairs(&self) -> &[(&'a str, &'a str)] {
+        &self.0
+    }
+
+    /// Appends `k1=v1&k2=v2…` (raw values, nothing trimmed or encoded) to `out`.
+    pub fn write_string(&self, out: &mut String) {
+        let len: usize = self.0.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+        out.reserve(len);
+        for (i, (k, v)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push('&');
+            }
+            out.push_str(k);
+            out.push('=');
+            out.push_str(v);
+        }
+    }
+
+    /// The canonical signing string.
+    pub fn to_signing_string(&self) -> String {
+        let mut out = String::new();
+        self.write_string(&mut out);
+        out
+    }
+}
+
 /// Builds the canonical signing string of `params`.
 ///
 /// Order in the input does not matter; parameters with the same name keep their input order.
@@ -22,32 +72,7 @@ pub fn is_signature_param(name: &str) -> bool {
 /// assert_eq!(s, "_input_charset=utf-8&a1=2&service=x");
 /// ```
 pub fn signing_string<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> String {
-    let mut out = String::new();
-    write_signing_string(params, &mut out);
-    out
-}
-
-/// Appends the canonical signing string of `params` to `out` (see [`signing_string`]).
-pub fn write_signing_string<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)], out: &mut String) {
-    let mut kept: Vec<(&str, &str)> = params
-        .iter()
-        .map(|(k, v)| (k.as_ref(), v.as_ref()))
-        .filter(|(k, v)| !v.is_empty() && !is_signature_param(k))
-        .collect();
-    // Callers that already hold their parameters in order (the derive) pay one linear check.
-    if !kept.is_sorted_by(|a, b| a.0.as_bytes() <= b.0.as_bytes()) {
-        kept.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    }
-    let len: usize = kept.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
-    out.reserve(len);
-    for (i, (k, v)) in kept.iter().enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        out.push_str(k);
-        out.push('=');
-        out.push_str(v);
-    }
+    SignedParams::new(params).to_signing_string()
 }
 
 #[cfg(test)]

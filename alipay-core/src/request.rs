@@ -1,0 +1,139 @@
+//! Turning parameters into a signed request: the canonical string, its signature, and the wire form.
+//!
+//! [`prepare`] is the one pipeline every caller (the derive, the client, the CLI) goes through:
+//! canonical string ([`crate::canonical`]) → bytes in the request charset ([`Charset`]) → signature
+//! ([`Signer`]) → percent-encoded parameters ([`crate::form`]). What is signed is exactly what is sent:
+//! the same parameters, empty values dropped from both, plus `sign_type` and `sign`.
+
+use crate::canonical::SignedParams;
+use crate::charset::{Charset, CharsetError};
+use crate::sign::{SignError, SignType, Signer};
+
+/// A request signed and encoded, ready for the gateway.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedRequest {
+    /// The request charset (`_input_charset`).
+    pub charset: Charset,
+    /// The sign type used.
+    pub sign_type: SignType,
+    /// The canonical string that was signed, before charset encoding. Log this (it holds no secret
+    /// of the partner) when the gateway answers `ILLEGAL_SIGN`.
+    pub string_to_sign: String,
+    /// The signature (`sign`).
+    pub sign: String,
+    /// Every parameter sent, percent-encoded in the charset: the signed ones in signing order, then
+    /// `sign_type` and `sign`. This is the GET query string and the POST body.
+    pub encoded: String,
+}
+
+/// Why a request could not be prepared. Nothing was sent.
+#[derive(Debug, thiserror::Error)]
+pub enum PrepareError {
+    /// A parameter cannot be represented in the request charset.
+    #[error("parameter {param:?}: {source}")]
+    Charset {
+        /// The wire name of the parameter.
+        param: String,
+        /// The charset failure.
+        #[source]
+        source: CharsetError,
+    },
+    /// The signer failed.
+    #[error(transparent)]
+    Sign(#[from] SignError),
+}
+
+impl SignedRequest {
+    /// The URL of a GET request: `gateway?<all parameters>`.
+    pub fn get_url(&self, gateway: &str) -> String {
+        let mut url = String::with_capacity(gateway.len() + 1 + self.encoded.len());
+        url.push_str(gateway);
+        url.push(if gateway.contains('?') { '&' } else { '?' });
+        url.push_str(&self.encoded);
+        url
+    }
+
+    /// The URL a POST goes to: `gateway?_input_charset=…`, so the gateway can decode the body.
+    pub fn post_url(&self, gateway: &str) -> String {
+        let sep = if gateway.contains('?') { '&' } else { '?' };
+        format!("{gateway}{sep}_input_charset={}", self.charset.as_str())
+    }
+
+    /// The `application/x-www-form-urlencoded` body of a POST (the same text as the GET query).
+    pub fn post_body(&self) -> &str {
+        &self.encoded
+    }
+}
+
+/// Signs `params` (every signed parameter, including `service`, `partner` and `_input_charset`) and
+/// encodes them for the wire.
+///
+/// `sign` and `sign_type` in `params` are ignored (the signer's own are added); empty values are
+/// neither signed nor sent. The order of `params` does not matter, but callers that pass them already
+/// sorted by name (the derive does) skip the sort.
+pub fn prepare<K: AsRef<str>, V: AsRef<str>>(
+    params: &[(K, V)],
+    charset: Charset,
+    signer: &Signer,
+) -> Result<SignedRequest, PrepareError> {
+    let signed = SignedParams::new(params);
+    let string_to_sign = signed.to_signing_string();
+    let bytes = charset
+        .encode(&string_to_sign)
+        .map_err(|source| charset_error(params, charset, source))?;
+    let sign = signer.sign(&bytes)?;
+    let sign_type = signer.sign_type();
+
+    let mut encoded = String::with_capacity(string_to_sign.len() * 2 + sign.len() + 32);
+    let mut first = true;
+    let mut push = |k: &str, v: &str| {
+        if !first {
+            encoded.push('&');
+        }
+        first = false;
+        // Both sides were proven encodable above (names and values are parts of the signed string);
+        // sign and sign_type are ASCII.
+        encoded.extend(form_urlencoded::byte_serialize(k.as_bytes()));
+        encoded.push('=');
+        match charset.encode(v) {
+            Ok(b) => encoded.extend(form_urlencoded::byte_serialize(&b)),
+            Err(_) => unreachable!("value encodable: it is part of the signed string"),
+        }
+    };
+    // The same list as the canonical string: the wire carries exactly what was signed.
+    for &(k, v) in signed.pairs() {
+        push(k, v);
+    }
+    push("sign_type", sign_type.as_str());
+    push("sign", &sign);
+
+    Ok(SignedRequest {
+        charset,
+        sign_type,
+        string_to_sign,
+        sign,
+        encoded,
+    })
+}
+
+/// Names the first parameter whose name or value the charset cannot encode.
+fn charset_error<K: AsRef<str>, V: AsRef<str>>(
+    params: &[(K, V)],
+    charset: Charset,
+    fallback: CharsetError,
+) -> PrepareError {
+    for (k, v) in params {
+        for text in [k.as_ref(), v.as_ref()] {
+            if let Err(source) = charset.encode(text) {
+                return PrepareError::Charset {
+                    param: k.as_ref().to_owned(),
+                    source,
+                };
+            }
+        }
+    }
+    PrepareError::Charset {
+        param: String::new(),
+        source: fallback,
+    }
+}
