@@ -199,6 +199,20 @@ pub const fn __wire_values_are_valid(values: &[&str]) -> bool {
     true
 }
 
+/// True when `value` is one of `values` (byte-exact). `const`, so the derive can check a declared
+/// example against a `wire_enum!` set at compile time. Not public API.
+#[doc(hidden)]
+pub const fn __wire_value_in(value: &str, values: &[&str]) -> bool {
+    let mut i = 0;
+    while i < values.len() {
+        if bytes_eq(value.as_bytes(), values[i].as_bytes()) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
@@ -333,6 +347,13 @@ macro_rules! wire_enum {
                 match self {
                     $(Self::$variant => $value,)+
                 }
+            }
+
+            /// True when `value` is one of [`Self::VALUES`]; used by the derive to check a declared
+            /// example at compile time.
+            #[doc(hidden)]
+            $vis const fn __alipay_accepts(value: &str) -> bool {
+                $crate::types::__wire_value_in(value, $name::VALUES)
             }
 
             /// The variant whose wire text is `value` (exact, case-sensitive).
