@@ -1,0 +1,75 @@
+//! `MD5`: lowercase hex of md5(signed bytes ++ partner key), compared in constant time.
+
+use md5::{Digest as _, Md5};
+use subtle::ConstantTimeEq as _;
+
+use super::{Md5Key, SignError, SignType, VerifyError};
+
+fn digest(key: &Md5Key, data: &[u8]) -> [u8; 16] {
+    let mut md5 = Md5::new();
+    md5.update(data);
+    md5.update(key.bytes());
+    md5.finalize().into()
+}
+
+/// The `sign` value: 32 lowercase hex digits.
+pub(crate) fn sign(key: &Md5Key, data: &[u8]) -> Result<String, SignError> {
+    if key.is_empty() {
+        return Err(SignError::EmptyMd5Key);
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(32);
+    for b in digest(key, data) {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0x0f)]));
+    }
+    Ok(out)
+}
+
+/// Checks a received `sign` (already trimmed). Upper-case hex is accepted: it is the same digest.
+pub(crate) fn verify(key: &Md5Key, data: &[u8], signature: &str) -> Result<(), VerifyError> {
+    if key.is_empty() {
+        return Err(VerifyError::EmptyMd5Key);
+    }
+    let received = decode_hex(signature)?;
+    let expected = digest(key, data);
+    if bool::from(expected.ct_eq(&received)) {
+        Ok(())
+    } else {
+        Err(VerifyError::Mismatch {
+            sign_type: SignType::Md5,
+        })
+    }
+}
+
+fn decode_hex(signature: &str) -> Result<[u8; 16], VerifyError> {
+    let bytes = signature.as_bytes();
+    if bytes.len() != 32 {
+        return Err(VerifyError::malformed(
+            SignType::Md5,
+            format!(
+                "expected 32 hex digits, got {} characters",
+                signature.chars().count()
+            ),
+        ));
+    }
+    let nibble = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    };
+    let mut out = [0u8; 16];
+    for (i, pair) in bytes.chunks_exact(2).enumerate() {
+        match (nibble(pair[0]), nibble(pair[1])) {
+            (Some(hi), Some(lo)) => out[i] = hi << 4 | lo,
+            _ => {
+                return Err(VerifyError::malformed(
+                    SignType::Md5,
+                    "not hexadecimal (is this an RSA or DSA signature?)",
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
