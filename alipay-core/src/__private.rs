@@ -1,1 +1,666 @@
-//! Items the derive's generated code uses. Not public API.
+//! Items the derive's generated code uses. Not public API: names and signatures change freely.
+//!
+//! Generated code reaches the runtime only through this module, so the derive never depends on the
+//! crate's public layout.
+
+use std::borrow::Cow;
+use std::fmt;
+
+pub use crate::charset::Charset;
+pub use crate::service::{
+    CommonParams, FieldSpec, Method, ParamSpec, Request, Response, ResponseErrorKind,
+    ResponseFieldError, Rule, ValidationErrors, Violation,
+};
+pub use crate::types::{Amount, HttpUrl, TimestampMillis, WireValue};
+pub use crate::xml::Payload;
+pub use std::borrow::Cow as __Cow;
+
+use crate::types::{self, CompactTime, DateTime, WireValueError};
+
+/// The [`WireValue`] functions of one field type, gathered once per field in a `const`
+/// (`const __W0: Wire<T> = wire::<T>();`, spanned on the field's type). Everything else the
+/// generated code does with the field goes through this value, so a type without `WireValue` is
+/// reported once, at the field, and the public impls carry no `where` clauses.
+pub struct Wire<T> {
+    /// [`WireValue::to_wire`].
+    pub to_wire: for<'a> fn(&'a T) -> Cow<'a, str>,
+    /// [`WireValue::parse_wire`].
+    pub parse: fn(&str) -> Result<T, WireValueError>,
+    /// [`WireValue::FORMAT`].
+    pub format: &'static str,
+}
+
+/// The [`Wire`] functions of `T` (a missing `WireValue` is reported here, as E0277 at the field).
+pub const fn wire<T: WireValue>() -> Wire<T> {
+    Wire {
+        to_wire: T::to_wire,
+        parse: T::parse_wire,
+        format: T::FORMAT,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing parameters.
+
+/// Appends `(name, wire text)` unless the wire text is empty.
+#[inline]
+pub fn push<'a, T>(
+    out: &mut Vec<(&'static str, Cow<'a, str>)>,
+    name: &'static str,
+    w: &Wire<T>,
+    value: &'a T,
+) {
+    let wire = (w.to_wire)(value);
+    if !wire.is_empty() {
+        out.push((name, wire));
+    }
+}
+
+/// Appends a borrowed common value unless it is empty.
+#[inline]
+pub fn push_str<'a>(
+    out: &mut Vec<(&'static str, Cow<'a, str>)>,
+    name: &'static str,
+    value: &'a str,
+) {
+    if !value.is_empty() {
+        out.push((name, Cow::Borrowed(value)));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation.
+
+/// Counts characters written through `fmt::Write` without allocating.
+struct CharCount(usize);
+
+impl fmt::Write for CharCount {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0 += s.chars().count();
+        Ok(())
+    }
+}
+
+/// The length in characters of a number's wire text (its `Display`), without allocating.
+#[inline]
+pub fn display_chars<T: fmt::Display>(value: &T) -> usize {
+    use fmt::Write as _;
+    let mut count = CharCount(0);
+    let _ = write!(count, "{value}");
+    count.0
+}
+
+/// True when `value`'s wire text is one of `values`.
+#[inline]
+pub fn wire_is<T>(w: &Wire<T>, value: &T, values: &[&str]) -> bool {
+    let wire = (w.to_wire)(value);
+    values.contains(&wire.as_ref())
+}
+
+/// True when an optional value is set and its wire text is not empty.
+#[inline]
+pub fn present<T>(w: &Wire<T>, value: Option<&T>) -> bool {
+    value.is_some_and(|v| !(w.to_wire)(v).is_empty())
+}
+
+/// `> 0`, for `required_if(…, field > 0)`.
+pub trait Positive {
+    /// True when the value is greater than zero.
+    fn is_positive(&self) -> bool;
+}
+
+impl Positive for Amount {
+    #[inline]
+    fn is_positive(&self) -> bool {
+        !self.is_zero()
+    }
+}
+
+impl Positive for u32 {
+    #[inline]
+    fn is_positive(&self) -> bool {
+        *self > 0
+    }
+}
+
+impl Positive for u64 {
+    #[inline]
+    fn is_positive(&self) -> bool {
+        *self > 0
+    }
+}
+
+/// The wire text to show in a violation (callers pass it to [`Checker::report`], which drops it
+/// for secrets).
+fn shown<T>(w: &Wire<T>, value: &T) -> Option<String> {
+    Some((w.to_wire)(value).into_owned())
+}
+
+/// A parsed wire parameter in [`Checker::parse`].
+pub enum Slot<T> {
+    /// Not received.
+    Absent,
+    /// Received but broken (already reported).
+    Invalid,
+    /// Received and parsed.
+    Value(T),
+}
+
+impl<T> Slot<T> {
+    /// The value, if parsed.
+    #[inline]
+    pub fn value(self) -> Option<T> {
+        match self {
+            Self::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// Collects violations for one service; every check appends, none stops.
+pub struct Checker {
+    service: &'static str,
+    violations: Vec<Violation>,
+}
+
+impl Checker {
+    /// An empty collection for `service`.
+    #[inline]
+    pub fn new(service: &'static str) -> Self {
+        Self {
+            service,
+            violations: Vec::new(),
+        }
+    }
+
+    /// True when `param` already has a violation (a broken received value is not reported again
+    /// by a rule across parameters).
+    fn reported(&self, param: &str) -> bool {
+        self.violations.iter().any(|v| v.param == param)
+    }
+
+    /// Records a violation of `spec`'s parameter.
+    #[cold]
+    pub fn report(&mut self, spec: &ParamSpec, rule: Rule, value: Option<String>) {
+        let withheld = spec.secret && value.is_some();
+        self.violations.push(Violation {
+            param: Cow::Borrowed(spec.name),
+            rule,
+            value: if spec.secret { None } else { value },
+            secret: withheld,
+        });
+    }
+
+    /// Checks a text-like value (its wire text is borrowed or cheap): required/empty and length.
+    pub fn text<T>(&mut self, spec: &ParamSpec, w: &Wire<T>, value: Option<&T>) {
+        let Some(value) = value else {
+            if !spec.nullable {
+                self.report(spec, Rule::Required, None);
+            }
+            return;
+        };
+        let wire = (w.to_wire)(value);
+        if wire.is_empty() {
+            let rule = if spec.nullable {
+                Rule::Empty
+            } else {
+                Rule::Required
+            };
+            self.report(spec, rule, None);
+            return;
+        }
+        if let Some(max) = spec.max_len {
+            // Byte length bounds the character count from above: skip counting short values.
+            if wire.len() > max {
+                let actual = wire.chars().count();
+                if actual > max {
+                    let shown = Some(wire.into_owned());
+                    self.report(spec, Rule::MaxLength { max, actual }, shown);
+                }
+            }
+        }
+    }
+
+    /// Checks a number (never empty): length of its wire text, counted without allocating.
+    pub fn number<T: fmt::Display>(&mut self, spec: &ParamSpec, w: &Wire<T>, value: Option<&T>) {
+        let Some(value) = value else {
+            if !spec.nullable {
+                self.report(spec, Rule::Required, None);
+            }
+            return;
+        };
+        if let Some(max) = spec.max_len {
+            let actual = display_chars(value);
+            if actual > max {
+                let shown = shown(w, value);
+                self.report(spec, Rule::MaxLength { max, actual }, shown);
+            }
+        }
+    }
+
+    /// `timestamp`: milliseconds are 13 digits (2001-09-09 to 2286-11-20).
+    pub fn millis13(&mut self, spec: &ParamSpec, value: Option<&TimestampMillis>) {
+        if let Some(t) = value {
+            let digits = display_chars(&t.millis());
+            if digits != 13 {
+                let shown = Some(t.millis().to_string());
+                self.report(
+                    spec,
+                    Rule::Format {
+                        expected: "13 digits of milliseconds since the Unix epoch (e.g. 1309437333420)",
+                        problem: types::Rule::Length {
+                            expected: 13,
+                            found: digits,
+                        },
+                    },
+                    shown,
+                );
+            }
+        }
+    }
+
+    /// Records a field's failed custom check (`fn(&T) -> Result<(), E: Display>`; the generated
+    /// code calls it directly, so it may take `&str` for a `String` field).
+    pub fn custom<T, E: fmt::Display>(
+        &mut self,
+        spec: &ParamSpec,
+        w: &Wire<T>,
+        value: &T,
+        result: Result<(), E>,
+    ) {
+        if let Err(message) = result {
+            let shown = shown(w, value);
+            self.report(spec, Rule::Custom(message.to_string()), shown);
+        }
+    }
+
+    /// `one_of`: at least one of the group is present.
+    pub fn one_of(&mut self, first: &ParamSpec, params: &'static [&'static str], any: bool) {
+        if !any && !params.iter().any(|p| self.reported(p)) {
+            self.violations.push(Violation {
+                param: Cow::Borrowed(first.name),
+                rule: Rule::OneOf { params },
+                value: None,
+                secret: false,
+            });
+        }
+    }
+
+    /// `required_if`: `spec` must be present because the condition holds.
+    pub fn required_if<T>(
+        &mut self,
+        spec: &ParamSpec,
+        value: Option<&T>,
+        when: &'static str,
+        values: &'static [&'static str],
+    ) {
+        // Present but empty is reported as `Empty` by the field's own check; a received value that
+        // did not parse (hence `None` here) was reported too.
+        if value.is_none() && !self.reported(spec.name) {
+            self.report(spec, Rule::RequiredIf { when, values }, None);
+        }
+    }
+
+    /// `required_if(…, field > 0)`: a present `spec` must be greater than zero.
+    pub fn positive_if<T: Positive>(
+        &mut self,
+        spec: &ParamSpec,
+        w: &Wire<T>,
+        value: Option<&T>,
+        when: &'static str,
+        values: &'static [&'static str],
+    ) {
+        if let Some(v) = value
+            && !v.is_positive()
+        {
+            let shown = shown(w, v);
+            self.report(spec, Rule::PositiveIf { when, values }, shown);
+        }
+    }
+
+    /// `relation`: `left op right` does not hold.
+    pub fn relation<L, R>(
+        &mut self,
+        (left, lw, left_value): (&ParamSpec, &Wire<L>, &L),
+        op: &'static str,
+        (right, rw, right_value): (&ParamSpec, &Wire<R>, &R),
+    ) {
+        let shown_left = shown(lw, left_value);
+        let other_value = if right.secret {
+            None
+        } else {
+            shown(rw, right_value)
+        };
+        self.report(
+            left,
+            Rule::Relation {
+                op,
+                other: right.name,
+                other_value,
+            },
+            shown_left,
+        );
+    }
+
+    /// Appends the violation a struct-level custom check returned.
+    pub fn push(&mut self, result: Result<(), Violation>) {
+        if let Err(v) = result {
+            self.violations.push(v);
+        }
+    }
+
+    /// Parses one received parameter: empty, length, then the type's format.
+    pub fn parse<T>(
+        &mut self,
+        spec: &ParamSpec,
+        w: &Wire<T>,
+        slot: &Slot<T>,
+        text: &str,
+    ) -> Slot<T> {
+        if !matches!(slot, Slot::Absent) {
+            self.report(spec, Rule::Duplicate, Some(text.to_owned()));
+            return Slot::Invalid;
+        }
+        if text.is_empty() {
+            let rule = if spec.nullable {
+                Rule::Empty
+            } else {
+                Rule::Required
+            };
+            self.report(spec, rule, None);
+            return Slot::Invalid;
+        }
+        let mut ok = true;
+        if let Some(max) = spec.max_len {
+            let actual = text.chars().count();
+            if actual > max {
+                self.report(spec, Rule::MaxLength { max, actual }, Some(text.to_owned()));
+                ok = false;
+            }
+        }
+        match (w.parse)(text) {
+            Ok(v) if ok => Slot::Value(v),
+            Ok(_) => Slot::Invalid,
+            Err(err) => {
+                let rule = match err.rule() {
+                    types::Rule::NotOneOf(allowed) => Rule::NotInSet { allowed },
+                    problem => Rule::Format {
+                        expected: err.format(),
+                        problem,
+                    },
+                };
+                self.report(spec, rule, Some(text.to_owned()));
+                Slot::Invalid
+            }
+        }
+    }
+
+    /// A required received parameter: `Absent` is reported as [`Rule::Required`].
+    pub fn required<T>(&mut self, spec: &ParamSpec, slot: Slot<T>) -> Option<T> {
+        match slot {
+            Slot::Value(v) => Some(v),
+            Slot::Absent => {
+                self.report(spec, Rule::Required, None);
+                None
+            }
+            Slot::Invalid => None,
+        }
+    }
+
+    /// A received parameter that is not in the table (common parameters are skipped by the caller).
+    pub fn unknown(&mut self, name: &str, text: &str) {
+        self.violations.push(Violation {
+            param: Cow::Owned(name.to_owned()),
+            rule: Rule::Unknown,
+            value: Some(text.to_owned()),
+            secret: false,
+        });
+    }
+
+    /// The violations so far (for a caller that knows there is at least one).
+    #[cold]
+    pub fn into_errors(self) -> ValidationErrors {
+        ValidationErrors::new(self.service, self.violations)
+    }
+
+    /// `Ok` when nothing was reported, else every violation.
+    #[inline]
+    pub fn finish(self) -> Result<(), ValidationErrors> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors::new(self.service, self.violations))
+        }
+    }
+}
+
+/// True for the parameters the runtime adds (skipped by `from_params`).
+#[inline]
+pub fn is_common(name: &str) -> bool {
+    matches!(
+        name,
+        "service" | "partner" | "_input_charset" | "sign_type" | "sign"
+    )
+}
+
+/// The closed set of a field type: `<T>::VALUES` resolves to the inherent `VALUES` of a
+/// [`wire_enum!`](crate::wire_enum) type (inherent items win), and to this empty default otherwise.
+pub trait NoValues {
+    /// No closed set.
+    const VALUES: &'static [&'static str] = &[];
+}
+
+impl<T: ?Sized> NoValues for T {}
+
+// ---------------------------------------------------------------------------------------------
+// Responses.
+
+/// Parses a required child element's text.
+#[inline]
+pub fn field<T>(
+    w: &Wire<T>,
+    element: &'static str,
+    name: &'static str,
+    text: &str,
+) -> Result<Option<T>, ResponseFieldError> {
+    match (w.parse)(text) {
+        Ok(v) => Ok(Some(v)),
+        Err(err) => Err(ResponseFieldError::new(
+            element,
+            Some(name),
+            ResponseErrorKind::Invalid(err),
+        )),
+    }
+}
+
+/// Parses an optional child element's text: empty text is `None`.
+#[inline]
+pub fn opt_field<T>(
+    w: &Wire<T>,
+    element: &'static str,
+    name: &'static str,
+    text: &str,
+) -> Result<Option<T>, ResponseFieldError> {
+    if text.is_empty() {
+        Ok(None)
+    } else {
+        field(w, element, name, text)
+    }
+}
+
+/// A required child element that never appeared.
+#[inline]
+pub fn required<T>(
+    value: Option<T>,
+    element: &'static str,
+    name: &'static str,
+) -> Result<T, ResponseFieldError> {
+    value.ok_or_else(|| ResponseFieldError::new(element, Some(name), ResponseErrorKind::Missing))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Examples.
+
+/// Builds an example value of a type the derive cannot construct directly.
+///
+/// The example was proven at compile time to be accepted (the derive checks URLs itself, and
+/// asserts `T::__alipay_accepts(example)` in a `const` for other types), so the error branch
+/// cannot be reached for a declaration that compiled.
+pub fn example<T>(w: &Wire<T>, text: &'static str) -> T {
+    match (w.parse)(text) {
+        Ok(v) => v,
+        Err(err) => unreachable!("example checked at compile time: {err}"),
+    }
+}
+
+/// An example `String`.
+#[inline]
+pub fn text(text: &'static str) -> String {
+    text.to_owned()
+}
+
+/// Compile-time checks of examples for the time types (see the derive's const assertions).
+impl CompactTime {
+    /// True when `s` is `yyyyMMddHHmmss` with a valid date and time.
+    #[doc(hidden)]
+    pub const fn __alipay_accepts(s: &str) -> bool {
+        let b = s.as_bytes();
+        if b.len() != 14 || !all_digits(b, 0, 14) {
+            return false;
+        }
+        valid_date_time(
+            num(b, 0, 4),
+            num(b, 4, 6),
+            num(b, 6, 8),
+            num(b, 8, 10),
+            num(b, 10, 12),
+            num(b, 12, 14),
+        )
+    }
+}
+
+impl DateTime {
+    /// True when `s` is `yyyy-MM-dd HH:mm:ss` with a valid date and time.
+    #[doc(hidden)]
+    pub const fn __alipay_accepts(s: &str) -> bool {
+        let b = s.as_bytes();
+        if b.len() != 19
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || b[10] != b' '
+            || b[13] != b':'
+            || b[16] != b':'
+        {
+            return false;
+        }
+        if !(all_digits(b, 0, 4)
+            && all_digits(b, 5, 7)
+            && all_digits(b, 8, 10)
+            && all_digits(b, 11, 13)
+            && all_digits(b, 14, 16)
+            && all_digits(b, 17, 19))
+        {
+            return false;
+        }
+        valid_date_time(
+            num(b, 0, 4),
+            num(b, 5, 7),
+            num(b, 8, 10),
+            num(b, 11, 13),
+            num(b, 14, 16),
+            num(b, 17, 19),
+        )
+    }
+}
+
+const fn all_digits(b: &[u8], from: usize, to: usize) -> bool {
+    let mut i = from;
+    while i < to {
+        if !b[i].is_ascii_digit() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn num(b: &[u8], from: usize, to: usize) -> u32 {
+    let mut n = 0;
+    let mut i = from;
+    while i < to {
+        n = n * 10 + (b[i] - b'0') as u32;
+        i += 1;
+    }
+    n
+}
+
+/// The same calendar rules as `time` (proleptic Gregorian; no leap seconds).
+const fn valid_date_time(
+    year: u32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+) -> bool {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    day >= 1 && day <= days && hour < 24 && minute < 60 && second < 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The const checks agree with the runtime parsers (so `example()` cannot fail).
+    #[test]
+    fn time_checks_agree_with_parsers() {
+        let compact = [
+            "20110707203533",
+            "20000229000000",
+            "19000229000000",
+            "20240229235959",
+            "20110631000000",
+            "20111301000000",
+            "20110700000000",
+            "20110707240000",
+            "20110707206000",
+            "20110707203560",
+            "2011070720353",
+            "201107072035331",
+            "2011070720353a",
+            "+0110707203533",
+            "00000101000000",
+        ];
+        for s in compact {
+            assert_eq!(
+                CompactTime::__alipay_accepts(s),
+                CompactTime::parse(s).is_ok(),
+                "{s}"
+            );
+        }
+        let dt = [
+            "2013-10-22 18:43:17",
+            "2013-02-29 18:43:17",
+            "2012-02-29 00:00:00",
+            "2013-10-22T18:43:17",
+            "2013-10-22 24:00:00",
+            "2013/10/22 18:43:17",
+            "2013-10-22 18:43:1",
+            "2013-13-01 00:00:00",
+        ];
+        for s in dt {
+            assert_eq!(
+                DateTime::__alipay_accepts(s),
+                DateTime::parse(s).is_ok(),
+                "{s}"
+            );
+        }
+    }
+}

@@ -12,6 +12,7 @@ pub mod canonical;
 pub mod charset;
 pub mod error;
 pub mod form;
+pub mod request;
 pub mod service;
 pub mod services;
 pub mod sign;
@@ -27,6 +28,10 @@ extern crate self as alipay_core;
 pub use charset::Charset;
 pub use error::ErrorCode;
 pub use sign::SignType;
+
+/// The derives that declare a service (see [`service`]); same names as the traits they implement.
+pub use alipay_derive::{Request, Response};
+pub use service::{Request, Response};
 
 /// The production MAPI gateway.
 pub const GATEWAY: &str = "https://mapi.alipay.com/gateway.do";

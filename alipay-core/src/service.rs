@@ -1,1 +1,516 @@
-//! The traits that the derive implements for a service. CONTRACT STUB: the derive helper fills this in.
+//! The contract between a declared service and the runtime.
+//!
+//! A service is two structs that mirror its spec table: a request (`#[derive(Request)]`) and a
+//! response payload (`#[derive(Response)]`). The derives implement [`Request`] and [`Response`];
+//! everything the runtime needs (the service name, the parameter table, validation, the signed
+//! parameters in order, the typed response) comes from these traits.
+//!
+//! ```
+//! use alipay_core::service::{CommonParams, Request};
+//! use alipay_core::services::sns_create_goods::CreateGoods;
+//! use alipay_core::{canonical, Charset};
+//!
+//! let goods = CreateGoods::example();
+//! goods.validate()?;
+//! let mut params = Vec::new();
+//! let common = CommonParams { partner: "2088002464631181", charset: Charset::Utf8 };
+//! goods.signing_params(&common, &mut params);
+//! assert!(canonical::signing_string(&params).starts_with("_input_charset=utf-8&buy_max_num=100&"));
+//! # Ok::<(), alipay_core::service::ValidationErrors>(())
+//! ```
+//!
+//! The attributes the derives read are documented on [`Request`](macro@crate::Request) and
+//! [`Response`](macro@crate::Response).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::charset::Charset;
+use crate::types::{self, WireValueError};
+use crate::xml::Payload;
+
+/// The HTTP method a service is called with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`: parameters in the query string.
+    Get,
+    /// `POST`: parameters in a form body (`_input_charset` also in the query string).
+    Post,
+}
+
+impl Method {
+    /// `GET` or `POST`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One row of a service's request table (请求输入参数表), as declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParamSpec {
+    /// 参数名: the wire name.
+    pub name: &'static str,
+    /// 参数说明: the label.
+    pub label: &'static str,
+    /// 类型(精度): the column text verbatim, e.g. `String(128)` (empty when the spec gives none).
+    pub ty: &'static str,
+    /// The most characters the wire text may have, from `String(N)`.
+    pub max_len: Option<usize>,
+    /// 可空: `true` for `Y` (an `Option` field).
+    pub nullable: bool,
+    /// 样例: the sample value.
+    pub example: Option<&'static str>,
+    /// 备注: the field's doc comment.
+    pub note: &'static str,
+    /// The closed set of wire values, empty when the value is not from a closed set.
+    pub allowed: &'static [&'static str],
+    /// True for a value that must never appear in errors or logs (e.g. the SNS user `key`).
+    pub secret: bool,
+    /// The format of the field's type in words (see [`WireValue::FORMAT`](crate::types::WireValue::FORMAT)).
+    pub format: &'static str,
+}
+
+/// One row of a service's response table (xml返回的参数列表), as declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldSpec {
+    /// 参数名: the child element's tag.
+    pub name: &'static str,
+    /// 参数说明: the label.
+    pub label: &'static str,
+    /// 类型(精度): the column text verbatim (empty when the spec gives none).
+    pub ty: &'static str,
+    /// 可空: `true` for `Y` (an `Option` field: the element may be missing or empty).
+    pub nullable: bool,
+    /// 样例: the sample value.
+    pub example: Option<&'static str>,
+    /// 备注: the field's doc comment.
+    pub note: &'static str,
+    /// The closed set of wire values, empty when the value is not from a closed set.
+    pub allowed: &'static [&'static str],
+    /// The format of the field's type in words.
+    pub format: &'static str,
+}
+
+/// The signed common parameters the runtime adds to every request (`sign` and `sign_type` are
+/// added after signing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CommonParams<'a> {
+    /// `partner`: the 16-digit partner id (omitted from the signed parameters when empty).
+    pub partner: &'a str,
+    /// `_input_charset`.
+    pub charset: Charset,
+}
+
+/// A service's request, implemented by `#[derive(Request)]`.
+pub trait Request: Sized {
+    /// The `service` parameter, e.g. `sns.create.goods.ws`.
+    const SERVICE: &'static str;
+    /// How the service is called.
+    const METHOD: Method;
+    /// The business parameters of the request table, in declaration (table) order. The common
+    /// parameters (`service`, `partner`, `_input_charset`, `sign_type`, `sign`) are not listed.
+    const PARAMS: &'static [ParamSpec];
+    /// The typed business payload of a successful response (`Option<…>` when it may be absent).
+    type Response: Response;
+
+    /// Checks every rule of the table and the declaration; all violations are returned together.
+    fn validate(&self) -> Result<(), ValidationErrors>;
+
+    /// Appends every signed parameter (the business parameters plus `_input_charset`, `partner`
+    /// and `service`) to `out`, in byte order of name, with absent and empty values omitted:
+    /// exactly what [`canonical::signing_string`](crate::canonical::signing_string) joins.
+    /// `sign` and `sign_type` are not included. Values borrow from `self` where they can.
+    fn signing_params<'a>(
+        &'a self,
+        common: &CommonParams<'a>,
+        out: &mut Vec<(&'static str, Cow<'a, str>)>,
+    );
+
+    /// Builds the request from received wire parameters (a sandbox or a test gateway), checking
+    /// every rule; all violations are returned together. The common parameters are skipped; any
+    /// other name not in [`Request::PARAMS`] is a [`Rule::Unknown`] violation.
+    fn from_params<K: AsRef<str>, V: AsRef<str>>(
+        params: &[(K, V)],
+    ) -> Result<Self, ValidationErrors>;
+
+    /// The declared row of parameter `name`.
+    fn param(name: &str) -> Option<&'static ParamSpec> {
+        Self::PARAMS.iter().find(|p| p.name == name)
+    }
+}
+
+/// A service's response payload (`<response><ELEMENT>…</ELEMENT></response>`), implemented by
+/// `#[derive(Response)]`.
+///
+/// `Option<T>` is a response whose payload may be absent; `()` ignores the payload.
+pub trait Response: Sized {
+    /// The payload element's tag, e.g. `goods`.
+    const ELEMENT: &'static str;
+    /// The fields of the response table, in declaration order.
+    const FIELDS: &'static [FieldSpec];
+
+    /// Reads the payload's child elements (the element's own name is not checked). Unknown
+    /// children are ignored; a missing required child or a value that does not parse is an error
+    /// naming the element path and the text.
+    fn from_payload(payload: &Payload) -> Result<Self, ResponseFieldError>;
+
+    /// Reads the envelope's payload: it must be present and named [`Response::ELEMENT`].
+    fn from_response(payload: Option<&Payload>) -> Result<Self, ResponseFieldError> {
+        match payload {
+            Some(p) if p.name == Self::ELEMENT => Self::from_payload(p),
+            Some(p) => Err(ResponseFieldError::new(
+                Self::ELEMENT,
+                None,
+                ResponseErrorKind::WrongElement {
+                    found: p.name.clone(),
+                },
+            )),
+            None => Err(ResponseFieldError::new(
+                Self::ELEMENT,
+                None,
+                ResponseErrorKind::MissingPayload,
+            )),
+        }
+    }
+}
+
+impl<T: Response> Response for Option<T> {
+    const ELEMENT: &'static str = T::ELEMENT;
+    const FIELDS: &'static [FieldSpec] = T::FIELDS;
+
+    fn from_payload(payload: &Payload) -> Result<Self, ResponseFieldError> {
+        T::from_payload(payload).map(Some)
+    }
+
+    /// A missing payload is `None`; a present one must be `T`'s.
+    fn from_response(payload: Option<&Payload>) -> Result<Self, ResponseFieldError> {
+        match payload {
+            None => Ok(None),
+            Some(_) => T::from_response(payload).map(Some),
+        }
+    }
+}
+
+/// A service whose response carries no payload: any payload is ignored.
+impl Response for () {
+    const ELEMENT: &'static str = "";
+    const FIELDS: &'static [FieldSpec] = &[];
+
+    fn from_payload(_: &Payload) -> Result<Self, ResponseFieldError> {
+        Ok(())
+    }
+
+    fn from_response(_: Option<&Payload>) -> Result<Self, ResponseFieldError> {
+        Ok(())
+    }
+}
+
+/// Which rule a parameter breaks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// A required parameter (可空 `N`) is missing or empty.
+    Required,
+    /// An optional parameter is present but empty: when used, it must have a value.
+    Empty,
+    /// The wire text is longer than the column's `String(N)`, in characters.
+    MaxLength {
+        /// The column's limit.
+        max: usize,
+        /// The length of the value.
+        actual: usize,
+    },
+    /// The value is not in the column's closed set.
+    NotInSet {
+        /// The allowed wire values.
+        allowed: &'static [&'static str],
+    },
+    /// The value does not have the format of the column's type.
+    Format {
+        /// The format in words, e.g. `an amount in yuan with at most two decimals (e.g. 100.40)`.
+        expected: &'static str,
+        /// What is wrong with it.
+        problem: types::Rule,
+    },
+    /// None of a group of parameters is set; at least one must be.
+    OneOf {
+        /// The group.
+        params: &'static [&'static str],
+    },
+    /// The parameter is required because another parameter has one of some values.
+    RequiredIf {
+        /// The parameter the condition reads.
+        when: &'static str,
+        /// The values that make this parameter required.
+        values: &'static [&'static str],
+    },
+    /// The parameter must be greater than zero because another parameter has one of some values.
+    PositiveIf {
+        /// The parameter the condition reads.
+        when: &'static str,
+        /// The values that make the bound apply.
+        values: &'static [&'static str],
+    },
+    /// A relation with another parameter does not hold: `param op other` is false.
+    Relation {
+        /// The comparison that must hold, e.g. `<=`.
+        op: &'static str,
+        /// The other parameter.
+        other: &'static str,
+        /// The other parameter's value (`None` when it is secret).
+        other_value: Option<String>,
+    },
+    /// The parameter is given more than once.
+    Duplicate,
+    /// The parameter is not in the service's table.
+    Unknown,
+    /// A custom check failed, with its message.
+    Custom(String),
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = |f: &mut fmt::Formatter<'_>, items: &[&str], sep: &str| {
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(sep)?;
+                }
+                f.write_str(item)?;
+            }
+            Ok(())
+        };
+        match self {
+            Self::Required => f.write_str("is required (可空 N) but missing or empty"),
+            Self::Empty => f.write_str("is optional, but when given it must not be empty"),
+            Self::MaxLength { max, actual } => {
+                write!(
+                    f,
+                    "is {actual} characters long, the column allows at most {max}"
+                )
+            }
+            Self::NotInSet { allowed } => {
+                f.write_str("must be one of ")?;
+                list(f, allowed, ", ")
+            }
+            Self::Format { expected, problem } => write!(f, "is not {expected}: {problem}"),
+            Self::OneOf { params } => {
+                f.write_str("is part of a group of which at least one must be set: ")?;
+                list(f, params, ", ")
+            }
+            Self::RequiredIf { when, values } => {
+                write!(f, "is required when {when} is ")?;
+                list(f, values, " or ")
+            }
+            Self::PositiveIf { when, values } => {
+                write!(f, "must be greater than 0 when {when} is ")?;
+                list(f, values, " or ")
+            }
+            Self::Relation {
+                op,
+                other,
+                other_value,
+            } => {
+                write!(f, "must be {op} {other}")?;
+                match other_value {
+                    Some(v) => write!(f, " ({other} = {v:?})"),
+                    None => Ok(()),
+                }
+            }
+            Self::Duplicate => f.write_str("is given more than once"),
+            Self::Unknown => f.write_str("is not a parameter of this service"),
+            Self::Custom(message) => f.write_str(message),
+        }
+    }
+}
+
+/// One broken rule: which parameter, which rule, and the offending value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// The wire name of the parameter.
+    pub param: Cow<'static, str>,
+    /// The rule it breaks.
+    pub rule: Rule,
+    /// The offending wire value; `None` when the parameter is absent or secret.
+    pub value: Option<String>,
+    /// True when the value was withheld because the parameter is secret.
+    pub secret: bool,
+}
+
+impl Violation {
+    /// A violation of a custom rule (for `#[alipay(custom = …)]` functions on the struct).
+    pub fn custom(
+        param: impl Into<Cow<'static, str>>,
+        message: impl Into<String>,
+        value: Option<String>,
+    ) -> Self {
+        Self {
+            param: param.into(),
+            rule: Rule::Custom(message.into()),
+            value,
+            secret: false,
+        }
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "parameter `{}` {}", self.param, self.rule)?;
+        match (&self.value, self.secret) {
+            (_, true) => f.write_str(" (value hidden: secret)"),
+            (Some(v), false) => write!(f, " (value {v:?})"),
+            (None, false) => Ok(()),
+        }
+    }
+}
+
+/// Every rule a request breaks, for one service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidationErrors {
+    service: &'static str,
+    violations: Vec<Violation>,
+}
+
+impl ValidationErrors {
+    /// Groups `violations` of `service`.
+    pub fn new(service: &'static str, violations: Vec<Violation>) -> Self {
+        Self {
+            service,
+            violations,
+        }
+    }
+
+    /// The service the request is for.
+    pub fn service(&self) -> &'static str {
+        self.service
+    }
+
+    /// Every violation: per-parameter rules first (in table order from `validate`, in the order
+    /// received from `from_params`), then the rules across parameters.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// The violations of parameter `param`.
+    pub fn of<'s>(&'s self, param: &'s str) -> impl Iterator<Item = &'s Violation> + 's {
+        self.violations.iter().filter(move |v| v.param == param)
+    }
+
+    /// Consumes the errors, returning the violations.
+    pub fn into_violations(self) -> Vec<Violation> {
+        self.violations
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    /// One line per violation, each naming the service.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, v) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{}: {v}", self.service)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// What went wrong reading a response payload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResponseErrorKind {
+    /// A required child element is missing.
+    Missing,
+    /// A child element's text does not parse as the field's type.
+    Invalid(WireValueError),
+    /// The envelope has no payload, but the service's response requires one.
+    MissingPayload,
+    /// The payload element has another name.
+    WrongElement {
+        /// The tag that was found.
+        found: String,
+    },
+}
+
+/// A response payload that does not match its declaration; names the element path
+/// (`response/goods/goods_fee`) and the bad text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResponseFieldError {
+    element: &'static str,
+    field: Option<&'static str>,
+    kind: ResponseErrorKind,
+}
+
+impl ResponseFieldError {
+    /// An error about `field` (or the payload element itself when `None`) of `element`.
+    pub fn new(
+        element: &'static str,
+        field: Option<&'static str>,
+        kind: ResponseErrorKind,
+    ) -> Self {
+        Self {
+            element,
+            field,
+            kind,
+        }
+    }
+
+    /// The payload element, e.g. `goods`.
+    pub fn element(&self) -> &'static str {
+        self.element
+    }
+
+    /// The child element, when the error is about one.
+    pub fn field(&self) -> Option<&'static str> {
+        self.field
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ResponseErrorKind {
+        &self.kind
+    }
+
+    /// The element path, e.g. `response/goods/goods_fee`.
+    pub fn path(&self) -> String {
+        match self.field {
+            Some(field) => format!("response/{}/{field}", self.element),
+            None => format!("response/{}", self.element),
+        }
+    }
+}
+
+impl fmt::Display for ResponseFieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "response/{}", self.element)?;
+        if let Some(field) = self.field {
+            write!(f, "/{field}")?;
+        }
+        match &self.kind {
+            ResponseErrorKind::Missing => f.write_str(": required element is missing"),
+            ResponseErrorKind::Invalid(err) => write!(f, ": {err}"),
+            ResponseErrorKind::MissingPayload => f.write_str(": the response has no payload"),
+            ResponseErrorKind::WrongElement { found } => {
+                write!(f, ": found <{found}> instead")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ResponseFieldError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ResponseErrorKind::Invalid(err) => Some(err),
+            _ => None,
+        }
+    }
+}

@@ -1,1 +1,212 @@
-//! Derive macros for Alipay MAPI services (filled in by the derive issue).
+//! Derive macros for Alipay MAPI services: a service is a request struct and a response struct whose
+//! attributes mirror the rows of the service's spec table. Use them through `alipay_core`, which
+//! re-exports them next to the traits they implement (`alipay_core::service::{Request, Response}`).
+//!
+//! Layout (serde_derive / thiserror / garde): `internals::attr` parses what was written,
+//! `internals::check` proves it consistent and builds the model, `expand` emits code from the model
+//! only, and `fallback` emits stub impls beside errors so one mistake does not cascade.
+
+mod expand;
+mod fallback;
+mod internals;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+use internals::ast::{Container, ContainerAttrs};
+use internals::attr::Derive;
+use internals::ctxt::Ctxt;
+
+/// Implements `alipay_core::service::Request` for a struct that mirrors a service's request table
+/// (请求输入参数表); one field per business parameter.
+///
+/// ```
+/// use alipay_core::service::{CommonParams, Request as _, Rule};
+/// use alipay_core::types::{Amount, HttpUrl};
+/// use alipay_core::{Charset, Request, Response, canonical};
+///
+/// alipay_core::wire_enum! {
+///     /// 物流方式.
+///     pub enum FlowType { NoLogistics = "8", Post = "1", Express = "2" }
+/// }
+///
+/// #[derive(Debug, Clone, Request)]
+/// #[alipay(service = "sns.create.goods.ws", response = Goods, method = GET)]
+/// #[alipay(required_if(flow_type = "1" | "2", flow_fee > 0))]
+/// #[alipay(relation(buy_max_num <= goods_total_num))]
+/// pub struct CreateGoods {
+///     /// 支付宝处理完请求后,通知给SNS的url
+///     #[alipay(label = "通知URL", ty = "String(200)", example = "http://www.test.com/notify/alipay/interface.htm")]
+///     pub notify_url: HttpUrl,
+///     /// 支付宝分配给每个SNS用户的key
+///     #[alipay(label = "用户key", ty = "String(40)", secret, example = "20110511EF39E0403F8F48EF8E02121C9824210F")]
+///     pub key: String,
+///     /// 单个商品价格
+///     #[alipay(label = "商品单价", ty = "String(12)", example = "100.40")]
+///     pub goods_fee: Amount,
+///     /// 总共商品数量
+///     #[alipay(label = "商品总数", ty = "String(5)", example = "100")]
+///     pub goods_total_num: u32,
+///     /// 对同一个商品,单个用户最多购买数量 .必须<= goods_total_num
+///     #[alipay(label = "单个用户最多购买数量", ty = "String(5)", example = "100")]
+///     pub buy_max_num: u32,
+///     /// 8不需要物流,1平邮, 2快递
+///     #[alipay(label = "物流方式", ty = "String(1)", example = "1")]
+///     pub flow_type: FlowType,
+///     /// 当物流方式为平邮或快递时,该字段不为空且大于0。
+///     #[alipay(label = "运费", ty = "String(12)", example = "11.50")]
+///     pub flow_fee: Option<Amount>,
+/// }
+///
+/// /// The `<goods>` payload.
+/// #[derive(Debug, Response)]
+/// #[alipay(element = "goods")]
+/// pub struct Goods {
+///     /// 商品在支付宝的id
+///     #[alipay(label = "商品id", ty = "String(25)", example = "2011063000011840")]
+///     pub goods_id: String,
+/// }
+///
+/// let mut goods = CreateGoods::example();
+/// goods.validate()?;
+/// let mut params = Vec::new();
+/// goods.signing_params(&CommonParams { partner: "2088002464631181", charset: Charset::Utf8 }, &mut params);
+/// assert_eq!(
+///     canonical::signing_string(&params),
+///     "_input_charset=utf-8&buy_max_num=100&flow_fee=11.50&flow_type=1&goods_fee=100.40&goods_total_num=100\
+///      &key=20110511EF39E0403F8F48EF8E02121C9824210F&notify_url=http://www.test.com/notify/alipay/interface.htm\
+///      &partner=2088002464631181&service=sns.create.goods.ws",
+/// );
+///
+/// goods.buy_max_num = 101;
+/// goods.flow_fee = None;
+/// let err = goods.validate().unwrap_err();
+/// assert_eq!(err.violations().len(), 2);
+/// assert!(matches!(err.violations()[0].rule, Rule::RequiredIf { when: "flow_type", .. }));
+/// # Ok::<(), alipay_core::service::ValidationErrors>(())
+/// ```
+///
+/// Container keys (`#[alipay(…)]` on the struct; may be split over several attributes):
+///
+/// | key | meaning |
+/// |---|---|
+/// | `service = "name"` | the `service` parameter (required) |
+/// | `response = Type` | the `Response` type (required; `Option<T>` when the payload may be absent) |
+/// | `method = GET` / `POST` | the HTTP method (default `POST`) |
+/// | `one_of(a, b, …)` | at least one of these `Option` fields is set |
+/// | `required_if(f = "v" \| "w", a, b > 0)` | when `f`'s wire value is `v` or `w`, the `Option` fields `a`, `b` are required (`> 0`: and greater than zero) |
+/// | `relation(a <= b)` | `a op b` holds when both are set (`<`, `<=`, `>`, `>=`, `==`, `!=`) |
+/// | `custom = path` | `fn(&Self) -> Result<(), Violation>`, run by `validate()` |
+///
+/// Field keys:
+///
+/// | key | column | meaning |
+/// |---|---|---|
+/// | `name = "wire"` | 参数名 | the wire name (default: the field name without `r#`) |
+/// | `label = "…"` | 参数说明 | the label |
+/// | `ty = "String(128)"` | 类型(精度) | the column text, kept verbatim; `String(N)` bounds the wire text to N characters |
+/// | `max_len = N` | | a length for a free-text `String` field whose table gives no type column |
+/// | `example = "…"` | 样例 | the sample value, checked at compile time against the field's type |
+/// | `secret` | | never show the value in errors |
+/// | `custom = path` | | `fn(&T) -> Result<(), E: Display>`, run on a present value |
+///
+/// 可空 is the field's type: `Option<T>` is `Y`, anything else `N`. 备注 is the doc comment.
+/// The common parameters (`service`, `partner`, `_input_charset`, `sign_type`, `sign`) are added by
+/// the runtime and cannot be declared. When every field has an example, an inherent
+/// `fn example() -> Self` builds the sample request.
+#[proc_macro_derive(Request, attributes(alipay))]
+pub fn derive_request(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    request(&input).into()
+}
+
+/// Implements `alipay_core::service::Response` for a struct that mirrors a response table
+/// (xml返回的参数列表): one field per child element of the payload.
+///
+/// ```
+/// use alipay_core::service::Response as _;
+/// use alipay_core::types::Amount;
+/// use alipay_core::{Response, xml};
+///
+/// #[derive(Debug, Response)]
+/// #[alipay(element = "goods")]
+/// pub struct Goods {
+///     /// 单个商品价格
+///     #[alipay(label = "商品单价", ty = "String(12)", example = "55.55")]
+///     pub goods_fee: Amount,
+///     /// 对同一个商品,用户购买最大数量
+///     #[alipay(name = "buyer_max_num", label = "单个用户购买商品最大数量", ty = "String(5)")]
+///     pub max_per_buyer: u32,
+///     #[alipay(label = "运费", ty = "String(12)", example = "5.00")]
+///     pub flow_fee: Option<Amount>,
+/// }
+///
+/// let body = "<alipay><is_success>T</is_success><response><goods>\
+///             <goods_fee>55.55</goods_fee><buyer_max_num>100</buyer_max_num><new>x</new>\
+///             </goods></response></alipay>";
+/// let envelope = xml::parse(body.as_bytes())?;
+/// let goods = Goods::from_response(envelope.response.as_ref())?;
+/// assert_eq!((goods.goods_fee.fen(), goods.max_per_buyer, goods.flow_fee), (5555, 100, None));
+///
+/// let bad = xml::parse(body.replace("55.55", "55,55").as_bytes())?;
+/// let err = Goods::from_response(bad.response.as_ref()).unwrap_err();
+/// assert_eq!(err.path(), "response/goods/goods_fee");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Container key: `element = "tag"`, the payload element inside `<response>` (required).
+/// Field keys: `name`, `label`, `ty`, `example`, as for requests. An `Option` field may be missing
+/// or empty; any other field must be present. Unknown children are ignored.
+#[proc_macro_derive(Response, attributes(alipay))]
+pub fn derive_response(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    response(&input).into()
+}
+
+fn request(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let cx = Ctxt::new();
+    let span = input.ident.span();
+    let cont = Container::from_ast(&cx, input, Derive::Request);
+    let checked = cont
+        .as_ref()
+        .and_then(|cont| internals::check::request(&cx, cont, span));
+    let expanded = checked
+        .as_ref()
+        .filter(|_| cx.is_clean())
+        .map(expand::request::expand);
+    let response = cont.as_ref().and_then(|c| match &c.attrs {
+        ContainerAttrs::Request(a) => a.response.clone(),
+        ContainerAttrs::Response(_) => None,
+    });
+    match (cx.check(), expanded) {
+        (Ok(()), Some(tokens)) => tokens,
+        (Err(err), _) => {
+            let mut tokens = err.to_compile_error();
+            tokens.extend(fallback::request(input, response.as_ref()));
+            tokens
+        }
+        (Ok(()), None) => fallback::request(input, response.as_ref()),
+    }
+}
+
+fn response(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let cx = Ctxt::new();
+    let span = input.ident.span();
+    let cont = Container::from_ast(&cx, input, Derive::Response);
+    let checked = cont
+        .as_ref()
+        .and_then(|cont| internals::check::response(&cx, cont, span));
+    let expanded = checked
+        .as_ref()
+        .filter(|_| cx.is_clean())
+        .map(expand::response::expand);
+    match (cx.check(), expanded) {
+        (Ok(()), Some(tokens)) => tokens,
+        (Err(err), _) => {
+            let mut tokens = err.to_compile_error();
+            tokens.extend(fallback::response(input));
+            tokens
+        }
+        (Ok(()), None) => fallback::response(input),
+    }
+}

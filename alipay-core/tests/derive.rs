@@ -1,0 +1,880 @@
+//! The derive on the seed services: samples, signing order, every rule, responses.
+//!
+//! Known answers are written out by hand from the seed and checked with Python (commands next to
+//! them), never produced by the code under test.
+
+#![allow(clippy::unwrap_used)]
+
+use std::borrow::Cow;
+
+use alipay_core::service::{
+    CommonParams, Method, Request, Response, ResponseErrorKind, Rule, ValidationErrors, Violation,
+};
+use alipay_core::services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
+use alipay_core::services::sns_create_goods::{
+    self, BizStatus, CreateGoods, FlowType, Goods, ValidDate, WhoPay,
+};
+use alipay_core::types::{
+    Amount, CompactTime, DateTime, TimestampMillis, TradeStatus, TransportType,
+};
+use alipay_core::{Charset, ErrorCode, canonical, xml};
+
+const PARTNER: &str = "2088002464631181";
+const SEND_GOODS_XML: &[u8] = include_bytes!("fixtures/xml/send_goods_confirm_success.xml");
+const SNS_GOODS_XML: &[u8] = include_bytes!("fixtures/xml/sns_create_goods_ws.xml");
+
+fn common() -> CommonParams<'static> {
+    CommonParams {
+        partner: PARTNER,
+        charset: Charset::Utf8,
+    }
+}
+
+fn signing_params<R: Request>(req: &R) -> Vec<(&'static str, Cow<'_, str>)> {
+    let mut out = Vec::new();
+    req.signing_params(&common(), &mut out);
+    out
+}
+
+/// The violations as `(param, rule)`, for compact assertions.
+fn rules(err: &ValidationErrors) -> Vec<(String, Rule)> {
+    err.violations()
+        .iter()
+        .map(|v| (v.param.to_string(), v.rule.clone()))
+        .collect()
+}
+
+fn only(err: &ValidationErrors) -> &Violation {
+    assert_eq!(err.violations().len(), 1, "{err}");
+    &err.violations()[0]
+}
+
+const SEED_SIGNING_STRING: &str = "_input_charset=utf-8&buy_max_num=100&flow_fee=11.50&flow_type=1&goods_fee=100.40&goods_info=8成新&goods_name=二手围巾&goods_total_num=100&key=20110511EF39E0403F8F48EF8E02121C9824210F&notify_url=http://www.test.com/notify/alipay/interface.htm&outer_goods_id=id2011434535743854&partner=2088002464631181&service=sns.create.goods.ws&sns_user_id=id20111107434343&timestamp=1309437333420&valid_date=15&who_pay=2";
+
+// ---------------------------------------------------------------------------------------------
+// The seed sample
+
+#[test]
+fn seed_sample_validates() {
+    let goods = CreateGoods::example();
+    goods.validate().unwrap();
+    assert_eq!(goods.goods_fee, Amount::from_fen(10040));
+    assert_eq!(goods.flow_fee, Some(Amount::from_fen(1150)));
+    assert_eq!(goods.flow_type, FlowType::Post);
+    assert_eq!(goods.who_pay, Some(WhoPay::Seller));
+    assert_eq!(goods.valid_date, ValidDate::FifteenDays);
+    assert_eq!(
+        goods.timestamp,
+        Some(TimestampMillis::from_millis(1_309_437_333_420))
+    );
+    assert_eq!(goods.key, "20110511EF39E0403F8F48EF8E02121C9824210F");
+    assert_eq!(
+        goods.notify_url.as_str(),
+        "http://www.test.com/notify/alipay/interface.htm"
+    );
+}
+
+#[test]
+fn seed_signing_string() {
+    // Sorted independently:
+    // python3 -c "p=dict(_input_charset='utf-8',service='sns.create.goods.ws',partner='2088002464631181',
+    //   notify_url='http://www.test.com/notify/alipay/interface.htm',sns_user_id='id20111107434343',
+    //   key='20110511EF39E0403F8F48EF8E02121C9824210F',outer_goods_id='id2011434535743854',
+    //   goods_name='二手围巾',goods_info='8成新',goods_fee='100.40',goods_total_num='100',buy_max_num='100',
+    //   flow_type='1',flow_fee='11.50',who_pay='2',valid_date='15',timestamp='1309437333420');
+    //   print('&'.join(k+'='+v for k,v in sorted(p.items(), key=lambda kv: kv[0].encode())))"
+    let goods = CreateGoods::example();
+    let params = signing_params(&goods);
+    assert_eq!(canonical::signing_string(&params), SEED_SIGNING_STRING);
+}
+
+#[test]
+fn signing_params_come_out_sorted_without_empties() {
+    let goods = CreateGoods::example();
+    let params = signing_params(&goods);
+    assert_eq!(params.len(), 17);
+    assert!(params.is_sorted_by(|a, b| a.0.as_bytes() < b.0.as_bytes()));
+    // Joined in the order given, without any sort, they are the signing string.
+    let joined: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    assert_eq!(joined.join("&"), SEED_SIGNING_STRING);
+    // Strings and enums are borrowed; numbers and amounts are rendered.
+    let by_name = |n: &str| params.iter().find(|(k, _)| *k == n).unwrap().1.clone();
+    assert!(matches!(by_name("goods_name"), Cow::Borrowed(_)));
+    assert!(matches!(by_name("flow_type"), Cow::Borrowed(_)));
+    assert!(matches!(by_name("goods_fee"), Cow::Owned(_)));
+
+    // None and empty values are omitted; so is an empty partner.
+    let mut sparse = CreateGoods::example();
+    sparse.flow_type = FlowType::NoLogistics;
+    sparse.flow_fee = None;
+    sparse.who_pay = None;
+    sparse.timestamp = None;
+    sparse.goods_info = String::new();
+    let mut out = Vec::new();
+    sparse.signing_params(
+        &CommonParams {
+            partner: "",
+            charset: Charset::Gbk,
+        },
+        &mut out,
+    );
+    let names: Vec<&str> = out.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        names,
+        [
+            "_input_charset",
+            "buy_max_num",
+            "flow_type",
+            "goods_fee",
+            "goods_name",
+            "goods_total_num",
+            "key",
+            "notify_url",
+            "outer_goods_id",
+            "service",
+            "sns_user_id",
+            "valid_date",
+        ]
+    );
+    assert_eq!(out[0].1, "gbk");
+}
+
+#[test]
+fn from_params_round_trips_the_sample() {
+    let goods = CreateGoods::example();
+    let params = signing_params(&goods);
+    let back = CreateGoods::from_params(&params).unwrap();
+    assert_eq!(back, goods);
+    // With sign/sign_type and the common parameters too.
+    let mut with_sign: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+    with_sign.push(("sign", "abc"));
+    with_sign.push(("sign_type", "MD5"));
+    assert_eq!(CreateGoods::from_params(&with_sign).unwrap(), goods);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata
+
+#[test]
+fn request_metadata_mirrors_the_table() {
+    assert_eq!(CreateGoods::SERVICE, "sns.create.goods.ws");
+    assert_eq!(CreateGoods::METHOD, Method::Get);
+    let names: Vec<&str> = CreateGoods::PARAMS.iter().map(|p| p.name).collect();
+    assert_eq!(
+        names,
+        [
+            "notify_url",
+            "sns_user_id",
+            "key",
+            "outer_goods_id",
+            "goods_name",
+            "goods_info",
+            "goods_fee",
+            "goods_total_num",
+            "buy_max_num",
+            "flow_type",
+            "flow_fee",
+            "who_pay",
+            "valid_date",
+            "timestamp",
+        ]
+    );
+    let nullable: Vec<&str> = CreateGoods::PARAMS
+        .iter()
+        .filter(|p| p.nullable)
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(nullable, ["flow_fee", "who_pay", "timestamp"]);
+    let secret: Vec<&str> = CreateGoods::PARAMS
+        .iter()
+        .filter(|p| p.secret)
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(secret, ["key"]);
+
+    let name = CreateGoods::param("goods_name").unwrap();
+    assert_eq!(name.label, "商品名称");
+    assert_eq!(name.ty, "String(128)");
+    assert_eq!(name.max_len, Some(128));
+    assert_eq!(name.example, Some("二手围巾"));
+    assert_eq!(name.note, "创建的商品名称");
+    assert_eq!(name.format, "text");
+    assert!(name.allowed.is_empty());
+
+    let flow_type = CreateGoods::param("flow_type").unwrap();
+    assert_eq!(flow_type.allowed, ["8", "1", "2"]);
+    assert_eq!(flow_type.note, "8不需要物流,1平邮, 2快递");
+    assert_eq!(
+        CreateGoods::param("valid_date").unwrap().allowed,
+        ["1", "3", "7", "15", "30"]
+    );
+    assert_eq!(CreateGoods::param("who_pay").unwrap().allowed, ["1", "2"]);
+    let timestamp = CreateGoods::param("timestamp").unwrap();
+    assert_eq!((timestamp.ty, timestamp.max_len), ("String(14)", Some(14)));
+    assert_eq!(
+        CreateGoods::param("goods_fee").unwrap().format,
+        "an amount in yuan with at most two decimals (e.g. 100.40)"
+    );
+    assert!(CreateGoods::param("sign").is_none());
+    // Every row has its sample.
+    assert!(CreateGoods::PARAMS.iter().all(|p| p.example.is_some()));
+
+    assert_eq!(SendGoodsConfirm::SERVICE, "send_goods_confirm_by_platform");
+    assert_eq!(SendGoodsConfirm::METHOD, Method::Post);
+    assert!(SendGoodsConfirm::PARAMS.iter().all(|p| p.max_len.is_none()));
+    assert_eq!(
+        SendGoodsConfirm::param("transport_type").unwrap().allowed,
+        ["POST", "EXPRESS", "EMS", "DIRECT"]
+    );
+}
+
+#[test]
+fn response_metadata_mirrors_the_table() {
+    assert_eq!(Goods::ELEMENT, "goods");
+    assert_eq!(Goods::FIELDS.len(), 15);
+    let nullable: Vec<&str> = Goods::FIELDS
+        .iter()
+        .filter(|f| f.nullable)
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(nullable, ["flow_fee"]);
+    let f = Goods::FIELDS
+        .iter()
+        .find(|f| f.name == "valid_time")
+        .unwrap();
+    assert_eq!(
+        (f.label, f.ty, f.note),
+        ("商品有效时间", "String(14)", "格式:yyyyMMddHHmmss")
+    );
+    let f = Goods::FIELDS
+        .iter()
+        .find(|f| f.name == "biz_status")
+        .unwrap();
+    assert_eq!(f.allowed, ["1", "2", "3", "4"]);
+    assert_eq!(TradeBase::ELEMENT, "tradeBase");
+    assert_eq!(TradeBase::FIELDS.len(), 26);
+    assert_eq!(<Option<TradeBase> as Response>::ELEMENT, "tradeBase");
+    assert_eq!(sns_create_goods::ERROR_CODES.len(), 14);
+    assert_eq!(
+        sns_create_goods::ERROR_CODES[0],
+        ErrorCode::from_code("GOODS_CREATE_FAIL")
+    );
+    assert_eq!(
+        sns_create_goods::ERROR_CODES[13],
+        ErrorCode::from_code("GOODS_EXISTS_ERROR")
+    );
+    assert!(
+        sns_create_goods::ERROR_CODES
+            .iter()
+            .all(ErrorCode::is_known)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules, each broken once
+
+#[test]
+fn required_missing() {
+    let mut goods = CreateGoods::example();
+    goods.sns_user_id.clear();
+    let err = goods.validate().unwrap_err();
+    let v = only(&err);
+    assert_eq!(
+        (v.param.as_ref(), &v.rule),
+        ("sns_user_id", &Rule::Required)
+    );
+    assert_eq!(
+        err.to_string(),
+        "sns.create.goods.ws: parameter `sns_user_id` is required (可空 N) but missing or empty"
+    );
+
+    // Received without it.
+    let params: Vec<(String, String)> = signing_params(&CreateGoods::example())
+        .into_iter()
+        .filter(|(k, _)| *k != "goods_name")
+        .map(|(k, v)| (k.to_owned(), v.into_owned()))
+        .collect();
+    let err = CreateGoods::from_params(&params).unwrap_err();
+    assert_eq!(rules(&err), [("goods_name".to_owned(), Rule::Required)]);
+}
+
+#[test]
+fn too_long_counts_characters() {
+    let mut goods = CreateGoods::example();
+    // 128 characters (384 UTF-8 bytes) fit String(128); 129 do not.
+    goods.goods_name = "围".repeat(128);
+    goods.validate().unwrap();
+    goods.goods_name = "围".repeat(129);
+    let err = goods.validate().unwrap_err();
+    let v = only(&err);
+    assert_eq!(v.param, "goods_name");
+    assert_eq!(
+        v.rule,
+        Rule::MaxLength {
+            max: 128,
+            actual: 129
+        }
+    );
+    assert_eq!(v.value.as_deref(), Some("围".repeat(129).as_str()));
+
+    // Numbers: the wire text of goods_total_num is String(5).
+    let mut goods = CreateGoods::example();
+    goods.goods_total_num = 123_456;
+    goods.buy_max_num = 1;
+    let err = goods.validate().unwrap_err();
+    let v = only(&err);
+    assert_eq!(v.param, "goods_total_num");
+    assert_eq!(v.rule, Rule::MaxLength { max: 5, actual: 6 });
+    assert_eq!(v.value.as_deref(), Some("123456"));
+}
+
+#[test]
+fn bad_closed_value() {
+    let params = replace(&[("flow_type", "5")]);
+    let err = CreateGoods::from_params(&params).unwrap_err();
+    let v = only(&err);
+    assert_eq!(v.param, "flow_type");
+    assert_eq!(
+        v.rule,
+        Rule::NotInSet {
+            allowed: &["8", "1", "2"]
+        }
+    );
+    assert_eq!(v.value.as_deref(), Some("5"));
+    assert_eq!(
+        err.to_string(),
+        "sns.create.goods.ws: parameter `flow_type` must be one of 8, 1, 2 (value \"5\")"
+    );
+    let params = replace(&[("valid_date", "2")]);
+    let err = CreateGoods::from_params(&params).unwrap_err();
+    assert_eq!(
+        rules(&err),
+        [(
+            "valid_date".to_owned(),
+            Rule::NotInSet {
+                allowed: &["1", "3", "7", "15", "30"]
+            }
+        )]
+    );
+}
+
+#[test]
+fn bad_format() {
+    let params = replace(&[("goods_fee", "100.405")]);
+    let err = CreateGoods::from_params(&params).unwrap_err();
+    let v = only(&err);
+    assert_eq!(v.param, "goods_fee");
+    assert!(matches!(
+        v.rule,
+        Rule::Format {
+            problem: alipay_core::types::Rule::TooManyDecimals,
+            ..
+        }
+    ));
+    assert_eq!(v.value.as_deref(), Some("100.405"));
+
+    // A timestamp is 13 digits of milliseconds, whether received or built.
+    let params = replace(&[("timestamp", "1309437333")]);
+    let err = CreateGoods::from_params(&params).unwrap_err();
+    assert_eq!(only(&err).param, "timestamp");
+    let mut goods = CreateGoods::example();
+    goods.timestamp = Some(TimestampMillis::from_millis(1_309_437_333));
+    let err = goods.validate().unwrap_err();
+    let v = only(&err);
+    assert_eq!(v.param, "timestamp");
+    assert!(matches!(v.rule, Rule::Format { .. }), "{v}");
+
+    let params = replace(&[("notify_url", "ftp://www.test.com/")]);
+    let err = CreateGoods::from_params(&params).unwrap_err();
+    assert_eq!(only(&err).param, "notify_url");
+}
+
+#[test]
+fn one_of_empty() {
+    let mut ship = SendGoodsConfirm::example();
+    ship.validate().unwrap();
+    ship.transport_type = None;
+    ship.validate().unwrap(); // create_transport_type is enough
+    ship.create_transport_type = None;
+    let err = ship.validate().unwrap_err();
+    let v = only(&err);
+    assert_eq!(v.param, "transport_type");
+    assert_eq!(
+        v.rule,
+        Rule::OneOf {
+            params: &["transport_type", "create_transport_type"]
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "send_goods_confirm_by_platform: parameter `transport_type` is part of a group of which at least one must be set: transport_type, create_transport_type"
+    );
+}
+
+#[test]
+fn flow_fee_missing_or_zero_when_shipping() {
+    let mut goods = CreateGoods::example();
+    goods.flow_fee = None;
+    let err = goods.validate().unwrap_err();
+    assert_eq!(
+        rules(&err),
+        [(
+            "flow_fee".to_owned(),
+            Rule::RequiredIf {
+                when: "flow_type",
+                values: &["1", "2"]
+            }
+        )]
+    );
+
+    goods.flow_fee = Some(Amount::ZERO);
+    let err = goods.validate().unwrap_err();
+    let v = only(&err);
+    assert_eq!(
+        v.rule,
+        Rule::PositiveIf {
+            when: "flow_type",
+            values: &["1", "2"]
+        }
+    );
+    assert_eq!(v.value.as_deref(), Some("0.00"));
+
+    // Without logistics neither rule applies.
+    goods.flow_type = FlowType::NoLogistics;
+    goods.flow_fee = None;
+    goods.who_pay = None;
+    goods.validate().unwrap();
+}
+
+#[test]
+fn who_pay_missing_when_express() {
+    let mut goods = CreateGoods::example();
+    goods.flow_type = FlowType::Express;
+    goods.who_pay = None;
+    let err = goods.validate().unwrap_err();
+    let v = only(&err);
+    assert_eq!(v.param, "who_pay");
+    assert_eq!(
+        v.rule,
+        Rule::RequiredIf {
+            when: "flow_type",
+            values: &["1", "2"]
+        }
+    );
+}
+
+#[test]
+fn buy_max_num_above_total() {
+    let mut goods = CreateGoods::example();
+    goods.buy_max_num = 101;
+    let err = goods.validate().unwrap_err();
+    let v = only(&err);
+    assert_eq!(v.param, "buy_max_num");
+    assert_eq!(
+        v.rule,
+        Rule::Relation {
+            op: "<=",
+            other: "goods_total_num",
+            other_value: Some("100".to_owned())
+        }
+    );
+    assert_eq!(v.value.as_deref(), Some("101"));
+    assert_eq!(
+        err.to_string(),
+        "sns.create.goods.ws: parameter `buy_max_num` must be <= goods_total_num (goods_total_num = \"100\") (value \"101\")"
+    );
+    goods.buy_max_num = 100;
+    goods.validate().unwrap();
+}
+
+#[test]
+fn optional_present_but_empty() {
+    let mut ship = SendGoodsConfirm::example();
+    ship.invoice_no = Some(String::new());
+    let err = ship.validate().unwrap_err();
+    assert_eq!(rules(&err), [("invoice_no".to_owned(), Rule::Empty)]);
+
+    let params = [
+        ("trade_no", "2013102226991504"),
+        ("logistics_name", "申通快递"),
+        ("transport_type", "EXPRESS"),
+        ("seller_ip", ""),
+    ];
+    let err = SendGoodsConfirm::from_params(&params).unwrap_err();
+    assert_eq!(rules(&err), [("seller_ip".to_owned(), Rule::Empty)]);
+}
+
+#[test]
+fn custom_rule() {
+    let mut ship = SendGoodsConfirm::example();
+    ship.seller_ip = Some("2001:db8::1".to_owned());
+    ship.validate().unwrap();
+    ship.seller_ip = Some("192.168.1.300".to_owned());
+    let err = ship.validate().unwrap_err();
+    let v = only(&err);
+    assert_eq!(v.param, "seller_ip");
+    assert_eq!(
+        v.rule,
+        Rule::Custom("must be an IPv4 or IPv6 address, e.g. 192.168.1.1".to_owned())
+    );
+    assert_eq!(v.value.as_deref(), Some("192.168.1.300"));
+}
+
+#[test]
+fn unknown_and_duplicate_parameters() {
+    let mut params = replace(&[]);
+    params.push(("gooods_name".to_owned(), "x".to_owned()));
+    params.push(("flow_type".to_owned(), "2".to_owned()));
+    let err = CreateGoods::from_params(&params).unwrap_err();
+    assert_eq!(
+        rules(&err),
+        [
+            ("gooods_name".to_owned(), Rule::Unknown),
+            ("flow_type".to_owned(), Rule::Duplicate),
+        ]
+    );
+}
+
+#[test]
+fn all_violations_reported_together() {
+    let mut goods = CreateGoods::example();
+    goods.sns_user_id.clear();
+    goods.goods_name = "x".repeat(129);
+    goods.key = "K".repeat(41);
+    goods.flow_type = FlowType::Express;
+    goods.flow_fee = Some(Amount::ZERO);
+    goods.who_pay = None;
+    goods.buy_max_num = 500;
+    let err = goods.validate().unwrap_err();
+    assert_eq!(
+        rules(&err),
+        [
+            ("sns_user_id".to_owned(), Rule::Required),
+            (
+                "key".to_owned(),
+                Rule::MaxLength {
+                    max: 40,
+                    actual: 41
+                }
+            ),
+            (
+                "goods_name".to_owned(),
+                Rule::MaxLength {
+                    max: 128,
+                    actual: 129
+                }
+            ),
+            (
+                "flow_fee".to_owned(),
+                Rule::PositiveIf {
+                    when: "flow_type",
+                    values: &["1", "2"]
+                }
+            ),
+            (
+                "who_pay".to_owned(),
+                Rule::RequiredIf {
+                    when: "flow_type",
+                    values: &["1", "2"]
+                }
+            ),
+            (
+                "buy_max_num".to_owned(),
+                Rule::Relation {
+                    op: "<=",
+                    other: "goods_total_num",
+                    other_value: Some("100".to_owned())
+                }
+            ),
+        ]
+    );
+    let text = err.to_string();
+    assert_eq!(text.lines().count(), 6);
+    assert!(
+        text.lines()
+            .all(|l| l.starts_with("sns.create.goods.ws: parameter `"))
+    );
+
+    // Received parameters: every broken one at once, parse errors and cross-field rules together.
+    let params = replace(&[
+        ("goods_fee", "abc"),
+        ("flow_type", "9"),
+        ("who_pay", ""),
+        ("buy_max_num", "101"),
+    ]);
+    let err = CreateGoods::from_params(&params).unwrap_err();
+    let names: Vec<&str> = err.violations().iter().map(|v| v.param.as_ref()).collect();
+    assert_eq!(names, ["flow_type", "goods_fee", "who_pay"]); // in the order received
+    // Once the fields parse, the cross-field rules run too.
+    let params = replace(&[("who_pay", ""), ("buy_max_num", "101")]);
+    let err = CreateGoods::from_params(&params).unwrap_err();
+    let names: Vec<&str> = err.violations().iter().map(|v| v.param.as_ref()).collect();
+    assert_eq!(names, ["who_pay", "buy_max_num"]);
+}
+
+#[test]
+fn secret_value_never_shown() {
+    let secret = "S3CR3T".repeat(7); // 42 characters
+    let mut goods = CreateGoods::example();
+    goods.key = secret.clone();
+    let err = goods.validate().unwrap_err();
+    let v = only(&err);
+    assert_eq!(v.param, "key");
+    assert_eq!(
+        v.rule,
+        Rule::MaxLength {
+            max: 40,
+            actual: 42
+        }
+    );
+    assert_eq!(v.value, None);
+    assert!(v.secret);
+    let text = format!("{err} {err:?}");
+    assert!(!text.contains("S3CR3T"), "{text}");
+    assert!(text.contains("value hidden"), "{text}");
+
+    let params = replace(&[("key", &secret)]);
+    let err = CreateGoods::from_params(&params).unwrap_err();
+    assert!(!format!("{err} {err:?}").contains("S3CR3T"));
+
+    // Debug of the request hides it too.
+    let goods = CreateGoods::example();
+    assert!(!format!("{goods:?}").contains("20110511EF39E0403F8F48EF8E02121C9824210F"));
+}
+
+/// The sample's signed parameters with some values replaced (or added).
+fn replace(changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut params: Vec<(String, String)> = signing_params(&CreateGoods::example())
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.into_owned()))
+        .collect();
+    for (name, value) in changes {
+        match params.iter_mut().find(|(k, _)| k == name) {
+            Some(p) => p.1 = (*value).to_owned(),
+            None => params.push(((*name).to_owned(), (*value).to_owned())),
+        }
+    }
+    params
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+#[test]
+fn seed_goods_sample_parses() {
+    let envelope = xml::parse(SNS_GOODS_XML).unwrap();
+    let goods = Goods::from_response(envelope.response.as_ref()).unwrap();
+    assert_eq!(
+        goods,
+        Goods {
+            seller_sns_id: "mollycseller".to_owned(),
+            outer_goods_id: "8888888".to_owned(),
+            goods_id: "2011092300022596".to_owned(),
+            goods_name: "buy_max_num".to_owned(),
+            goods_info: "buy_max_num".to_owned(),
+            goods_fee: Amount::from_fen(21300),
+            goods_total_num: 12345,
+            buyer_max_num: 12,
+            flow_type: FlowType::Post,
+            flow_fee: Some(Amount::from_fen(100)),
+            who_pay: WhoPay::Seller,
+            valid_time: "20110926093412".parse::<CompactTime>().unwrap(),
+            rec_days: 30,
+            create_time: "20110923093412".parse::<CompactTime>().unwrap(),
+            biz_status: BizStatus::OnSale,
+        }
+    );
+}
+
+#[test]
+fn bad_goods_field_names_the_path_and_text() {
+    let body = String::from_utf8(SNS_GOODS_XML.to_vec()).unwrap().replace(
+        "<goods_fee>213.00</goods_fee>",
+        "<goods_fee>21３.00</goods_fee>",
+    );
+    let envelope = xml::parse(body.as_bytes()).unwrap();
+    let err = Goods::from_response(envelope.response.as_ref()).unwrap_err();
+    assert_eq!(err.path(), "response/goods/goods_fee");
+    let text = err.to_string();
+    assert!(text.starts_with("response/goods/goods_fee: "), "{text}");
+    assert!(text.contains("\"21３.00\""), "{text}");
+    let ResponseErrorKind::Invalid(inner) = err.kind() else {
+        panic!("{err:?}")
+    };
+    assert_eq!(inner.value(), "21３.00");
+
+    // A missing required child.
+    let body = String::from_utf8(SNS_GOODS_XML.to_vec())
+        .unwrap()
+        .replace("<goods_id>2011092300022596</goods_id>", "");
+    let envelope = xml::parse(body.as_bytes()).unwrap();
+    let err = Goods::from_response(envelope.response.as_ref()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "response/goods/goods_id: required element is missing"
+    );
+
+    // Unknown children are ignored; an empty optional one is None.
+    let body = String::from_utf8(SNS_GOODS_XML.to_vec()).unwrap().replace(
+        "<flow_fee>1.00</flow_fee>",
+        "<flow_fee></flow_fee><new_field>x</new_field>",
+    );
+    let envelope = xml::parse(body.as_bytes()).unwrap();
+    let goods = Goods::from_response(envelope.response.as_ref()).unwrap();
+    assert_eq!(goods.flow_fee, None);
+
+    // The payload must be <goods>.
+    let envelope = xml::parse(SEND_GOODS_XML).unwrap();
+    let err = Goods::from_response(envelope.response.as_ref()).unwrap_err();
+    assert_eq!(err.to_string(), "response/goods: found <tradeBase> instead");
+    let err = Goods::from_response(None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "response/goods: the response has no payload"
+    );
+}
+
+#[test]
+fn send_goods_fixture_parses_into_trade_base() {
+    let envelope = xml::parse(SEND_GOODS_XML).unwrap();
+    let trade = <SendGoodsConfirm as Request>::Response::from_response(envelope.response.as_ref())
+        .unwrap()
+        .unwrap();
+    assert_eq!(trade.trade_no, "2013102226991504");
+    assert_eq!(trade.trade_status, TradeStatus::WaitBuyerConfirmGoods);
+    assert_eq!(trade.total_fee, Some(Amount::from_fen(1)));
+    assert_eq!(trade.service_fee, Some(Amount::ZERO));
+    assert_eq!(
+        trade.create_time,
+        Some("2013-10-22 18:43:17".parse::<DateTime>().unwrap())
+    );
+    assert_eq!(
+        trade.buyer_actions.as_deref(),
+        Some("[REFUND, CONFIRM_GOODS]")
+    );
+    assert_eq!(
+        trade.out_trade_no.as_deref(),
+        Some("61433c7e-145d-4332-bfb4-220ce29de2c3")
+    );
+    assert_eq!(trade.trade_type.as_deref(), Some("S"));
+
+    // The request echo of the fixture is a valid request of the service.
+    let ship = SendGoodsConfirm::from_params(&envelope.request).unwrap();
+    assert_eq!(ship.transport_type, Some(TransportType::Express));
+    assert_eq!(ship.invoice_no.as_deref(), Some("TS00000001212"));
+
+    // A bare success has no payload, which this service allows.
+    let bare = xml::parse(b"<alipay><is_success>T</is_success></alipay>").unwrap();
+    let none = <SendGoodsConfirm as Request>::Response::from_response(bare.response.as_ref());
+    assert_eq!(none, Ok(None));
+}
+
+// ---------------------------------------------------------------------------------------------
+// A type the derive does not know, with its own `__alipay_accepts`.
+
+/// A hand-written closed set (not `wire_enum!`), as a user crate might write one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Colour {
+    Red,
+    Blue,
+}
+
+impl Colour {
+    const fn __alipay_accepts(s: &str) -> bool {
+        matches!(s.as_bytes(), b"red" | b"blue")
+    }
+}
+
+impl alipay_core::types::WireValue for Colour {
+    const FORMAT: &'static str = "a colour (red or blue)";
+
+    fn parse_wire(s: &str) -> Result<Self, alipay_core::types::WireValueError> {
+        match s {
+            "red" => Ok(Self::Red),
+            "blue" => Ok(Self::Blue),
+            _ => Err(alipay_core::types::WireValueError::new(
+                Self::FORMAT,
+                alipay_core::types::Rule::NotOneOf(&["red", "blue"]),
+                s,
+            )),
+        }
+    }
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Borrowed(match self {
+            Self::Red => "red",
+            Self::Blue => "blue",
+        })
+    }
+}
+
+#[derive(Debug, PartialEq, alipay_core::Response)]
+#[alipay(element = "paint")]
+struct Paint {
+    #[alipay(example = "blue")]
+    colour: Colour,
+}
+
+#[derive(Debug, PartialEq, alipay_core::Request)]
+#[alipay(service = "test.paint", response = Paint)]
+#[alipay(required_if(colour = "red", r#type), relation(colour < other))]
+#[alipay(custom = not_both_red)]
+struct PaintRequest {
+    /// The colour.
+    #[alipay(example = "red")]
+    colour: Colour,
+    /// Another colour.
+    #[alipay(example = "blue")]
+    other: Colour,
+    /// A raw identifier: the wire name is `type`.
+    #[alipay(max_len = 3, example = "abc")]
+    r#type: Option<String>,
+    /// A renamed parameter.
+    #[alipay(name = "z_last", example = "7")]
+    last: u64,
+}
+
+fn not_both_red(p: &PaintRequest) -> Result<(), Violation> {
+    if p.colour == Colour::Red && p.other == Colour::Red {
+        Err(Violation::custom("other", "cannot both be red", None))
+    } else {
+        Ok(())
+    }
+}
+
+#[test]
+fn user_types_raw_identifiers_and_renames() {
+    let p = PaintRequest::example();
+    assert_eq!(p.colour, Colour::Red);
+    assert_eq!(p.r#type.as_deref(), Some("abc"));
+    p.validate().unwrap();
+    assert_eq!(
+        canonical::signing_string(&signing_params(&p)),
+        "_input_charset=utf-8&colour=red&other=blue&partner=2088002464631181&service=test.paint&type=abc&z_last=7"
+    );
+    assert_eq!(PaintRequest::param("type").unwrap().max_len, Some(3));
+    assert_eq!(
+        PaintRequest::param("colour").unwrap().allowed,
+        [] as [&str; 0]
+    );
+    assert_eq!(PaintRequest::METHOD, Method::Post);
+
+    let mut q = PaintRequest::example();
+    q.r#type = None;
+    q.other = Colour::Red;
+    let err = q.validate().unwrap_err();
+    let names: Vec<&str> = err.violations().iter().map(|v| v.param.as_ref()).collect();
+    assert_eq!(names, ["type", "colour", "other"]);
+    assert!(matches!(err.violations()[2].rule, Rule::Custom(ref m) if m == "cannot both be red"));
+
+    let payload = xml::Payload {
+        name: "paint".to_owned(),
+        fields: vec![("colour".to_owned(), "red".to_owned())],
+    };
+    assert_eq!(
+        Paint::from_payload(&payload),
+        Ok(Paint {
+            colour: Colour::Red
+        })
+    );
+}

@@ -1,0 +1,14 @@
+use alipay_core::Request;
+
+#[derive(Request)]
+#[alipay(service = "test.service", response = ())]
+pub struct Lengths {
+    /// A count: its wire text is bounded through the type column, not `max_len`.
+    #[alipay(max_len = 5)]
+    pub count: u32,
+    /// A column whose type is not `String` cannot carry a length.
+    #[alipay(ty = "Number(5)")]
+    pub total: u32,
+}
+
+fn main() {}

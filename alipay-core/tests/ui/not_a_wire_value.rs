@@ -1,0 +1,12 @@
+use alipay_core::Request;
+
+pub struct Opaque;
+
+#[derive(Request)]
+#[alipay(service = "test.service", response = ())]
+pub struct UsesOpaque {
+    /// A type without `WireValue`.
+    pub thing: Opaque,
+}
+
+fn main() {}

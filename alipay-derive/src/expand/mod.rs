@@ -1,0 +1,95 @@
+//! Back ends: read the checked model, never raw attributes.
+
+pub(crate) mod request;
+pub(crate) mod response;
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use crate::internals::ast::Kind;
+use crate::internals::check::{Checked, Param, Value};
+
+/// The runtime's hidden module; generated code reaches the runtime only through it.
+pub(crate) fn private() -> TokenStream {
+    quote!(::alipay_core::__private)
+}
+
+/// `Some("…")` / `None`.
+pub(crate) fn opt_str(s: Option<&str>) -> TokenStream {
+    match s {
+        Some(s) => quote!(::core::option::Option::Some(#s)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// The name of field `i`'s `Wire` const.
+pub(crate) fn wire(i: usize) -> syn::Ident {
+    quote::format_ident!("__W{}", i)
+}
+
+/// One `const __Wi: Wire<T> = wire::<T>();` per field, spanned on the field's type: the only
+/// place that needs `T: WireValue`, so a type without it is reported once, at the field.
+pub(crate) fn wire_consts(params: &[Param]) -> TokenStream {
+    let consts = params.iter().enumerate().map(|(i, p)| {
+        let inner = p.field.inner;
+        let span = syn::spanned::Spanned::span(inner);
+        let w = wire(i);
+        quote_spanned! {span=>
+            const #w: ::alipay_core::__private::Wire<#inner> = ::alipay_core::__private::wire::<#inner>();
+        }
+    });
+    quote!(#(#consts)*)
+}
+
+/// `<T>::VALUES` (a `wire_enum!`'s closed set, else empty) and the format of field `i`.
+pub(crate) fn allowed_and_format(i: usize, p: &Param) -> (TokenStream, TokenStream) {
+    let inner = p.field.inner;
+    let span = syn::spanned::Spanned::span(inner);
+    let allowed = quote_spanned!(span=> <#inner>::VALUES);
+    let w = wire(i);
+    let format = quote!(#w.format);
+    (allowed, format)
+}
+
+/// For a type the derive does not know, a const assertion that `lit` is one of its wire values,
+/// through the type's hidden `const fn __alipay_accepts(&str) -> bool`. Spanned on the literal.
+pub(crate) fn const_assert(p: &Param, checked: &Checked, what: &str) -> TokenStream {
+    if !matches!(checked.value, Value::Other) {
+        return TokenStream::new();
+    }
+    let inner = p.field.inner;
+    let lit = &checked.lit;
+    let ty = quote::ToTokens::to_token_stream(inner)
+        .to_string()
+        .replace(' ', "");
+    let msg = format!(
+        "{what} {:?} of `{}` is not a wire value of `{ty}`: write one that `{ty}` parses \
+         (a `wire_enum!` accepts exactly its `VALUES`)",
+        lit.value(),
+        p.wire
+    );
+    quote_spanned! {lit.span()=>
+        const _: () = ::core::assert!(<#inner>::__alipay_accepts(#lit), #msg);
+    }
+}
+
+/// An expression of the field's inner type holding the example (never fails at run time: the
+/// example was checked at compile time).
+pub(crate) fn example_expr(i: usize, p: &Param, checked: &Checked) -> TokenStream {
+    let private = private();
+    let lit = &checked.lit;
+    let w = wire(i);
+    match &checked.value {
+        Value::Text => quote!(#private::text(#lit)),
+        Value::Int(digits) => {
+            let Kind::Int(suffix) = p.field.kind else {
+                unreachable!("Int value for a non-integer kind")
+            };
+            let n = syn::LitInt::new(&format!("{digits}{suffix}"), lit.span());
+            quote!(#n)
+        }
+        Value::Amount(fen) => quote!(#private::Amount::from_fen(#fen)),
+        Value::Millis(ms) => quote!(#private::TimestampMillis::from_millis(#ms)),
+        Value::Url | Value::Other => quote!(#private::example(&#w, #lit)),
+    }
+}

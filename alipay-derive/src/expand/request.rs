@@ -1,0 +1,424 @@
+//! `#[derive(Request)]`: parameter table, validation, signing order, `from_params`, `example()`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+
+use super::{allowed_and_format, const_assert, example_expr, opt_str, private, wire, wire_consts};
+use crate::internals::ast::Kind;
+use crate::internals::attr::{Method, RelOp};
+use crate::internals::check::{Param, Request, SIGNED_COMMON};
+
+/// `Option<&T>` of field `p` of `this`.
+fn opt_ref(this: &TokenStream, p: &Param) -> TokenStream {
+    let member = p.field.member;
+    if p.field.optional {
+        quote!(#this.#member.as_ref())
+    } else {
+        quote!(::core::option::Option::Some(&#this.#member))
+    }
+}
+
+fn spec(i: usize) -> TokenStream {
+    quote!(&__PARAMS[#i])
+}
+
+fn param_specs(req: &Request) -> TokenStream {
+    let private = private();
+    let specs = req.params.iter().enumerate().map(|(i, p)| {
+        let name = &p.wire;
+        let label = &p.label;
+        let ty = &p.ty_text;
+        let max_len = match p.max_len {
+            Some(n) => quote!(::core::option::Option::Some(#n)),
+            None => quote!(::core::option::Option::None),
+        };
+        let nullable = p.field.optional;
+        let example = opt_str(p.example.as_ref().map(|e| e.lit.value()).as_deref());
+        let note = &p.note;
+        let secret = p.secret;
+        let (allowed, format) = allowed_and_format(i, p);
+        quote! {
+            #private::ParamSpec {
+                name: #name,
+                label: #label,
+                ty: #ty,
+                max_len: #max_len,
+                nullable: #nullable,
+                example: #example,
+                note: #note,
+                allowed: #allowed,
+                secret: #secret,
+                format: #format,
+            }
+        }
+    });
+    quote!(const __PARAMS: &[#private::ParamSpec] = &[#(#specs),*];)
+}
+
+/// The checks of one field's own value (required/empty, length, format).
+fn field_checks(req: &Request) -> TokenStream {
+    let this = quote!(self);
+    let checks = req.params.iter().enumerate().map(|(i, p)| {
+        let spec = spec(i);
+        let w = wire(i);
+        let value = opt_ref(&this, p);
+        let own = match p.field.kind {
+            Kind::Int(_) | Kind::Amount | Kind::Millis => quote!(__ck.number(#spec, &#w, #value);),
+            Kind::Text | Kind::Url | Kind::Other => quote!(__ck.text(#spec, &#w, #value);),
+        };
+        let millis = if p.field.kind == Kind::Millis {
+            quote!(__ck.millis13(#spec, #value);)
+        } else {
+            TokenStream::new()
+        };
+        quote!(#own #millis)
+    });
+    quote!(#(#checks)*)
+}
+
+/// Custom field checks and the rules across fields, shared by `validate` and `from_params`.
+fn rules_fn(req: &Request) -> TokenStream {
+    let private = private();
+    let ident = req.ident;
+    let this = quote!(__this);
+    let mut body = Vec::new();
+
+    for (i, p) in req.params.iter().enumerate() {
+        for path in &p.field.attrs.custom {
+            let spec = spec(i);
+            let w = wire(i);
+            let value = opt_ref(&this, p);
+            body.push(quote_spanned! {syn::spanned::Spanned::span(path)=>
+                if let ::core::option::Option::Some(__v) = #value {
+                    __ck.custom(#spec, &#w, __v, #path(__v));
+                }
+            });
+        }
+    }
+
+    for group in &req.one_of {
+        let names: Vec<&str> = group.iter().map(|&i| req.params[i].wire.as_str()).collect();
+        let present = group.iter().map(|&i| {
+            let value = opt_ref(&this, &req.params[i]);
+            let w = wire(i);
+            quote!(#private::present(&#w, #value))
+        });
+        let first = spec(group[0]);
+        body.push(quote! {
+            __ck.one_of(#first, &[#(#names),*], #(#present)||*);
+        });
+    }
+
+    for rule in &req.required_if {
+        let when = &req.params[rule.when];
+        let when_name = &when.wire;
+        let values: Vec<String> = rule.values.iter().map(|c| c.lit.value()).collect();
+        let member = when.field.member;
+        let ww = wire(rule.when);
+        let cond = if when.field.optional {
+            quote! {
+                #this.#member.as_ref().is_some_and(|__v| #private::wire_is(&#ww, __v, __VALUES))
+            }
+        } else {
+            quote!(#private::wire_is(&#ww, &#this.#member, __VALUES))
+        };
+        let targets = rule.targets.iter().map(|&(t, positive)| {
+            let spec = spec(t);
+            let value = opt_ref(&this, &req.params[t]);
+            let w = wire(t);
+            let pos = if positive {
+                quote!(__ck.positive_if(#spec, &#w, #value, #when_name, __VALUES);)
+            } else {
+                TokenStream::new()
+            };
+            quote! {
+                __ck.required_if(#spec, #value, #when_name, __VALUES);
+                #pos
+            }
+        });
+        body.push(quote! {
+            {
+                const __VALUES: &[&str] = &[#(#values),*];
+                if #cond {
+                    #(#targets)*
+                }
+            }
+        });
+    }
+
+    for rel in &req.relations {
+        let (l, r) = (&req.params[rel.left], &req.params[rel.right]);
+        let (lv, rv) = (opt_ref(&this, l), opt_ref(&this, r));
+        let (ls, rs) = (spec(rel.left), spec(rel.right));
+        let (lw, rw) = (wire(rel.left), wire(rel.right));
+        let span = rel
+            .tokens
+            .clone()
+            .into_iter()
+            .next()
+            .map_or_else(Span::call_site, |t| t.span());
+        let op_str = rel.op.as_str();
+        let cmp = match rel.op {
+            RelOp::Lt => quote_spanned!(span=> __l < __r),
+            RelOp::Le => quote_spanned!(span=> __l <= __r),
+            RelOp::Gt => quote_spanned!(span=> __l > __r),
+            RelOp::Ge => quote_spanned!(span=> __l >= __r),
+            RelOp::Eq => quote_spanned!(span=> __l == __r),
+            RelOp::Ne => quote_spanned!(span=> __l != __r),
+        };
+        body.push(quote! {
+            if let (::core::option::Option::Some(__l), ::core::option::Option::Some(__r)) = (#lv, #rv)
+                && !(#cmp)
+            {
+                __ck.relation((#ls, &#lw, __l), #op_str, (#rs, &#rw, __r));
+            }
+        });
+    }
+
+    for path in &req.custom {
+        body.push(quote_spanned! {syn::spanned::Spanned::span(path)=>
+            __ck.push(#path(#this));
+        });
+    }
+
+    if body.is_empty() {
+        quote! {
+            #[inline]
+            fn __rules(_: &#ident, _: &mut #private::Checker) {}
+        }
+    } else {
+        quote! {
+            fn __rules(#this: &#ident, __ck: &mut #private::Checker) {
+                #(#body)*
+            }
+        }
+    }
+}
+
+/// Business and signed common parameters, merged in byte order at compile time.
+fn signing_body(req: &Request) -> TokenStream {
+    let private = private();
+    enum Item<'p> {
+        Common(&'static str),
+        Field(usize, &'p Param<'p>),
+    }
+    let mut items: Vec<(&str, Item)> = req
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.wire.as_str(), Item::Field(i, p)))
+        .chain(SIGNED_COMMON.iter().map(|c| (*c, Item::Common(c))))
+        .collect();
+    items.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let n = items.len();
+    let pushes = items.iter().map(|(name, item)| match item {
+        Item::Common("_input_charset") => quote! {
+            __out.push((#name, #private::__Cow::Borrowed(__common.charset.as_str())));
+        },
+        Item::Common("partner") => quote! {
+            #private::push_str(__out, #name, __common.partner);
+        },
+        Item::Common(_) => quote! {
+            __out.push((#name, #private::__Cow::Borrowed(<Self as #private::Request>::SERVICE)));
+        },
+        Item::Field(i, p) => {
+            let member = p.field.member;
+            let w = wire(*i);
+            if p.field.optional {
+                quote! {
+                    if let ::core::option::Option::Some(__v) = &self.#member {
+                        #private::push(__out, #name, &#w, __v);
+                    }
+                }
+            } else {
+                quote!(#private::push(__out, #name, &#w, &self.#member);)
+            }
+        }
+    });
+    quote! {
+        __out.reserve(#n);
+        #(#pushes)*
+    }
+}
+
+fn from_params_body(req: &Request) -> TokenStream {
+    let private = private();
+    let slots: Vec<_> = (0..req.params.len())
+        .map(|i| format_ident!("__f{}", i))
+        .collect();
+    let decls = req.params.iter().zip(&slots).map(|(p, slot)| {
+        let inner = p.field.inner;
+        quote!(let mut #slot: #private::Slot<#inner> = #private::Slot::Absent;)
+    });
+    let arms = req
+        .params
+        .iter()
+        .enumerate()
+        .zip(&slots)
+        .map(|((i, p), slot)| {
+            let name = &p.wire;
+            let spec = spec(i);
+            let w = wire(i);
+            quote!(#name => #slot = __ck.parse(#spec, &#w, &#slot, __v),)
+        });
+    let takes = req
+        .params
+        .iter()
+        .enumerate()
+        .zip(&slots)
+        .map(|((i, p), slot)| {
+            let spec = spec(i);
+            let millis = if p.field.kind == Kind::Millis {
+                quote!(__ck.millis13(#spec, #slot.as_ref());)
+            } else {
+                TokenStream::new()
+            };
+            if p.field.optional {
+                quote!(let #slot = #slot.value(); #millis)
+            } else {
+                quote!(let #slot = __ck.required(#spec, #slot); #millis)
+            }
+        });
+    let required: Vec<_> = req
+        .params
+        .iter()
+        .zip(&slots)
+        .filter(|(p, _)| !p.field.optional)
+        .map(|(_, s)| s)
+        .collect();
+    let unwrap = if required.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! {
+            let (#(::core::option::Option::Some(#required),)*) = (#(#required,)*) else {
+                return ::core::result::Result::Err(__ck.into_errors());
+            };
+        }
+    };
+    let members = req.params.iter().map(|p| p.field.member);
+    quote! {
+        let mut __ck = #private::Checker::new(<Self as #private::Request>::SERVICE);
+        #(#decls)*
+        for (__k, __v) in __params {
+            let (__k, __v) = (::core::convert::AsRef::<str>::as_ref(__k), ::core::convert::AsRef::<str>::as_ref(__v));
+            match __k {
+                #(#arms)*
+                _ if #private::is_common(__k) => {}
+                _ => __ck.unknown(__k, __v),
+            }
+        }
+        #(#takes)*
+        #unwrap
+        let __this = Self { #(#members: #slots),* };
+        __rules(&__this, &mut __ck);
+        __ck.finish().map(|()| __this)
+    }
+}
+
+fn example_fn(req: &Request) -> TokenStream {
+    if req.params.iter().any(|p| p.example.is_none()) {
+        return TokenStream::new();
+    }
+    let ident = req.ident;
+    let fields = req.params.iter().enumerate().map(|(i, p)| {
+        let member = p.field.member;
+        let Some(ex) = &p.example else {
+            unreachable!("checked above")
+        };
+        let value = example_expr(i, p, ex);
+        if p.field.optional {
+            quote!(#member: ::core::option::Option::Some(#value))
+        } else {
+            quote!(#member: #value)
+        }
+    });
+    let doc = format!(
+        "The sample `{}` request: every parameter set to its 样例 (example) value from the spec table.",
+        req.service
+    );
+    quote! {
+        #[automatically_derived]
+        impl #ident {
+            #[doc = #doc]
+            #[must_use]
+            pub fn example() -> Self {
+                Self { #(#fields),* }
+            }
+        }
+    }
+}
+
+/// The whole expansion of a checked declaration.
+pub(crate) fn expand(req: &Request) -> TokenStream {
+    let private = private();
+    let ident = req.ident;
+    let service = &req.service;
+    let response = &req.response;
+    let method = match req.method {
+        Method::Get => quote!(#private::Method::Get),
+        Method::Post => quote!(#private::Method::Post),
+    };
+    let wires = wire_consts(&req.params);
+    let specs = param_specs(req);
+    let checks = field_checks(req);
+    let rules = rules_fn(req);
+    let signing = signing_body(req);
+    let from_params = from_params_body(req);
+    let example = example_fn(req);
+    let mut asserts = Vec::new();
+    for p in &req.params {
+        if let Some(ex) = &p.example {
+            asserts.push(const_assert(p, ex, "example"));
+        }
+    }
+    for rule in &req.required_if {
+        for v in &rule.values {
+            asserts.push(const_assert(&req.params[rule.when], v, "condition value"));
+        }
+    }
+    let response_span = syn::spanned::Spanned::span(response);
+    let response_ty = quote_spanned!(response_span=> #response);
+    quote! {
+        const _: () = {
+            #[allow(unused_imports)]
+            use #private::NoValues as _;
+
+            #wires
+            #specs
+            #(#asserts)*
+            #rules
+
+            #[automatically_derived]
+            impl #private::Request for #ident {
+                const SERVICE: &'static str = #service;
+                const METHOD: #private::Method = #method;
+                const PARAMS: &'static [#private::ParamSpec] = __PARAMS;
+                type Response = #response_ty;
+
+                fn validate(&self) -> ::core::result::Result<(), #private::ValidationErrors> {
+                    let mut __ck = #private::Checker::new(<Self as #private::Request>::SERVICE);
+                    #checks
+                    __rules(self, &mut __ck);
+                    __ck.finish()
+                }
+
+                #[inline]
+                fn signing_params<'__a>(
+                    &'__a self,
+                    __common: &#private::CommonParams<'__a>,
+                    __out: &mut ::std::vec::Vec<(&'static str, #private::__Cow<'__a, str>)>,
+                ) {
+                    #signing
+                }
+
+                fn from_params<__K: ::core::convert::AsRef<str>, __V: ::core::convert::AsRef<str>>(
+                    __params: &[(__K, __V)],
+                ) -> ::core::result::Result<Self, #private::ValidationErrors> {
+                    #from_params
+                }
+            }
+
+            #example
+        };
+    }
+}

@@ -1,0 +1,543 @@
+//! Parsing of `#[alipay(...)]` attributes into what was written (no cross-field checks here).
+//!
+//! Every keyword may appear once (see [`Attr`]), except the repeatable rules (`one_of`,
+//! `required_if`, `relation`, `custom`). A bad key or value is recorded in the [`Ctxt`] and parsing
+//! continues with the next key, so one compile shows every mistake.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::ext::IdentExt;
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::spanned::Spanned;
+use syn::{Ident, LitInt, LitStr, Token};
+
+use super::ctxt::Ctxt;
+use super::symbol::{self, Symbol};
+
+/// One keyword that may be given at most once.
+pub(crate) struct Attr<'c, T> {
+    cx: &'c Ctxt,
+    name: Symbol,
+    value: Option<T>,
+}
+
+impl<'c, T> Attr<'c, T> {
+    pub(crate) fn none(cx: &'c Ctxt, name: Symbol) -> Self {
+        Attr {
+            cx,
+            name,
+            value: None,
+        }
+    }
+
+    /// Sets the value; a second `set` is a "duplicate" error spanning `obj`.
+    pub(crate) fn set<A: ToTokens>(&mut self, obj: A, value: T) {
+        if self.value.is_some() {
+            self.cx.error_spanned_by(
+                obj,
+                format!(
+                    "duplicate `{}` key: each key may be given once; remove this one",
+                    self.name
+                ),
+            );
+        } else {
+            self.value = Some(value);
+        }
+    }
+
+    pub(crate) fn get(self) -> Option<T> {
+        self.value
+    }
+}
+
+/// `GET` or `POST`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Method {
+    Get,
+    Post,
+}
+
+/// `relation(a <= b)` operators.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RelOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+impl RelOp {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            RelOp::Lt => "<",
+            RelOp::Le => "<=",
+            RelOp::Gt => ">",
+            RelOp::Ge => ">=",
+            RelOp::Eq => "==",
+            RelOp::Ne => "!=",
+        }
+    }
+}
+
+/// `one_of(a, b, …)`: at least one of the parameters must be present.
+pub(crate) struct OneOf {
+    pub(crate) span: Span,
+    pub(crate) fields: Vec<Ident>,
+}
+
+/// One target of `required_if`: `who_pay` or `flow_fee > 0`.
+pub(crate) struct Target {
+    pub(crate) field: Ident,
+    pub(crate) positive: bool,
+}
+
+/// `required_if(flow_type = "1" | "2", flow_fee > 0, who_pay)`.
+pub(crate) struct RequiredIf {
+    pub(crate) when: Ident,
+    pub(crate) values: Vec<LitStr>,
+    pub(crate) targets: Vec<Target>,
+}
+
+/// `relation(buy_max_num <= goods_total_num)`.
+pub(crate) struct Relation {
+    pub(crate) left: Ident,
+    pub(crate) op: RelOp,
+    pub(crate) right: Ident,
+    /// The whole `a <= b`, for type errors on the comparison.
+    pub(crate) tokens: TokenStream,
+}
+
+/// Container attributes of `#[derive(Request)]`, as written.
+pub(crate) struct RequestAttrs {
+    pub(crate) service: Option<LitStr>,
+    pub(crate) response: Option<syn::Type>,
+    pub(crate) method: Method,
+    pub(crate) one_of: Vec<OneOf>,
+    pub(crate) required_if: Vec<RequiredIf>,
+    pub(crate) relations: Vec<Relation>,
+    pub(crate) custom: Vec<syn::Path>,
+}
+
+/// Container attributes of `#[derive(Response)]`, as written.
+pub(crate) struct ResponseAttrs {
+    pub(crate) element: Option<LitStr>,
+}
+
+/// Field attributes, as written.
+#[derive(Default)]
+pub(crate) struct FieldAttrs {
+    pub(crate) name: Option<LitStr>,
+    pub(crate) label: Option<LitStr>,
+    pub(crate) ty: Option<LitStr>,
+    pub(crate) max_len: Option<LitInt>,
+    pub(crate) example: Option<LitStr>,
+    pub(crate) secret: Option<Span>,
+    pub(crate) custom: Vec<syn::Path>,
+    /// The `///` comment, one entry per line.
+    pub(crate) doc: String,
+}
+
+/// Which derive is reading the attributes: decides which keys are allowed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Derive {
+    Request,
+    Response,
+}
+
+const REQUEST_KEYS: &str =
+    "`service`, `response`, `method`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`";
+const RESPONSE_KEYS: &str = "`element`";
+const REQUEST_FIELD_KEYS: &str = "`name`, `label`, `ty`, `max_len`, `example`, `secret`, `custom`";
+const RESPONSE_FIELD_KEYS: &str = "`name`, `label`, `ty`, `example`";
+
+/// Consumes the rest of a key's value, up to the next top-level comma.
+fn skip_value(input: ParseStream) -> syn::Result<()> {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
+
+/// Runs `logic` on every key of every `#[alipay(...)]` in `attrs`; key errors are recorded and the
+/// next key is read, syntax errors end that attribute.
+fn for_each_key(
+    cx: &Ctxt,
+    attrs: &[syn::Attribute],
+    mut logic: impl FnMut(&ParseNestedMeta) -> syn::Result<()>,
+) {
+    for attr in attrs {
+        if attr.path() != symbol::ALIPAY {
+            continue;
+        }
+        if let syn::Meta::List(list) = &attr.meta
+            && list.tokens.is_empty()
+        {
+            continue;
+        }
+        let result = attr.parse_nested_meta(|meta| {
+            if let Err(err) = logic(&meta) {
+                cx.syn_error(err);
+                skip_value(meta.input)?;
+            }
+            Ok(())
+        });
+        if let Err(err) = result {
+            cx.syn_error(err);
+        }
+    }
+}
+
+fn unknown_key(meta: &ParseNestedMeta, expected: &str) -> syn::Error {
+    let path = meta.path.to_token_stream().to_string().replace(' ', "");
+    meta.error(format!(
+        "unknown key `{path}` in `#[alipay(..)]`: expected one of {expected}"
+    ))
+}
+
+fn lit_str(meta: &ParseNestedMeta, key: Symbol, example: &str) -> syn::Result<LitStr> {
+    let input = meta
+        .value()
+        .map_err(|_| meta.error(format!("`{key}` takes a string: write `{key} = {example}`")))?;
+    let expr: syn::Expr = input.parse()?;
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Ok(s),
+        other => Err(syn::Error::new_spanned(
+            other,
+            format!("`{key}` takes a string literal: write `{key} = {example}`"),
+        )),
+    }
+}
+
+fn flag(meta: &ParseNestedMeta, key: Symbol) -> syn::Result<Span> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        Ok(meta.path.span())
+    } else {
+        Err(meta.error(format!(
+            "`{key}` is a flag and takes no value: write just `{key}`"
+        )))
+    }
+}
+
+/// Parses a comma-separated list of field names inside parentheses.
+fn ident_list(meta: &ParseNestedMeta, key: Symbol) -> syn::Result<Vec<Ident>> {
+    let how = format!("`{key}` takes a list of fields: write `{key}(field_a, field_b)`");
+    in_parens(meta, &how, |content| {
+        let list = content.parse_terminated(Ident::parse_any, Token![,])?;
+        Ok(list.into_iter().collect())
+    })
+}
+
+/// Parses the parenthesized content of a rule with `parse`; on error the rest of the content is
+/// consumed, so syn does not add an "unexpected token" error after ours.
+fn in_parens<T>(
+    meta: &ParseNestedMeta,
+    how: &str,
+    parse: impl FnOnce(ParseStream) -> syn::Result<T>,
+) -> syn::Result<T> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(how));
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let result = parse(&content);
+    if result.is_err() {
+        while !content.is_empty() {
+            content.parse::<TokenTree>()?;
+        }
+    }
+    result
+}
+
+const REQUIRED_IF_HOW: &str = "write `required_if(flow_type = \"1\" | \"2\", flow_fee > 0, who_pay)`: \
+                               a condition `field = \"value\" | …`, then the fields it makes required";
+
+const RELATION_HOW: &str =
+    "write `relation(buy_max_num <= goods_total_num)` with one of `<`, `<=`, `>`, `>=`, `==`, `!=`";
+
+fn parse_required_if(meta: &ParseNestedMeta) -> syn::Result<RequiredIf> {
+    let span = meta.path.span();
+    in_parens(meta, REQUIRED_IF_HOW, |content| {
+        parse_required_if_content(content, span)
+    })
+}
+
+fn parse_required_if_content(content: ParseStream, span: Span) -> syn::Result<RequiredIf> {
+    const HOW: &str = REQUIRED_IF_HOW;
+    let when = content.call(Ident::parse_any)?;
+    if !content.peek(Token![=]) || content.peek(Token![==]) {
+        return Err(syn::Error::new(content.span(), HOW));
+    }
+    content.parse::<Token![=]>()?;
+    let mut values = vec![content.parse::<LitStr>()?];
+    while content.peek(Token![|]) {
+        content.parse::<Token![|]>()?;
+        values.push(content.parse::<LitStr>()?);
+    }
+    let mut targets = Vec::new();
+    while !content.is_empty() {
+        content.parse::<Token![,]>()?;
+        if content.is_empty() {
+            break;
+        }
+        let field = content.call(Ident::parse_any)?;
+        let mut positive = false;
+        if content.peek(Token![>=]) || content.peek(Token![<]) || content.peek(Token![==]) {
+            return Err(syn::Error::new(
+                content.span(),
+                "`required_if` supports only `> 0` after a field; use `custom = path` for other bounds",
+            ));
+        }
+        if content.peek(Token![>]) {
+            content.parse::<Token![>]>()?;
+            let zero: LitInt = content.parse()?;
+            if zero.base10_digits() != "0" {
+                return Err(syn::Error::new(
+                    zero.span(),
+                    "`required_if` supports only `> 0`; use `custom = path` for other bounds",
+                ));
+            }
+            positive = true;
+        }
+        targets.push(Target { field, positive });
+    }
+    if targets.is_empty() {
+        return Err(syn::Error::new(span, HOW));
+    }
+    Ok(RequiredIf {
+        when,
+        values,
+        targets,
+    })
+}
+
+fn parse_relation(meta: &ParseNestedMeta) -> syn::Result<Relation> {
+    in_parens(meta, RELATION_HOW, parse_relation_content)
+}
+
+fn parse_relation_content(content: ParseStream) -> syn::Result<Relation> {
+    const HOW: &str = RELATION_HOW;
+    let tokens: TokenStream = content.fork().parse()?;
+    let left = content.call(Ident::parse_any)?;
+    let op = if content.peek(Token![<=]) {
+        content.parse::<Token![<=]>()?;
+        RelOp::Le
+    } else if content.peek(Token![>=]) {
+        content.parse::<Token![>=]>()?;
+        RelOp::Ge
+    } else if content.peek(Token![==]) {
+        content.parse::<Token![==]>()?;
+        RelOp::Eq
+    } else if content.peek(Token![!=]) {
+        content.parse::<Token![!=]>()?;
+        RelOp::Ne
+    } else if content.peek(Token![<]) {
+        content.parse::<Token![<]>()?;
+        RelOp::Lt
+    } else if content.peek(Token![>]) {
+        content.parse::<Token![>]>()?;
+        RelOp::Gt
+    } else {
+        return Err(syn::Error::new(content.span(), HOW));
+    };
+    let right = content.call(Ident::parse_any)?;
+    if !content.is_empty() {
+        return Err(syn::Error::new(content.span(), HOW));
+    }
+    Ok(Relation {
+        left,
+        op,
+        right,
+        tokens,
+    })
+}
+
+fn parse_path_value(meta: &ParseNestedMeta, key: Symbol, example: &str) -> syn::Result<syn::Path> {
+    let input = meta.value().map_err(|_| {
+        meta.error(format!(
+            "`{key}` takes a function path: write `{key} = {example}`"
+        ))
+    })?;
+    input.parse::<syn::Path>()
+}
+
+impl RequestAttrs {
+    pub(crate) fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut service = Attr::none(cx, symbol::SERVICE);
+        let mut response = Attr::none(cx, symbol::RESPONSE);
+        let mut method = Attr::none(cx, symbol::METHOD);
+        let mut one_of = Vec::new();
+        let mut required_if = Vec::new();
+        let mut relations = Vec::new();
+        let mut custom = Vec::new();
+        for_each_key(cx, attrs, |meta| {
+            if meta.path == symbol::SERVICE {
+                let s = lit_str(meta, symbol::SERVICE, "\"sns.create.goods.ws\"")?;
+                service.set(&meta.path, s);
+            } else if meta.path == symbol::RESPONSE {
+                let ty: syn::Type = meta
+                    .value()
+                    .map_err(|_| {
+                        meta.error("`response` takes a type: write `response = MyResponse`")
+                    })?
+                    .parse()?;
+                response.set(&meta.path, ty);
+            } else if meta.path == symbol::METHOD {
+                let input = meta.value().map_err(|_| {
+                    meta.error("`method` takes `GET` or `POST`: write `method = POST`")
+                })?;
+                let ident = input.call(Ident::parse_any)?;
+                let m = match ident.to_string().as_str() {
+                    "GET" => Method::Get,
+                    "POST" => Method::Post,
+                    _ => {
+                        return Err(syn::Error::new(
+                            ident.span(),
+                            "unknown HTTP method: write `method = GET` or `method = POST`",
+                        ));
+                    }
+                };
+                method.set(&meta.path, m);
+            } else if meta.path == symbol::ONE_OF {
+                let span = meta.path.span();
+                let fields = ident_list(meta, symbol::ONE_OF)?;
+                one_of.push(OneOf { span, fields });
+            } else if meta.path == symbol::REQUIRED_IF {
+                required_if.push(parse_required_if(meta)?);
+            } else if meta.path == symbol::RELATION {
+                relations.push(parse_relation(meta)?);
+            } else if meta.path == symbol::CUSTOM {
+                custom.push(parse_path_value(meta, symbol::CUSTOM, "path::to::check")?);
+            } else if meta.path == symbol::ELEMENT {
+                return Err(meta.error(
+                    "`element` belongs on `#[derive(Response)]`; a request names its response with `response = MyResponse`",
+                ));
+            } else {
+                return Err(unknown_key(meta, REQUEST_KEYS));
+            }
+            Ok(())
+        });
+        RequestAttrs {
+            service: service.get(),
+            response: response.get(),
+            method: method.get().unwrap_or(Method::Post),
+            one_of,
+            required_if,
+            relations,
+            custom,
+        }
+    }
+}
+
+impl ResponseAttrs {
+    pub(crate) fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut element = Attr::none(cx, symbol::ELEMENT);
+        for_each_key(cx, attrs, |meta| {
+            if meta.path == symbol::ELEMENT {
+                let s = lit_str(meta, symbol::ELEMENT, "\"goods\"")?;
+                element.set(&meta.path, s);
+            } else {
+                return Err(unknown_key(meta, RESPONSE_KEYS));
+            }
+            Ok(())
+        });
+        ResponseAttrs {
+            element: element.get(),
+        }
+    }
+}
+
+impl FieldAttrs {
+    pub(crate) fn from_ast(cx: &Ctxt, derive: Derive, attrs: &[syn::Attribute]) -> Self {
+        let mut name = Attr::none(cx, symbol::NAME);
+        let mut label = Attr::none(cx, symbol::LABEL);
+        let mut ty = Attr::none(cx, symbol::TY);
+        let mut max_len = Attr::none(cx, symbol::MAX_LEN);
+        let mut example = Attr::none(cx, symbol::EXAMPLE);
+        let mut secret = Attr::none(cx, symbol::SECRET);
+        let mut custom = Vec::new();
+        let expected = match derive {
+            Derive::Request => REQUEST_FIELD_KEYS,
+            Derive::Response => RESPONSE_FIELD_KEYS,
+        };
+        for_each_key(cx, attrs, |meta| {
+            let request_only = |key: Symbol| {
+                meta.error(format!(
+                    "`{key}` applies to request parameters only; a response field takes {RESPONSE_FIELD_KEYS}"
+                ))
+            };
+            if meta.path == symbol::NAME {
+                name.set(&meta.path, lit_str(meta, symbol::NAME, "\"wire_name\"")?);
+            } else if meta.path == symbol::LABEL {
+                label.set(&meta.path, lit_str(meta, symbol::LABEL, "\"商品名称\"")?);
+            } else if meta.path == symbol::TY {
+                ty.set(&meta.path, lit_str(meta, symbol::TY, "\"String(128)\"")?);
+            } else if meta.path == symbol::EXAMPLE {
+                example.set(&meta.path, lit_str(meta, symbol::EXAMPLE, "\"100\"")?);
+            } else if meta.path == symbol::MAX_LEN {
+                if derive == Derive::Response {
+                    return Err(request_only(symbol::MAX_LEN));
+                }
+                let lit: LitInt = meta
+                    .value()
+                    .map_err(|_| meta.error("`max_len` takes a number: write `max_len = 64`"))?
+                    .parse()?;
+                max_len.set(&meta.path, lit);
+            } else if meta.path == symbol::SECRET {
+                if derive == Derive::Response {
+                    return Err(request_only(symbol::SECRET));
+                }
+                secret.set(&meta.path, flag(meta, symbol::SECRET)?);
+            } else if meta.path == symbol::CUSTOM {
+                if derive == Derive::Response {
+                    return Err(request_only(symbol::CUSTOM));
+                }
+                custom.push(parse_path_value(meta, symbol::CUSTOM, "path::to::check")?);
+            } else {
+                return Err(unknown_key(meta, expected));
+            }
+            Ok(())
+        });
+        FieldAttrs {
+            name: name.get(),
+            label: label.get(),
+            ty: ty.get(),
+            max_len: max_len.get(),
+            example: example.get(),
+            secret: secret.get(),
+            custom,
+            doc: doc_comment(attrs),
+        }
+    }
+}
+
+/// The `///` comment of an item: lines joined with `\n`, one leading space removed from each,
+/// surrounding blank lines trimmed.
+pub(crate) fn doc_comment(attrs: &[syn::Attribute]) -> String {
+    let mut lines = Vec::new();
+    for attr in attrs {
+        if attr.path() != symbol::DOC {
+            continue;
+        }
+        if let syn::Meta::NameValue(nv) = &attr.meta
+            && let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) = &nv.value
+        {
+            let line = s.value();
+            lines.push(
+                line.strip_prefix(' ')
+                    .unwrap_or(&line)
+                    .trim_end()
+                    .to_owned(),
+            );
+        }
+    }
+    lines.join("\n").trim().to_owned()
+}

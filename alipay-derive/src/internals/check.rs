@@ -1,0 +1,716 @@
+//! Checks the written declaration and builds the model the back ends read.
+//!
+//! Every check records its error in the [`Ctxt`] and carries on, so one compile reports all of
+//! them. Cross-field rules are declarative, so the fields they name are proven to exist here.
+
+use proc_macro2::{Span, TokenStream};
+use syn::{Ident, LitStr};
+
+use super::ast::{Container, ContainerAttrs, Field, Kind};
+use super::attr::{Method, RelOp};
+use super::ctxt::Ctxt;
+
+/// Parameters every request carries, added by the runtime.
+pub(crate) const COMMON_PARAMS: &[&str] =
+    &["service", "partner", "_input_charset", "sign_type", "sign"];
+
+/// The signed common parameters, merged into the business parameters' byte order at compile time.
+pub(crate) const SIGNED_COMMON: &[&str] = &["_input_charset", "partner", "service"];
+
+/// A checked wire literal (an example or a condition value), ready to be emitted.
+#[derive(Clone, Debug)]
+pub(crate) enum Value {
+    /// Free text.
+    Text,
+    /// Decimal digits of an integer in range for the field's type.
+    Int(String),
+    /// An amount, in fen.
+    Amount(u64),
+    /// Milliseconds since the epoch.
+    Millis(u64),
+    /// An http(s) URL.
+    Url,
+    /// A value of a type the derive does not know: checked by a const assertion.
+    Other,
+}
+
+/// A checked literal with its source token.
+pub(crate) struct Checked {
+    pub(crate) lit: LitStr,
+    pub(crate) value: Value,
+}
+
+/// A checked field: a request parameter or a response child element.
+pub(crate) struct Param<'a> {
+    pub(crate) field: &'a Field<'a>,
+    pub(crate) wire: String,
+    pub(crate) label: String,
+    pub(crate) ty_text: String,
+    pub(crate) max_len: Option<usize>,
+    pub(crate) example: Option<Checked>,
+    pub(crate) secret: bool,
+    pub(crate) note: String,
+}
+
+/// `required_if`, resolved to field indices.
+pub(crate) struct RequiredIf {
+    pub(crate) when: usize,
+    pub(crate) values: Vec<Checked>,
+    pub(crate) targets: Vec<(usize, bool)>,
+}
+
+/// `relation(a <= b)`, resolved to field indices.
+pub(crate) struct Relation {
+    pub(crate) left: usize,
+    pub(crate) op: RelOp,
+    pub(crate) right: usize,
+    pub(crate) tokens: TokenStream,
+}
+
+/// A checked `#[derive(Request)]`.
+pub(crate) struct Request<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) service: String,
+    pub(crate) response: syn::Type,
+    pub(crate) method: Method,
+    pub(crate) params: Vec<Param<'a>>,
+    pub(crate) one_of: Vec<Vec<usize>>,
+    pub(crate) required_if: Vec<RequiredIf>,
+    pub(crate) relations: Vec<Relation>,
+    pub(crate) custom: Vec<syn::Path>,
+}
+
+/// A checked `#[derive(Response)]`.
+pub(crate) struct Response<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) element: String,
+    pub(crate) fields: Vec<Param<'a>>,
+}
+
+/// Checks `text` against what the derive knows of `kind`; `Err` says what to write instead.
+pub(crate) fn check_wire_text(kind: Kind, text: &str) -> Result<Value, String> {
+    match kind {
+        Kind::Text | Kind::Other => Ok(if kind == Kind::Text {
+            Value::Text
+        } else {
+            Value::Other
+        }),
+        Kind::Int(name) => check_int(name, text).map(Value::Int),
+        Kind::Amount => parse_amount(text).map(Value::Amount).ok_or_else(|| {
+            "an `Amount` is yuan with at most two decimals, e.g. \"100.40\" or \"5\"".to_owned()
+        }),
+        Kind::Millis => {
+            if text.len() == 13 && text.bytes().all(|b| b.is_ascii_digit()) {
+                text.parse().map(Value::Millis).map_err(|e| e.to_string())
+            } else {
+                Err("a `TimestampMillis` is 13 digits of milliseconds, e.g. \"1309437333420\"".to_owned())
+            }
+        }
+        Kind::Url => check_url(text).map(|()| Value::Url).map_err(|why| {
+            format!("an `HttpUrl` is an absolute http:// or https:// URL ({why}), e.g. \"https://example.com/notify\"")
+        }),
+    }
+}
+
+/// The rules of `alipay_core::types::HttpUrl` (kept identical, so an example the derive accepts
+/// always parses at run time).
+fn check_url(s: &str) -> Result<(), &'static str> {
+    fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+        let head = s.get(..prefix.len())?;
+        head.eq_ignore_ascii_case(prefix)
+            .then(|| &s[prefix.len()..])
+    }
+    fn is_host_name(host: &str) -> bool {
+        let host = host.strip_suffix('.').unwrap_or(host);
+        !host.is_empty()
+            && host.split('.').all(|label| {
+                !label.is_empty()
+                    && label.chars().all(|c| {
+                        c.is_ascii_alphanumeric()
+                            || matches!(c, '-' | '_' | '~')
+                            || (!c.is_ascii() && c.is_alphanumeric())
+                    })
+            })
+    }
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("no spaces or control characters");
+    }
+    let rest = strip_prefix_ignore_case(s, "http://")
+        .or_else(|| strip_prefix_ignore_case(s, "https://"))
+        .ok_or("it must start with http:// or https://")?;
+    let authority = match rest.find(['/', '?', '#']) {
+        Some(end) => &rest[..end],
+        None => rest,
+    };
+    if authority.contains('@') {
+        return Err("no user information");
+    }
+    let port = if let Some(bracketed) = authority.strip_prefix('[') {
+        let (ip, after) = bracketed.split_once(']').ok_or("bad host")?;
+        let ip_ok = ip.contains(':')
+            && ip
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+        if !ip_ok {
+            return Err("bad host");
+        }
+        match after {
+            "" => None,
+            _ => Some(after.strip_prefix(':').ok_or("bad host")?),
+        }
+    } else {
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        };
+        if !is_host_name(host) {
+            return Err("it must name a host");
+        }
+        port
+    };
+    if let Some(port) = port {
+        let valid = (1..=5).contains(&port.len())
+            && port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u16>().is_ok_and(|p| p != 0);
+        if !valid {
+            return Err("the port is a number from 1 to 65535");
+        }
+    }
+    Ok(())
+}
+
+/// `u32`/`u64` examples: ASCII digits in range. Leading zeros are refused (the runtime would
+/// accept them but write the number back without them, so the sample would not match the wire).
+fn check_int(name: &str, text: &str) -> Result<String, String> {
+    let canonical = !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    let in_range = match name {
+        "u32" => text.parse::<u32>().is_ok(),
+        _ => text.parse::<u64>().is_ok(),
+    };
+    if canonical && in_range {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "a `{name}` is plain ASCII digits without sign or leading zeros, at most {}, e.g. \"100\"",
+            if name == "u32" {
+                u64::from(u32::MAX)
+            } else {
+                u64::MAX
+            }
+        ))
+    }
+}
+
+/// Yuan with at most two decimals → fen. Mirrors `Amount`'s wire parser.
+pub(crate) fn parse_amount(text: &str) -> Option<u64> {
+    let (yuan, frac) = match text.split_once('.') {
+        Some((y, f)) => (y, Some(f)),
+        None => (text, None),
+    };
+    if yuan.is_empty() || !yuan.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut fen = yuan.parse::<u64>().ok()?.checked_mul(100)?;
+    if let Some(frac) = frac {
+        if frac.is_empty() || frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let f: u64 = frac.parse().ok()?;
+        fen = fen.checked_add(if frac.len() == 1 { f * 10 } else { f })?;
+    }
+    Some(fen)
+}
+
+/// Parses the 类型(精度) column: `String(128)` → `Some(128)`; other words are kept verbatim.
+fn parse_ty_column(cx: &Ctxt, lit: &LitStr) -> Option<usize> {
+    let text = lit.value();
+    let malformed = || {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "malformed type column {text:?}: write `String(N)` with N a positive length in characters, e.g. `ty = \"String(128)\"`"
+            ),
+        );
+        None
+    };
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed != text {
+        return malformed();
+    }
+    let Some(rest) = text.strip_prefix("String") else {
+        // Another column type (`Number`, `Date`, …): metadata only.
+        if text.contains(['(', ')']) {
+            cx.error_spanned_by(
+                lit,
+                format!(
+                    "a length applies to `String` columns only: write `String(N)` or drop the `(…)` from {text:?}"
+                ),
+            );
+        }
+        return None;
+    };
+    if rest.is_empty() {
+        return None;
+    }
+    let Some(n) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return malformed();
+    };
+    let canonical = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0');
+    match n.parse::<usize>() {
+        Ok(n) if canonical => Some(n),
+        _ => malformed(),
+    }
+}
+
+fn type_name(ty: &syn::Type) -> String {
+    quote::ToTokens::to_token_stream(ty)
+        .to_string()
+        .replace(" < ", "<")
+        .replace(" >", ">")
+        .replace(" :: ", "::")
+}
+
+/// Checks one field's own attributes (shared by both derives).
+fn check_field<'a>(cx: &Ctxt, field: &'a Field<'a>) -> Param<'a> {
+    let attrs = &field.attrs;
+    let wire = match &attrs.name {
+        Some(name) => {
+            let v = name.value();
+            if v.is_empty()
+                || v.chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "&=<>\"'".contains(c))
+            {
+                cx.error_spanned_by(
+                    name,
+                    "a wire name is a non-empty name without spaces, `&`, `=`, quotes or angle brackets, e.g. `name = \"goods_id\"`",
+                );
+            }
+            v
+        }
+        None => field.unraw.clone(),
+    };
+    let mut max_len = attrs.ty.as_ref().and_then(|lit| parse_ty_column(cx, lit));
+    if let Some(lit) = &attrs.max_len {
+        match lit.base10_parse::<usize>() {
+            Ok(n) if n > 0 => {
+                if field.kind != Kind::Text {
+                    cx.error_spanned_by(
+                        lit,
+                        format!(
+                            "`max_len` bounds free text, but `{}` is a `{}` whose format its type checks; if the spec table bounds its wire text, give the column instead: `ty = \"String({n})\"`",
+                            field.unraw,
+                            type_name(field.inner),
+                        ),
+                    );
+                } else if max_len.is_some() {
+                    cx.error_spanned_by(
+                        lit,
+                        "the length is already given by `ty = \"String(N)\"`: remove `max_len`",
+                    );
+                } else {
+                    max_len = Some(n);
+                }
+            }
+            _ => cx.error_spanned_by(
+                lit,
+                "`max_len` is a positive number of characters, e.g. `max_len = 64`",
+            ),
+        }
+    }
+    let example = attrs.example.as_ref().and_then(|lit| {
+        let text = lit.value();
+        if text.is_empty() {
+            cx.error_spanned_by(
+                lit,
+                "an example is a non-empty wire value: copy it from the 样例 column, or remove `example`",
+            );
+            return None;
+        }
+        if let Some(max) = max_len {
+            let n = text.chars().count();
+            if n > max {
+                cx.error_spanned_by(
+                    lit,
+                    format!("this example is {n} characters long, but the column allows at most {max}"),
+                );
+            }
+        }
+        match check_wire_text(field.kind, &text) {
+            Ok(value) => Some(Checked {
+                lit: lit.clone(),
+                value,
+            }),
+            Err(what) => {
+                cx.error_spanned_by(
+                    lit,
+                    format!(
+                        "example {text:?} does not parse as `{}`: {what}",
+                        type_name(field.inner)
+                    ),
+                );
+                None
+            }
+        }
+    });
+    Param {
+        field,
+        wire,
+        label: attrs.label.as_ref().map(LitStr::value).unwrap_or_default(),
+        ty_text: attrs.ty.as_ref().map(LitStr::value).unwrap_or_default(),
+        max_len,
+        example,
+        secret: attrs.secret.is_some(),
+        note: attrs.doc.clone(),
+    }
+}
+
+fn check_unique_wire_names(cx: &Ctxt, params: &[Param], what: &str) {
+    for (i, p) in params.iter().enumerate() {
+        if let Some(first) = params[..i].iter().find(|q| q.wire == p.wire) {
+            cx.error_spanned_by(
+                wire_tokens(p),
+                format!(
+                    "{what} `{}` is already declared by field `{}`: each wire name may appear once",
+                    p.wire, first.field.unraw
+                ),
+            );
+        }
+    }
+}
+
+/// The tokens to blame for a field's wire name: its `name = "…"` if given, else the field name.
+fn wire_tokens(p: &Param) -> TokenStream {
+    match &p.field.attrs.name {
+        Some(lit) => quote::ToTokens::to_token_stream(lit),
+        None => quote::ToTokens::to_token_stream(p.field.member),
+    }
+}
+
+/// Resolves a rule's field name; reports the fields that exist when it does not.
+fn find(cx: &Ctxt, params: &[Param], name: &Ident, rule: &str) -> Option<usize> {
+    let wanted = syn::ext::IdentExt::unraw(name).to_string();
+    let found = params.iter().position(|p| p.field.unraw == wanted);
+    if found.is_none() {
+        let names: Vec<&str> = params.iter().map(|p| p.field.unraw.as_str()).collect();
+        cx.error_spanned_by(
+            name,
+            format!(
+                "`{rule}` names `{wanted}`, but the struct has no such field; fields are: {}",
+                names.join(", ")
+            ),
+        );
+    }
+    found
+}
+
+/// Checks a `#[derive(Request)]`.
+pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Option<Request<'a>> {
+    let ContainerAttrs::Request(attrs) = &cont.attrs else {
+        return None;
+    };
+    let service = match &attrs.service {
+        Some(lit) => {
+            let v = lit.value();
+            if v.is_empty()
+                || !v
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+            {
+                cx.error_spanned_by(
+                    lit,
+                    "a service name is ASCII letters, digits, `.` and `_`, e.g. `service = \"sns.create.goods.ws\"`",
+                );
+            }
+            v
+        }
+        None => {
+            cx.error_at(
+                span,
+                "missing service name: add `#[alipay(service = \"sns.create.goods.ws\", response = MyResponse)]` to the struct",
+            );
+            String::new()
+        }
+    };
+    if attrs.response.is_none() {
+        cx.error_at(
+            span,
+            "missing response type: add `#[alipay(response = MyResponse)]` (a `#[derive(Response)]` struct, or `Option<…>` of one when the payload may be absent)",
+        );
+    }
+    let params: Vec<Param> = cont.fields.iter().map(|f| check_field(cx, f)).collect();
+    for p in &params {
+        if COMMON_PARAMS.contains(&p.wire.as_str()) {
+            cx.error_spanned_by(
+                wire_tokens(p),
+                format!(
+                    "`{}` is a common parameter that the runtime adds to every request: remove this field (service, partner, _input_charset, sign_type and sign are never declared)",
+                    p.wire
+                ),
+            );
+        }
+    }
+    check_unique_wire_names(cx, &params, "parameter");
+
+    let mut one_of = Vec::new();
+    for group in &attrs.one_of {
+        let idx: Vec<usize> = group
+            .fields
+            .iter()
+            .filter_map(|name| find(cx, &params, name, "one_of"))
+            .collect();
+        if group.fields.len() < 2 {
+            cx.error_at(
+                group.span,
+                "`one_of` needs at least two fields: write `one_of(transport_type, create_transport_type)`",
+            );
+        }
+        for (k, &i) in idx.iter().enumerate() {
+            if idx[..k].contains(&i) {
+                cx.error_spanned_by(
+                    &group.fields[k],
+                    "this field is already in the `one_of` group",
+                );
+            } else if !params[i].field.optional {
+                cx.error_spanned_by(
+                    &group.fields[k],
+                    format!(
+                        "`{}` is always present (its type is not `Option`), so `one_of` would always hold: make it `Option<{}>`",
+                        params[i].field.unraw,
+                        type_name(params[i].field.inner)
+                    ),
+                );
+            }
+        }
+        if idx.len() == group.fields.len() {
+            one_of.push(idx);
+        }
+    }
+
+    let mut required_if = Vec::new();
+    for rule in &attrs.required_if {
+        let when = find(cx, &params, &rule.when, "required_if");
+        let values: Vec<Checked> = match when {
+            Some(w) => rule
+                .values
+                .iter()
+                .filter_map(|lit| {
+                    let kind = params[w].field.kind;
+                    match check_wire_text(kind, &lit.value()) {
+                        Ok(value) => Some(Checked {
+                            lit: lit.clone(),
+                            value,
+                        }),
+                        Err(what) => {
+                            cx.error_spanned_by(
+                                lit,
+                                format!(
+                                    "{:?} is not a value of `{}`: {what}",
+                                    lit.value(),
+                                    params[w].field.unraw
+                                ),
+                            );
+                            None
+                        }
+                    }
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut targets = Vec::new();
+        for t in &rule.targets {
+            let Some(i) = find(cx, &params, &t.field, "required_if") else {
+                continue;
+            };
+            let p = &params[i];
+            if Some(i) == when {
+                cx.error_spanned_by(
+                    &t.field,
+                    "a field cannot be required by a condition on itself",
+                );
+            } else if !p.field.optional {
+                cx.error_spanned_by(
+                    &t.field,
+                    format!(
+                        "`{}` is always required (its type is not `Option`), so a conditional requirement means nothing: make it `Option<{}>` or remove it from `required_if`",
+                        p.field.unraw,
+                        type_name(p.field.inner)
+                    ),
+                );
+            } else if t.positive && !matches!(p.field.kind, Kind::Amount | Kind::Int(_)) {
+                cx.error_spanned_by(
+                    &t.field,
+                    format!(
+                        "`> 0` applies to `Amount` and integer fields, but `{}` is a `{}`: use `custom = path` instead",
+                        p.field.unraw,
+                        type_name(p.field.inner)
+                    ),
+                );
+            } else {
+                targets.push((i, t.positive));
+            }
+        }
+        if let Some(when) = when
+            && values.len() == rule.values.len()
+            && targets.len() == rule.targets.len()
+        {
+            required_if.push(RequiredIf {
+                when,
+                values,
+                targets,
+            });
+        }
+    }
+
+    let mut relations = Vec::new();
+    for rel in &attrs.relations {
+        let left = find(cx, &params, &rel.left, "relation");
+        let right = find(cx, &params, &rel.right, "relation");
+        if let (Some(left), Some(right)) = (left, right) {
+            if left == right {
+                cx.error_spanned_by(&rel.tokens, "a relation compares two different fields");
+            } else {
+                relations.push(Relation {
+                    left,
+                    op: rel.op,
+                    right,
+                    tokens: rel.tokens.clone(),
+                });
+            }
+        }
+    }
+
+    Some(Request {
+        ident: cont.ident,
+        service,
+        response: attrs
+            .response
+            .clone()
+            .unwrap_or_else(|| syn::parse_quote!(())),
+        method: attrs.method,
+        params,
+        one_of,
+        required_if,
+        relations,
+        custom: attrs.custom.clone(),
+    })
+}
+
+/// Checks a `#[derive(Response)]`.
+pub(crate) fn response<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Option<Response<'a>> {
+    let ContainerAttrs::Response(attrs) = &cont.attrs else {
+        return None;
+    };
+    let element = match &attrs.element {
+        Some(lit) => {
+            let v = lit.value();
+            if v.is_empty() || v.contains(|c: char| c.is_whitespace() || "<>/&\"'".contains(c)) {
+                cx.error_spanned_by(
+                    lit,
+                    "an element name is an XML tag name, e.g. `element = \"goods\"`",
+                );
+            }
+            v
+        }
+        None => {
+            cx.error_at(
+                span,
+                "missing payload element: add `#[alipay(element = \"goods\")]`, the tag inside `<response>`",
+            );
+            String::new()
+        }
+    };
+    let fields: Vec<Param> = cont.fields.iter().map(|f| check_field(cx, f)).collect();
+    check_unique_wire_names(cx, &fields, "element");
+    Some(Response {
+        ident: cont.ident,
+        element,
+        fields,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use alipay_core::types::{Amount, HttpUrl, TimestampMillis, WireValue};
+
+    use super::{Kind, Value, check_wire_text, parse_amount};
+
+    /// Whatever the macro accepts as an example, the runtime parser accepts too, with the same
+    /// value: `example()` can never fail for a declaration that compiled.
+    #[test]
+    fn macro_checks_are_no_looser_than_the_runtime() {
+        let corpus = [
+            "",
+            "0",
+            "00",
+            "007",
+            "1",
+            "100",
+            "100.4",
+            "100.40",
+            "100.405",
+            ".5",
+            "5.",
+            "1.2.3",
+            "-1",
+            "+1",
+            " 1",
+            "1 ",
+            "１",
+            "4294967295",
+            "4294967296",
+            "18446744073709551615",
+            "18446744073709551616",
+            "184467440737095516.15",
+            "184467440737095516.16",
+            "1309437333420",
+            "0309437333420",
+            "130943733342",
+            "http://www.test.com/notify/alipay/interface.htm",
+            "https://a",
+            "HTTPS://A.B:8080/x",
+            "http://",
+            "http://a b",
+            "http://user@a",
+            "http://a:0",
+            "http://a:65536",
+            "http://[::1]:80/",
+            "http://[zz]/",
+            "ftp://a",
+            "http://a..b",
+            "http://例子.测试/",
+            "http://a/?q=1#f",
+            "http://a:8x",
+        ];
+        for text in corpus {
+            if let Ok(v) = check_wire_text(Kind::Int("u32"), text) {
+                let Value::Int(digits) = v else { panic!() };
+                assert_eq!(u32::parse_wire(text).unwrap().to_string(), digits, "{text}");
+            }
+            if let Ok(v) = check_wire_text(Kind::Int("u64"), text) {
+                let Value::Int(digits) = v else { panic!() };
+                assert_eq!(u64::parse_wire(text).unwrap().to_string(), digits, "{text}");
+            }
+            // Amounts: the same rule both ways.
+            assert_eq!(
+                parse_amount(text),
+                Amount::parse_wire(text).ok().map(Amount::fen),
+                "{text}"
+            );
+            if let Ok(Value::Millis(ms)) = check_wire_text(Kind::Millis, text) {
+                assert_eq!(
+                    TimestampMillis::parse_wire(text).unwrap().millis(),
+                    ms,
+                    "{text}"
+                );
+            }
+            // URLs: the same rule both ways.
+            assert_eq!(
+                check_wire_text(Kind::Url, text).is_ok(),
+                HttpUrl::parse_wire(text).is_ok(),
+                "{text}"
+            );
+        }
+    }
+}
