@@ -5,8 +5,11 @@
 //! ([`Signer`]) → percent-encoded parameters ([`crate::form`]). What is signed is exactly what is sent:
 //! the same parameters, empty values dropped from both, plus `sign_type` and `sign`.
 
+use std::borrow::Cow;
+
 use crate::canonical::SignedParams;
 use crate::charset::{Charset, CharsetError};
+use crate::service::{CommonParams, Request, ValidationErrors};
 use crate::sign::{SignError, SignType, Signer};
 
 /// A request signed and encoded, ready for the gateway.
@@ -41,6 +44,9 @@ pub enum PrepareError {
     /// The signer failed.
     #[error(transparent)]
     Sign(#[from] SignError),
+    /// The request breaks its service's rules (every violation is listed).
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
 }
 
 impl SignedRequest {
@@ -63,6 +69,31 @@ impl SignedRequest {
     pub fn post_body(&self) -> &str {
         &self.encoded
     }
+}
+
+/// Validates a declared service request, then signs and encodes it with the common parameters
+/// (`service`, `partner`, `_input_charset`) merged in.
+///
+/// ```
+/// use alipay_core::{Charset, request::prepare_request, sign::{Md5Key, Signer}};
+/// use alipay_core::services::sns_create_goods::CreateGoods;
+///
+/// let signer = Signer::md5(Md5Key::new("demo-key"));
+/// let signed = prepare_request(&CreateGoods::example(), "2088002464631181", Charset::Utf8, &signer)?;
+/// assert!(signed.string_to_sign.starts_with("_input_charset=utf-8&buy_max_num=100&"));
+/// assert!(signed.encoded.ends_with(&format!("&sign_type=MD5&sign={}", signed.sign)));
+/// # Ok::<(), alipay_core::request::PrepareError>(())
+/// ```
+pub fn prepare_request<R: Request>(
+    request: &R,
+    partner: &str,
+    charset: Charset,
+    signer: &Signer,
+) -> Result<SignedRequest, PrepareError> {
+    request.validate()?;
+    let mut params: Vec<(&'static str, Cow<'_, str>)> = Vec::with_capacity(R::PARAMS.len() + 3);
+    request.signing_params(&CommonParams { partner, charset }, &mut params);
+    prepare(&params, charset, signer)
 }
 
 /// Signs `params` (every signed parameter, including `service`, `partner` and `_input_charset`) and

@@ -1,0 +1,126 @@
+//! The signing pipeline end to end: declared request → validated → signed → encoded.
+//!
+//! Known answers come from Python (hashlib and urllib.parse), not from this crate:
+//!
+//! ```text
+//! python3 - <<'PY'
+//! import hashlib, urllib.parse as u
+//! base = [('_input_charset','utf-8'),('buy_max_num','100'),('flow_fee','11.50'),('flow_type','1'),
+//!   ('goods_fee','100.40'),('goods_info','8成新'),('goods_name','二手围巾'),('goods_total_num','100'),
+//!   ('key','20110511EF39E0403F8F48EF8E02121C9824210F'),
+//!   ('notify_url','http://www.test.com/notify/alipay/interface.htm'),
+//!   ('outer_goods_id','id2011434535743854'),('partner','2088002464631181'),
+//!   ('service','sns.create.goods.ws'),('sns_user_id','id20111107434343'),
+//!   ('timestamp','1309437333420'),('valid_date','15'),('who_pay','2')]
+//! key = 'demo0000000000000000000000000000'
+//! for cs in ['utf-8', 'gbk']:
+//!     p = [(k, (cs if k == '_input_charset' else v)) for k, v in base]
+//!     s = '&'.join(f'{k}={v}' for k, v in p)
+//!     sig = hashlib.md5((s + key).encode(cs)).hexdigest()
+//!     print(cs, sig); print(u.urlencode(p + [('sign_type','MD5'), ('sign', sig)], encoding=cs))
+//! PY
+//! ```
+
+use alipay_core::Charset;
+use alipay_core::request::{PrepareError, prepare, prepare_request};
+use alipay_core::services::sns_create_goods::CreateGoods;
+use alipay_core::sign::{Md5Key, Signer};
+
+const PARTNER: &str = "2088002464631181";
+const KEY: &str = "demo0000000000000000000000000000";
+
+const UTF8_SIGN: &str = "1886b2a6c67a987298787206f95cbedd";
+const UTF8_BODY: &str = "_input_charset=utf-8&buy_max_num=100&flow_fee=11.50&flow_type=1&goods_fee=100.40&goods_info=8%E6%88%90%E6%96%B0&goods_name=%E4%BA%8C%E6%89%8B%E5%9B%B4%E5%B7%BE&goods_total_num=100&key=20110511EF39E0403F8F48EF8E02121C9824210F&notify_url=http%3A%2F%2Fwww.test.com%2Fnotify%2Falipay%2Finterface.htm&outer_goods_id=id2011434535743854&partner=2088002464631181&service=sns.create.goods.ws&sns_user_id=id20111107434343&timestamp=1309437333420&valid_date=15&who_pay=2&sign_type=MD5&sign=1886b2a6c67a987298787206f95cbedd";
+const GBK_SIGN: &str = "c7edd2a9e26b1570b856605d6f227987";
+const GBK_BODY: &str = "_input_charset=gbk&buy_max_num=100&flow_fee=11.50&flow_type=1&goods_fee=100.40&goods_info=8%B3%C9%D0%C2&goods_name=%B6%FE%CA%D6%CE%A7%BD%ED&goods_total_num=100&key=20110511EF39E0403F8F48EF8E02121C9824210F&notify_url=http%3A%2F%2Fwww.test.com%2Fnotify%2Falipay%2Finterface.htm&outer_goods_id=id2011434535743854&partner=2088002464631181&service=sns.create.goods.ws&sns_user_id=id20111107434343&timestamp=1309437333420&valid_date=15&who_pay=2&sign_type=MD5&sign=c7edd2a9e26b1570b856605d6f227987";
+
+fn signer() -> Signer {
+    Signer::md5(Md5Key::new(KEY))
+}
+
+#[test]
+fn seed_sample_utf8() {
+    let signed = prepare_request(&CreateGoods::example(), PARTNER, Charset::Utf8, &signer()).unwrap();
+    assert_eq!(signed.sign, UTF8_SIGN);
+    assert_eq!(signed.post_body(), UTF8_BODY);
+    assert_eq!(
+        signed.post_url("https://mapi.alipay.com/gateway.do"),
+        "https://mapi.alipay.com/gateway.do?_input_charset=utf-8"
+    );
+    assert_eq!(
+        signed.get_url("https://mapi.alipay.com/gateway.do"),
+        format!("https://mapi.alipay.com/gateway.do?{UTF8_BODY}")
+    );
+}
+
+#[test]
+fn seed_sample_gbk() {
+    let signed = prepare_request(&CreateGoods::example(), PARTNER, Charset::Gbk, &signer()).unwrap();
+    assert_eq!(signed.sign, GBK_SIGN);
+    assert_eq!(signed.post_body(), GBK_BODY);
+    assert_eq!(
+        signed.post_url("https://mapi.alipay.com/gateway.do"),
+        "https://mapi.alipay.com/gateway.do?_input_charset=gbk"
+    );
+}
+
+#[test]
+fn raw_params_in_any_order_sign_the_same() {
+    // The same 17 parameters reversed, plus an empty one and a stale sign: same signature and body.
+    let mut params: Vec<(&str, &str)> = vec![
+        ("who_pay", "2"),
+        ("valid_date", "15"),
+        ("timestamp", "1309437333420"),
+        ("sns_user_id", "id20111107434343"),
+        ("service", "sns.create.goods.ws"),
+        ("partner", PARTNER),
+        ("outer_goods_id", "id2011434535743854"),
+        ("notify_url", "http://www.test.com/notify/alipay/interface.htm"),
+        ("key", "20110511EF39E0403F8F48EF8E02121C9824210F"),
+        ("goods_total_num", "100"),
+        ("goods_name", "二手围巾"),
+        ("goods_info", "8成新"),
+        ("goods_fee", "100.40"),
+        ("flow_type", "1"),
+        ("flow_fee", "11.50"),
+        ("buy_max_num", "100"),
+        ("_input_charset", "utf-8"),
+    ];
+    params.push(("empty", ""));
+    params.push(("sign", "stale"));
+    let signed = prepare(&params, Charset::Utf8, &signer()).unwrap();
+    assert_eq!(signed.sign, UTF8_SIGN);
+    assert_eq!(signed.post_body(), UTF8_BODY);
+}
+
+#[test]
+fn invalid_request_is_refused_before_signing() {
+    let mut goods = CreateGoods::example();
+    goods.goods_name = String::new();
+    let err = prepare_request(&goods, PARTNER, Charset::Utf8, &signer()).unwrap_err();
+    let PrepareError::Invalid(errors) = &err else {
+        panic!("expected a validation error, got {err:?}");
+    };
+    assert_eq!(errors.service(), "sns.create.goods.ws");
+    assert!(errors.of("goods_name").next().is_some(), "{errors}");
+}
+
+#[test]
+fn unencodable_text_names_the_parameter() {
+    let mut goods = CreateGoods::example();
+    goods.goods_info = "8成新😀".into();
+    let err = prepare_request(&goods, PARTNER, Charset::Gbk, &signer()).unwrap_err();
+    match err {
+        PrepareError::Charset { param, .. } => assert_eq!(param, "goods_info"),
+        other => panic!("expected a charset error, got {other:?}"),
+    }
+    // The same text is fine in UTF-8.
+    assert!(prepare_request(&goods, PARTNER, Charset::Utf8, &signer()).is_ok());
+}
+
+#[test]
+fn key_never_in_debug_or_errors() {
+    let signed = prepare_request(&CreateGoods::example(), PARTNER, Charset::Utf8, &signer()).unwrap();
+    assert!(!format!("{signed:?}").contains(KEY));
+    assert!(!format!("{:?}", signer()).contains(KEY));
+}
