@@ -5,4 +5,5 @@
 //! corrections applied to the extracted text).
 
 pub mod send_goods_confirm;
+pub mod single_trade_query;
 pub mod sns_create_goods;
