@@ -1,1 +1,152 @@
-//! The XML response envelope. CONTRACT STUB: the xml helper fills this in.
+//! The XML response envelope every MAPI service answers with, and the response-signature rule.
+//!
+//! ```text
+//! <?xml version="1.0" encoding="utf-8"?>
+//! <alipay>
+//!   <is_success>T</is_success>                       T or F
+//!   <error>ILLEGAL_SIGN</error>                      only when F
+//!   <request><param name="…">…</param>…</request>    optional echo of the inputs
+//!   <response><goods>…</goods></response>            optional, service-specific payload
+//!   <sign>…</sign><sign_type>MD5</sign_type>         optional signature of the response
+//! </alipay>
+//! ```
+//!
+//! [`parse`] reads the body in one pass over quick-xml events (no DOM, no serde) into an
+//! [`Envelope`]. The rules it applies:
+//!
+//! - **Encoding**: the XML declaration's `encoding` (`utf-8`, the default, or `GBK`/`gb2312`) is
+//!   honoured; the body is decoded strictly before parsing, so bytes invalid in that encoding are
+//!   an error, never replaced. Other encodings are refused.
+//! - **Text** is kept verbatim (never trimmed: values are signed as received). The five predefined
+//!   entities and numeric character references are resolved, CDATA sections are text. Any other
+//!   entity reference, and any `<!DOCTYPE …>` (hence any `<!ENTITY …>`), is refused.
+//! - **Nested payload fields**: a payload child (or a `<param>`) that itself has child elements
+//!   gets its *raw inner XML* as its value, exactly as in the document (markup and escapes kept),
+//!   e.g. `<extra><a>1</a></extra>` gives `("extra", "<a>1</a>")`. MAPI payloads are flat; this
+//!   keeps unexpected structure visible instead of silently flattening it.
+//! - **Unknown elements** inside `<alipay>` and `<request>` are skipped (forward compatibility);
+//!   they are still checked for well-formedness, depth and entities. `<response>` holds at most
+//!   one payload element; `<is_success>`, `<error>`, `<request>`, `<response>`, `<sign>` and
+//!   `<sign_type>` appear at most once.
+//! - **Limits** ([`Limits`]): body size (checked before parsing), nesting depth, number of fields.
+//! - **HTML**: the gateway's HTML error pages are reported as [`EnvelopeError::HtmlPage`], with the
+//!   upper-case error code the page shows, when there is one.
+//!
+//! ```
+//! use alipay_core::xml;
+//!
+//! let body = br#"<?xml version="1.0" encoding="utf-8"?>
+//! <alipay><is_success>T</is_success>
+//!   <response><goods><goods_id>2011092300022596</goods_id><flow_fee>1.00</flow_fee></goods></response>
+//! </alipay>"#;
+//! let envelope = xml::parse(body)?;
+//! assert!(envelope.is_success);
+//! let goods = envelope.response.as_ref().unwrap();
+//! assert_eq!(goods.name, "goods");
+//! assert_eq!(goods.get("goods_id"), Some("2011092300022596"));
+//! assert_eq!(envelope.response_signing_string().unwrap(), "flow_fee=1.00&goods_id=2011092300022596");
+//!
+//! let failure = xml::parse(b"<alipay><is_success>F</is_success><error>ILLEGAL_SIGN</error></alipay>")?;
+//! assert_eq!(failure.error, Some(alipay_core::ErrorCode::from_code("ILLEGAL_SIGN")));
+//! # Ok::<(), xml::EnvelopeError>(())
+//! ```
+
+mod error;
+mod html;
+mod parser;
+mod signature;
+
+pub use error::EnvelopeError;
+pub use signature::{ResponseSignatureError, SignatureStatus};
+
+use crate::charset::Charset;
+use crate::error::ErrorCode;
+
+/// A parsed `<alipay>` response envelope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Envelope {
+    /// `<is_success>`: `T` is `true`, `F` is `false`.
+    pub is_success: bool,
+    /// `<error>`, normally present only when `is_success` is false; unknown codes are kept verbatim.
+    pub error: Option<ErrorCode>,
+    /// The `<request>` echo: each `<param name="…">` as `(name, text)`, in document order; empty
+    /// when there is no echo.
+    pub request: Vec<(String, String)>,
+    /// The business payload: the single element inside `<response>`, if any.
+    pub response: Option<Payload>,
+    /// `<sign>`, the response signature, verbatim.
+    pub sign: Option<String>,
+    /// `<sign_type>` as received (e.g. `MD5`, `DSA`); [`Envelope::verify_signature`] maps it.
+    pub sign_type: Option<String>,
+    /// The encoding from the XML declaration (UTF-8 when there is none).
+    pub charset: Charset,
+}
+
+/// The business payload: `<response><NAME>…</NAME></response>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Payload {
+    /// The payload element's tag, e.g. `goods`, `tradeBase`.
+    pub name: String,
+    /// Each child element's tag and text, in document order (duplicates kept). A child with child
+    /// elements of its own has its raw inner XML as text (see the [module docs](self)).
+    pub fields: Vec<(String, String)>,
+}
+
+impl Payload {
+    /// The text of the first field named `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        lookup(&self.fields, name)
+    }
+}
+
+impl Envelope {
+    /// The echoed value of the first request parameter named `name`.
+    pub fn request_param(&self, name: &str) -> Option<&str> {
+        lookup(&self.request, name)
+    }
+}
+
+fn lookup<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
+/// Resource limits applied while parsing a response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest accepted body, in bytes; checked before any parsing. Default: 1 MiB.
+    pub max_bytes: usize,
+    /// Deepest element nesting, counting `<alipay>` as 1 (a payload field is at depth 4).
+    /// Default: 16.
+    pub max_depth: usize,
+    /// Most `<param>`s in `<request>`, and most fields in the payload (each). Default: 1024.
+    pub max_fields: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 1 << 20,
+            max_depth: 16,
+            max_fields: 1024,
+        }
+    }
+}
+
+/// Parses a response body with the default [`Limits`].
+pub fn parse(body: &[u8]) -> Result<Envelope, EnvelopeError> {
+    parse_with(body, &Limits::default())
+}
+
+/// Parses a response body with the given limits.
+pub fn parse_with(body: &[u8], limits: &Limits) -> Result<Envelope, EnvelopeError> {
+    if body.len() > limits.max_bytes {
+        return Err(EnvelopeError::TooLarge {
+            len: body.len(),
+            max: limits.max_bytes,
+        });
+    }
+    parser::parse_body(body, limits)
+}
