@@ -453,6 +453,19 @@ pub trait NoValues {
 impl<T: ?Sized> NoValues for T {}
 
 // ---------------------------------------------------------------------------------------------
+// Debug.
+
+/// What the derived `Debug` prints in place of a `secret` parameter: `<secret>`, whatever the
+/// value (also for an `Option` field, so not even presence is shown).
+pub struct Secret;
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<secret>")
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Responses.
 
 /// Parses a required child element's text.

@@ -110,7 +110,8 @@ pub struct CommonParams<'a> {
     pub charset: Charset,
 }
 
-/// A service's request, implemented by `#[derive(Request)]`.
+/// A service's request, implemented by `#[derive(Request)]` (which also implements `Debug`,
+/// printing `secret` parameters as `<secret>`).
 pub trait Request: Sized {
     /// The `service` parameter, e.g. `sns.create.goods.ws`.
     const SERVICE: &'static str;

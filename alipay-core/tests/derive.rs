@@ -637,9 +637,121 @@ fn secret_value_never_shown() {
     let err = CreateGoods::from_params(&params).unwrap_err();
     assert!(!format!("{err} {err:?}").contains("S3CR3T"));
 
-    // Debug of the request hides it too.
+    // Debug of the request hides it too (see `debug_hides_the_secret_and_shows_the_rest`).
     let goods = CreateGoods::example();
     assert!(!format!("{goods:?}").contains("20110511EF39E0403F8F48EF8E02121C9824210F"));
+}
+
+/// The seed's `key`, which no Debug or error text may contain.
+const SEED_KEY: &str = "20110511EF39E0403F8F48EF8E02121C9824210F";
+
+#[test]
+fn debug_hides_the_secret_and_shows_the_rest() {
+    let goods = CreateGoods::example();
+    assert_eq!(goods.key, SEED_KEY);
+
+    // Written by hand from the seed's 样例 column and each type's `Debug`.
+    let expected = [
+        (
+            "notify_url",
+            r#"HttpUrl("http://www.test.com/notify/alipay/interface.htm")"#,
+        ),
+        ("sns_user_id", r#""id20111107434343""#),
+        ("key", "<secret>"),
+        ("outer_goods_id", r#""id2011434535743854""#),
+        ("goods_name", r#""二手围巾""#),
+        ("goods_info", r#""8成新""#),
+        ("goods_fee", "Amount(100.40)"),
+        ("goods_total_num", "100"),
+        ("buy_max_num", "100"),
+        ("flow_type", "Post"),
+        ("flow_fee", "Some(Amount(11.50))"),
+        ("who_pay", "Some(Seller)"),
+        ("valid_date", "FifteenDays"),
+        ("timestamp", "Some(TimestampMillis(1309437333420))"),
+    ];
+    let fields: Vec<String> = expected.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    let compact = format!("{goods:?}");
+    assert_eq!(compact, format!("CreateGoods {{ {} }}", fields.join(", ")));
+    assert!(!compact.contains(SEED_KEY), "{compact}");
+
+    // `{:#?}`: one field per line, nested values indented; `<secret>` stays unquoted.
+    let pretty = format!("{goods:#?}");
+    assert_eq!(
+        pretty,
+        r#"CreateGoods {
+    notify_url: HttpUrl("http://www.test.com/notify/alipay/interface.htm"),
+    sns_user_id: "id20111107434343",
+    key: <secret>,
+    outer_goods_id: "id2011434535743854",
+    goods_name: "二手围巾",
+    goods_info: "8成新",
+    goods_fee: Amount(100.40),
+    goods_total_num: 100,
+    buy_max_num: 100,
+    flow_type: Post,
+    flow_fee: Some(
+        Amount(11.50),
+    ),
+    who_pay: Some(
+        Seller,
+    ),
+    valid_date: FifteenDays,
+    timestamp: Some(
+        TimestampMillis(
+            1309437333420,
+        ),
+    ),
+}"#
+    );
+    assert!(!pretty.contains(SEED_KEY), "{pretty}");
+
+    // Nor does a validation error about the key, however it is printed.
+    let mut long = CreateGoods::example();
+    long.key = format!("{SEED_KEY}0"); // 41 characters: one over `String(40)`
+    let err = long.validate().unwrap_err();
+    assert_eq!(only(&err).param, "key");
+    for text in [
+        format!("{err}"),
+        format!("{err:?}"),
+        format!("{err:#?}"),
+        format!("{long:?}"),
+    ] {
+        assert!(!text.contains(SEED_KEY), "{text}");
+    }
+}
+
+/// A secret `Option` prints `<secret>` whether it is set or not.
+#[derive(alipay_core::Request)]
+#[alipay(service = "test.secret.option", response = ())]
+struct SecretOption {
+    /// A secret that may be absent.
+    #[alipay(secret)]
+    token: Option<String>,
+    /// A plain field after it, to show the order is kept.
+    #[alipay(name = "type")]
+    r#type: Option<String>,
+}
+
+#[test]
+fn debug_of_a_secret_option_hides_presence_too() {
+    let set = SecretOption {
+        token: Some(SEED_KEY.to_owned()),
+        r#type: Some("a".to_owned()),
+    };
+    let unset = SecretOption {
+        token: None,
+        r#type: None,
+    };
+    assert_eq!(
+        format!("{set:?}"),
+        r#"SecretOption { token: <secret>, type: Some("a") }"#
+    );
+    assert_eq!(
+        format!("{unset:?}"),
+        "SecretOption { token: <secret>, type: None }"
+    );
+    assert!(!format!("{set:#?}").contains(SEED_KEY));
 }
 
 /// The sample's signed parameters with some values replaced (or added).
@@ -815,7 +927,7 @@ struct Paint {
     colour: Colour,
 }
 
-#[derive(Debug, PartialEq, alipay_core::Request)]
+#[derive(PartialEq, alipay_core::Request)]
 #[alipay(service = "test.paint", response = Paint)]
 #[alipay(required_if(colour = "red", r#type), relation(colour < other))]
 #[alipay(custom = not_both_red)]

@@ -19,7 +19,7 @@ alipay_core::wire_enum! {
 }
 
 /// Every container rule and every field kind.
-#[derive(Debug, Clone, PartialEq, Eq, Request)]
+#[derive(Clone, PartialEq, Eq, Request)]
 #[alipay(service = "lint.all.features", response = Option<Payload>, method = GET)]
 #[alipay(one_of(transport_type, create_transport_type))]
 #[alipay(required_if(kind = "2", fee > 0, note))]
@@ -112,12 +112,12 @@ pub struct Payload {
 pub struct Empty {}
 
 /// No fields, no rules.
-#[derive(Debug, Request)]
+#[derive(Request)]
 #[alipay(service = "lint.empty", response = Empty)]
 pub struct NoParams {}
 
 /// Only optional fields, no examples.
-#[derive(Debug, Request)]
+#[derive(Request)]
 #[alipay(service = "lint.optional", response = ())]
 pub struct OnlyOptional {
     /// Optional.
@@ -134,4 +134,15 @@ fn generated_code_runs() {
     assert!(NoParams::from_params::<&str, &str>(&[]).is_ok());
     assert_eq!(Payload::FIELDS.len(), 3);
     assert_eq!(Empty::ELEMENT, "empty");
+    // The derived `Debug`: the secret hidden, the rest shown.
+    let debug = format!("{all:?}");
+    assert!(
+        debug.contains("user_key: <secret>, code: \"abc\""),
+        "{debug}"
+    );
+    assert_eq!(format!("{:?}", NoParams {}), "NoParams");
+    assert_eq!(
+        format!("{:?}", OnlyOptional { a: None }),
+        "OnlyOptional { a: None }"
+    );
 }

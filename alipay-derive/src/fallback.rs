@@ -8,10 +8,12 @@ use quote::quote;
 
 use crate::expand::private;
 
-/// A `Request` impl (and `example()`) whose bodies are unreachable.
+/// A `Request` impl (and `example()`) whose bodies are unreachable, and the `Debug` the derive
+/// provides (printing no field, so it needs no bounds and shows no secret).
 pub(crate) fn request(input: &syn::DeriveInput, response: Option<&syn::Type>) -> TokenStream {
     let private = private();
     let ident = &input.ident;
+    let name = syn::ext::IdentExt::unraw(ident).to_string();
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let response = match response {
         Some(ty) => quote!(#ty),
@@ -42,6 +44,13 @@ pub(crate) fn request(input: &syn::DeriveInput, response: Option<&syn::Type>) ->
                     _: &[(__K, __V)],
                 ) -> ::core::result::Result<Self, #private::ValidationErrors> {
                     ::core::unreachable!()
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    __f.debug_struct(#name).finish_non_exhaustive()
                 }
             }
 

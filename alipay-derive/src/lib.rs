@@ -30,7 +30,7 @@ use internals::ctxt::Ctxt;
 ///     pub enum FlowType { NoLogistics = "8", Post = "1", Express = "2" }
 /// }
 ///
-/// #[derive(Debug, Clone, Request)]
+/// #[derive(Clone, Request)] // `Request` also implements `Debug`
 /// #[alipay(service = "sns.create.goods.ws", response = Goods, method = GET)]
 /// #[alipay(required_if(flow_type = "1" | "2", flow_fee > 0))]
 /// #[alipay(relation(buy_max_num <= goods_total_num))]
@@ -78,6 +78,10 @@ use internals::ctxt::Ctxt;
 ///      &partner=2088002464631181&service=sns.create.goods.ws",
 /// );
 ///
+/// let debug = format!("{goods:?}");
+/// assert!(debug.starts_with("CreateGoods { notify_url: HttpUrl(\"http://www.test.com/notify/alipay/interface.htm\"), key: <secret>, "));
+/// assert!(!debug.contains("20110511EF39E0403F8F48EF8E02121C9824210F"));
+///
 /// goods.buy_max_num = 101;
 /// goods.flow_fee = None;
 /// let err = goods.validate().unwrap_err();
@@ -107,13 +111,19 @@ use internals::ctxt::Ctxt;
 /// | `ty = "String(128)"` | 类型(精度) | the column text, kept verbatim; `String(N)` bounds the wire text to N characters |
 /// | `max_len = N` | | a length for a free-text `String` field whose table gives no type column |
 /// | `example = "…"` | 样例 | the sample value, checked at compile time against the field's type |
-/// | `secret` | | never show the value in errors |
+/// | `secret` | | never show the value in errors or `Debug` |
 /// | `custom = path` | | `fn(&T) -> Result<(), E: Display>`, run on a present value |
 ///
 /// 可空 is the field's type: `Option<T>` is `Y`, anything else `N`. 备注 is the doc comment.
 /// The common parameters (`service`, `partner`, `_input_charset`, `sign_type`, `sign`) are added by
 /// the runtime and cannot be declared. When every field has an example, an inherent
 /// `fn example() -> Self` builds the sample request.
+///
+/// The derive also implements `Debug`, so do not derive it as well (`#[derive(Debug, Request)]` is
+/// rustc's "conflicting implementations of trait `Debug`"). It prints every field in declaration
+/// order with its own `Debug` (so those field types must implement it), except a `secret` field,
+/// which prints `<secret>` whatever its value: `key: <secret>` for a `String`, and `<secret>` too
+/// (not `None` / `Some(…)`) for an `Option`, so not even whether a secret is set reaches a log.
 #[proc_macro_derive(Request, attributes(alipay))]
 pub fn derive_request(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -51,7 +51,7 @@ RESP = [
 def service(i, mode):
     out = []
     if mode == "derive":
-        out.append("#[derive(Clone, Debug, alipay_core::Request)]")
+        out.append("#[derive(Clone, alipay_core::Request)]")  # Request implements Debug itself
         out.append(f'#[alipay(service = "bench.service{i}", response = Resp{i}, method = GET)]')
         out.append('#[alipay(required_if(flow_type = "1" | "2", flow_fee > 0, who_pay))]')
         out.append("#[alipay(relation(buy_max_num <= goods_total_num))]")

@@ -20,7 +20,7 @@ use crate::types::{Amount, DateTime, TradeStatus, TransportType};
 use crate::{Request, Response};
 
 /// The request of `send_goods_confirm_by_platform`.
-#[derive(Clone, Debug, PartialEq, Eq, Request)]
+#[derive(Clone, PartialEq, Eq, Request)]
 #[alipay(
     service = "send_goods_confirm_by_platform",
     response = Option<TradeBase>,

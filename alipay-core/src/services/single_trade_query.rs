@@ -10,14 +10,22 @@ use crate::types::{Amount, DateTime};
 use crate::{Request, Response};
 
 /// The request of `single_trade_query`: one of the two trade numbers.
-#[derive(Clone, Debug, PartialEq, Eq, Request)]
+#[derive(Clone, PartialEq, Eq, Request)]
 #[alipay(service = "single_trade_query", response = Trade, method = GET, one_of(trade_no, out_trade_no))]
 pub struct SingleTradeQuery {
     /// 支付宝交易号与商户网站订单号不能同时为空。
-    #[alipay(label = "支付宝交易号", ty = "String(64)", example = "2010073000030344")]
+    #[alipay(
+        label = "支付宝交易号",
+        ty = "String(64)",
+        example = "2010073000030344"
+    )]
     pub trade_no: Option<String>,
     /// 支付宝交易号与商户网站订单号不能同时为空。
-    #[alipay(label = "商户网站唯一订单号", ty = "String(64)", example = "2109095506028810")]
+    #[alipay(
+        label = "商户网站唯一订单号",
+        ty = "String(64)",
+        example = "2109095506028810"
+    )]
     pub out_trade_no: Option<String>,
 }
 

@@ -18,8 +18,6 @@
 //! );
 //! ```
 
-use std::fmt;
-
 use crate::error::ErrorCode;
 use crate::types::{Amount, CompactTime, HttpUrl, TimestampMillis};
 use crate::{Request, Response};
@@ -76,7 +74,8 @@ crate::wire_enum! {
     }
 }
 
-/// The request of `sns.create.goods.ws` (table 3, 业务参数). `Debug` hides `key`.
+/// The request of `sns.create.goods.ws` (table 3, 业务参数). The derived `Debug`
+/// prints `key` as `<secret>`.
 #[derive(Clone, PartialEq, Eq, Request)]
 #[alipay(service = "sns.create.goods.ws", response = Goods, method = GET)]
 #[alipay(required_if(flow_type = "1" | "2", flow_fee > 0, who_pay))]
@@ -141,27 +140,6 @@ pub struct CreateGoods {
     /// 合作网站当前请求时间毫秒数
     #[alipay(label = "时间戳", ty = "String(14)", example = "1309437333420")]
     pub timestamp: Option<TimestampMillis>,
-}
-
-impl fmt::Debug for CreateGoods {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CreateGoods")
-            .field("notify_url", &self.notify_url)
-            .field("sns_user_id", &self.sns_user_id)
-            .field("key", &"<secret>")
-            .field("outer_goods_id", &self.outer_goods_id)
-            .field("goods_name", &self.goods_name)
-            .field("goods_info", &self.goods_info)
-            .field("goods_fee", &self.goods_fee)
-            .field("goods_total_num", &self.goods_total_num)
-            .field("buy_max_num", &self.buy_max_num)
-            .field("flow_type", &self.flow_type)
-            .field("flow_fee", &self.flow_fee)
-            .field("who_pay", &self.who_pay)
-            .field("valid_date", &self.valid_date)
-            .field("timestamp", &self.timestamp)
-            .finish()
-    }
 }
 
 /// The `<goods>` payload of a successful `sns.create.goods.ws` response (table 5.1, 业务参数).

@@ -5,7 +5,7 @@ pub struct Opaque;
 #[derive(Request)]
 #[alipay(service = "test.service", response = ())]
 pub struct UsesOpaque {
-    /// A type without `WireValue`.
+    /// A type without `WireValue` or `Debug` (the derived `Debug` needs it): each reported here.
     pub thing: Opaque,
 }
 

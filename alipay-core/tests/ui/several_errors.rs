@@ -1,7 +1,7 @@
 use alipay_core::Request;
 
 /// Every mistake below is reported in one compile, and the uses in `main` cause no follow-on
-/// errors (a stub impl is emitted beside the errors).
+/// errors (stub `Request` and `Debug` impls are emitted beside the errors).
 #[derive(Request)]
 #[alipay(response = (), method = PUT)]
 #[alipay(one_of(invoice_no))]
@@ -25,4 +25,5 @@ fn main() {
     let s = Several::example();
     let _ = s.validate();
     let _ = <Several as alipay_core::service::Request>::SERVICE;
+    let _ = format!("{s:?}");
 }

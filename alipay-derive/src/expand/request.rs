@@ -1,4 +1,5 @@
-//! `#[derive(Request)]`: parameter table, validation, signing order, `from_params`, `example()`.
+//! `#[derive(Request)]`: parameter table, validation, signing order, `from_params`, `example()`,
+//! and a `Debug` that hides secrets.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -348,6 +349,33 @@ fn example_fn(req: &Request) -> TokenStream {
     }
 }
 
+/// `Debug`: every field in declaration order, a `secret` one as `<secret>` whatever its value
+/// (`Option` or not), so a secret cannot reach a log through `{:?}`. Each value is spanned on its
+/// field, so a type without `Debug` is reported there.
+fn debug_impl(req: &Request) -> TokenStream {
+    let private = private();
+    let ident = req.ident;
+    let name = syn::ext::IdentExt::unraw(ident).to_string();
+    let fields = req.params.iter().map(|p| {
+        let label = &p.field.unraw;
+        let member = p.field.member;
+        if p.secret {
+            quote!(.field(#label, &#private::Secret))
+        } else {
+            let value = quote_spanned!(member.span()=> &self.#member);
+            quote!(.field(#label, #value))
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #ident {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __f.debug_struct(#name) #(#fields)* .finish()
+            }
+        }
+    }
+}
+
 /// The whole expansion of a checked declaration.
 pub(crate) fn expand(req: &Request) -> TokenStream {
     let private = private();
@@ -365,6 +393,7 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
     let signing = signing_body(req);
     let from_params = from_params_body(req);
     let example = example_fn(req);
+    let debug = debug_impl(req);
     let mut asserts = Vec::new();
     for p in &req.params {
         if let Some(ex) = &p.example {
@@ -418,6 +447,7 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
                 }
             }
 
+            #debug
             #example
         };
     }
