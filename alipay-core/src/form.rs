@@ -1,11 +1,28 @@
 //! Wire encoding: parameters as an `application/x-www-form-urlencoded` string in the request charset.
 //!
 //! The same encoding serves a GET query string and a POST body: each name and value is first encoded
-//! in the request charset ([`Charset`]), then percent-encoded byte by byte (`*-._` and ASCII
-//! alphanumerics stay, a space becomes `+`). Decoding is strict: a broken `%` escape or bytes invalid in
-//! the charset are errors, never replaced.
+//! in the request charset ([`Charset`]), then every byte outside RFC 3986's unreserved set (ASCII
+//! letters, digits, `-._~`) is percent-encoded (a space is `%20`). That is what Python's
+//! `urllib.parse.quote(v, safe='')` produces, and what every form decoder reads back. Decoding is
+//! strict: `+` and `%20` are spaces, a broken `%` escape or bytes invalid in the charset are errors,
+//! never replaced.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_encode};
 
 use crate::charset::{Charset, CharsetError};
+
+/// Bytes that are percent-encoded: everything but RFC 3986's unreserved characters.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Appends one name or value, already in the request charset's bytes, percent-encoded.
+#[inline]
+pub fn push_component(out: &mut String, bytes: &[u8]) {
+    out.extend(percent_encode(bytes, COMPONENT));
+}
 
 /// A failure to decode a form-encoded string.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -37,9 +54,9 @@ pub fn write_encoded<K: AsRef<str>, V: AsRef<str>>(
         if i > 0 {
             out.push('&');
         }
-        out.extend(form_urlencoded::byte_serialize(&charset.encode(k.as_ref())?));
+        push_component(out, &charset.encode(k.as_ref())?);
         out.push('=');
-        out.extend(form_urlencoded::byte_serialize(&charset.encode(v.as_ref())?));
+        push_component(out, &charset.encode(v.as_ref())?);
     }
     Ok(())
 }
@@ -49,7 +66,8 @@ pub fn write_encoded<K: AsRef<str>, V: AsRef<str>>(
 /// ```
 /// use alipay_core::{charset::Charset, form::encode};
 /// let q = encode(&[("goods_name", "二手 围巾"), ("q", "a&b=c")], Charset::Gbk).unwrap();
-/// assert_eq!(q, "goods_name=%B6%FE%CA%D6+%CE%A7%BD%ED&q=a%26b%3Dc");
+/// // python3 -c "import urllib.parse as u; print(u.urlencode({'goods_name': '二手 围巾', 'q': 'a&b=c'}, encoding='gbk', quote_via=u.quote))"
+/// assert_eq!(q, "goods_name=%B6%FE%CA%D6%20%CE%A7%BD%ED&q=a%26b%3Dc");
 /// ```
 pub fn encode<K: AsRef<str>, V: AsRef<str>>(
     params: &[(K, V)],
@@ -75,7 +93,11 @@ pub fn decode(input: &[u8], charset: Charset) -> Result<Vec<(String, String)>, F
         }
         let (name, value, value_start) = match segment.iter().position(|&b| b == b'=') {
             Some(eq) => (&segment[..eq], &segment[eq + 1..], seg_start + eq + 1),
-            None => (segment, &segment[segment.len()..], seg_start + segment.len()),
+            None => (
+                segment,
+                &segment[segment.len()..],
+                seg_start + segment.len(),
+            ),
         };
         let name = unescape(name, seg_start)?;
         let name = charset
@@ -104,7 +126,10 @@ fn unescape(bytes: &[u8], base: usize) -> Result<Vec<u8>, FormError> {
             b'+' => out.push(b' '),
             b'%' => {
                 let hex = |b: u8| (b as char).to_digit(16);
-                match (bytes.get(i + 1).and_then(|&b| hex(b)), bytes.get(i + 2).and_then(|&b| hex(b))) {
+                match (
+                    bytes.get(i + 1).and_then(|&b| hex(b)),
+                    bytes.get(i + 2).and_then(|&b| hex(b)),
+                ) {
                     (Some(hi), Some(lo)) => out.push((hi * 16 + lo) as u8),
                     _ => return Err(FormError::BadPercent { offset: base + i }),
                 }
@@ -125,14 +150,23 @@ mod tests {
     fn utf8_round_trip() {
         let params = [("logistics_name", "申通快递"), ("v", "a b+c%d&e=f")];
         let s = encode(&params, Charset::Utf8).unwrap();
-        // python3 -c "import urllib.parse as u; print(u.urlencode({'logistics_name':'申通快递','v':'a b+c%d&e=f'}))"
+        // python3 -c "import urllib.parse as u; print(u.urlencode({'logistics_name':'申通快递','v':'a b+c%d&e=f'}, quote_via=u.quote))"
         assert_eq!(
             s,
-            "logistics_name=%E7%94%B3%E9%80%9A%E5%BF%AB%E9%80%92&v=a+b%2Bc%25d%26e%3Df"
+            "logistics_name=%E7%94%B3%E9%80%9A%E5%BF%AB%E9%80%92&v=a%20b%2Bc%25d%26e%3Df"
         );
         let back = decode(s.as_bytes(), Charset::Utf8).unwrap();
         assert_eq!(back[0], ("logistics_name".into(), "申通快递".into()));
         assert_eq!(back[1], ("v".into(), "a b+c%d&e=f".into()));
+        // `+` from other encoders is a space too.
+        assert_eq!(decode(b"v=a+b", Charset::Utf8).unwrap()[0].1, "a b");
+    }
+
+    #[test]
+    fn unreserved_set_is_rfc3986() {
+        // python3 -c "import urllib.parse as u; print(u.quote('AZaz09-._~ !*()/:+', safe=''))"
+        let s = encode(&[("k", "AZaz09-._~ !*()/:+")], Charset::Utf8).unwrap();
+        assert_eq!(s, "k=AZaz09-._~%20%21%2A%28%29%2F%3A%2B");
     }
 
     #[test]
@@ -149,7 +183,10 @@ mod tests {
             decode(b"a=1&b=%zz", Charset::Utf8),
             Err(FormError::BadPercent { offset: 6 })
         );
-        assert!(matches!(decode(b"a=%FF", Charset::Utf8), Err(FormError::Charset { .. })));
+        assert!(matches!(
+            decode(b"a=%FF", Charset::Utf8),
+            Err(FormError::Charset { .. })
+        ));
         assert_eq!(decode(b"a&&b=", Charset::Utf8).unwrap().len(), 2);
     }
 }

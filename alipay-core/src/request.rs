@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use crate::canonical::SignedParams;
 use crate::charset::{Charset, CharsetError};
+use crate::form;
 use crate::service::{CommonParams, Request, ValidationErrors};
 use crate::sign::{SignError, SignType, Signer};
 
@@ -117,26 +118,31 @@ pub fn prepare<K: AsRef<str>, V: AsRef<str>>(
 
     let mut encoded = String::with_capacity(string_to_sign.len() * 2 + sign.len() + 32);
     let mut first = true;
-    let mut push = |k: &str, v: &str| {
+    let mut push = |k: &[u8], v: &[u8]| {
         if !first {
             encoded.push('&');
         }
         first = false;
-        // Both sides were proven encodable above (names and values are parts of the signed string);
-        // sign and sign_type are ASCII.
-        encoded.extend(form_urlencoded::byte_serialize(k.as_bytes()));
+        form::push_component(&mut encoded, k);
         encoded.push('=');
-        match charset.encode(v) {
-            Ok(b) => encoded.extend(form_urlencoded::byte_serialize(&b)),
-            Err(_) => unreachable!("value encodable: it is part of the signed string"),
-        }
+        form::push_component(&mut encoded, v);
     };
     // The same list as the canonical string: the wire carries exactly what was signed.
+    // Names and values were proven encodable above (they are parts of the signed string), so
+    // encoding them again cannot fail; the error arm only keeps that promise checked.
     for &(k, v) in signed.pairs() {
-        push(k, v);
+        match (charset.encode(k), charset.encode(v)) {
+            (Ok(name), Ok(value)) => push(&name, &value),
+            (Err(source), _) | (_, Err(source)) => {
+                return Err(PrepareError::Charset {
+                    param: k.to_owned(),
+                    source,
+                });
+            }
+        }
     }
-    push("sign_type", sign_type.as_str());
-    push("sign", &sign);
+    push(b"sign_type", sign_type.as_str().as_bytes());
+    push(b"sign", sign.as_bytes());
 
     Ok(SignedRequest {
         charset,
