@@ -96,7 +96,9 @@ impl Charset {
                         })
                     }
                     // The buffer is sized for the worst case, so the encoder never runs out of room.
-                    EncoderResult::OutputFull => unreachable!("GBK output buffer sized for worst case"),
+                    EncoderResult::OutputFull => {
+                        unreachable!("GBK output buffer sized for worst case")
+                    }
                 }
             }
         }
@@ -132,8 +134,7 @@ fn unmappable_offset(text: &str, ch: char) -> usize {
 fn first_bad_gbk_offset(bytes: &[u8]) -> usize {
     let mut decoder = GBK.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(bytes.len() * 3);
-    let (result, read) =
-        decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
     match result {
         encoding_rs::DecoderResult::Malformed(bad, _) => read.saturating_sub(bad as usize),
         _ => read,

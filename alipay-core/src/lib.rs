@@ -1,12 +1,28 @@
 //! Protocol layer for Alipay's MAPI gateway (`https://mapi.alipay.com/gateway.do`).
 //!
-//! - [`canonical`]: the signing string, in exactly one function.
+//! ```
+//! use alipay_core::services::sns_create_goods::CreateGoods;
+//! use alipay_core::sign::{Md5Key, Signer};
+//! use alipay_core::{Charset, GATEWAY, request::prepare_request};
+//!
+//! let signer = Signer::md5(Md5Key::new("demo0000000000000000000000000000")); // parsed once
+//! let goods = CreateGoods::example(); // the seed's 样例 column; validate() checks every rule
+//! let signed = prepare_request(&goods, "2088002464631181", Charset::Utf8, &signer)?;
+//! // python3 hashlib: md5((string_to_sign + key).encode()) — see tests/request.rs
+//! assert_eq!(signed.sign, "1886b2a6c67a987298787206f95cbedd");
+//! assert!(signed.get_url(GATEWAY).ends_with("&sign_type=MD5&sign=1886b2a6c67a987298787206f95cbedd"));
+//! # Ok::<(), alipay_core::request::PrepareError>(())
+//! ```
+//!
+//! - [`canonical`]: the signing string, in exactly one place.
 //! - [`charset`]: strict UTF-8 / GBK.
 //! - [`sign`]: MD5, RSA (SHA1withRSA), RSA2 (SHA256withRSA), DSA signing and verification; keys.
 //! - [`form`]: percent-encoding of query strings and form bodies in the request charset.
+//! - [`request`]: the pipeline from parameters (or a declared request) to a signed, encoded request.
 //! - [`xml`]: the XML response envelope and the response-signature rule.
 //! - [`error`]: the gateway's error codes and how a client should react to each.
 //! - [`types`]: typed wire values (amounts in fen, Beijing time, closed value sets).
+//! - [`service`] and [`services`]: the traits the derive implements, and the declared services.
 
 pub mod canonical;
 pub mod charset;
