@@ -7,21 +7,53 @@
 //! strict: `+` and `%20` are spaces, a broken `%` escape or bytes invalid in the charset are errors,
 //! never replaced.
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_encode};
-
 use crate::charset::{Charset, CharsetError};
 
-/// Bytes that are percent-encoded: everything but RFC 3986's unreserved characters.
-const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
+/// RFC 3986's unreserved bytes (ASCII letters, digits, `-._~`): the ones sent as they are.
+const UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~');
+        b += 1;
+    }
+    table
+};
 
-/// Appends one name or value, already in the request charset's bytes, percent-encoded.
-#[inline]
-pub fn push_component(out: &mut String, bytes: &[u8]) {
-    out.extend(percent_encode(bytes, COMPONENT));
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Appends one name or value, already in the request charset's bytes, percent-encoded. Every byte
+/// written is ASCII.
+///
+/// A table lookup per byte and one copy per unreserved run. This is on every request's hot path:
+/// callgrind put `form_urlencoded::byte_serialize` and `percent_encoding::percent_encode` at about
+/// 12 instructions per byte, a quarter of preparing the seed's request, hence these few lines.
+pub fn push_component(out: &mut Vec<u8>, bytes: &[u8]) {
+    let mut rest = bytes;
+    loop {
+        let run = rest
+            .iter()
+            .position(|&b| !UNRESERVED[usize::from(b)])
+            .unwrap_or(rest.len());
+        let (plain, tail) = rest.split_at(run);
+        out.extend_from_slice(plain);
+        let Some((&b, tail)) = tail.split_first() else {
+            return;
+        };
+        out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0f)]]);
+        rest = tail;
+    }
+}
+
+/// Turns bytes written by [`push_component`] (all ASCII) into a `String` without copying.
+pub(crate) fn ascii_string(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        // push_component writes only ASCII bytes (unreserved bytes, '%' and hex digits), and
+        // callers add only '=' and '&'.
+        Err(_) => unreachable!("percent-encoded output is ASCII"),
+    }
 }
 
 /// A failure to decode a form-encoded string.
@@ -48,14 +80,14 @@ pub enum FormError {
 pub fn write_encoded<K: AsRef<str>, V: AsRef<str>>(
     params: &[(K, V)],
     charset: Charset,
-    out: &mut String,
+    out: &mut Vec<u8>,
 ) -> Result<(), CharsetError> {
     for (i, (k, v)) in params.iter().enumerate() {
         if i > 0 {
-            out.push('&');
+            out.push(b'&');
         }
         push_component(out, &charset.encode(k.as_ref())?);
-        out.push('=');
+        out.push(b'=');
         push_component(out, &charset.encode(v.as_ref())?);
     }
     Ok(())
@@ -73,9 +105,9 @@ pub fn encode<K: AsRef<str>, V: AsRef<str>>(
     params: &[(K, V)],
     charset: Charset,
 ) -> Result<String, CharsetError> {
-    let mut out = String::with_capacity(params.len() * 24);
+    let mut out = Vec::with_capacity(params.len() * 24);
     write_encoded(params, charset, &mut out)?;
-    Ok(out)
+    Ok(ascii_string(out))
 }
 
 /// Decodes a form body or query string in `charset` into ordered `(name, value)` pairs.
@@ -160,6 +192,16 @@ mod tests {
         assert_eq!(back[1], ("v".into(), "a b+c%d&e=f".into()));
         // `+` from other encoders is a space too.
         assert_eq!(decode(b"v=a+b", Charset::Utf8).unwrap()[0].1, "a b");
+    }
+
+    #[test]
+    fn every_byte_as_python_quotes_it() {
+        // python3 -c "import urllib.parse as u; print(u.quote(bytes(range(256)), safe=''))"
+        const PYTHON: &str = "%00%01%02%03%04%05%06%07%08%09%0A%0B%0C%0D%0E%0F%10%11%12%13%14%15%16%17%18%19%1A%1B%1C%1D%1E%1F%20%21%22%23%24%25%26%27%28%29%2A%2B%2C-.%2F0123456789%3A%3B%3C%3D%3E%3F%40ABCDEFGHIJKLMNOPQRSTUVWXYZ%5B%5C%5D%5E_%60abcdefghijklmnopqrstuvwxyz%7B%7C%7D~%7F%80%81%82%83%84%85%86%87%88%89%8A%8B%8C%8D%8E%8F%90%91%92%93%94%95%96%97%98%99%9A%9B%9C%9D%9E%9F%A0%A1%A2%A3%A4%A5%A6%A7%A8%A9%AA%AB%AC%AD%AE%AF%B0%B1%B2%B3%B4%B5%B6%B7%B8%B9%BA%BB%BC%BD%BE%BF%C0%C1%C2%C3%C4%C5%C6%C7%C8%C9%CA%CB%CC%CD%CE%CF%D0%D1%D2%D3%D4%D5%D6%D7%D8%D9%DA%DB%DC%DD%DE%DF%E0%E1%E2%E3%E4%E5%E6%E7%E8%E9%EA%EB%EC%ED%EE%EF%F0%F1%F2%F3%F4%F5%F6%F7%F8%F9%FA%FB%FC%FD%FE%FF";
+        let all: Vec<u8> = (0..=255).collect();
+        let mut out = Vec::new();
+        push_component(&mut out, &all);
+        assert_eq!(ascii_string(out), PYTHON);
     }
 
     #[test]

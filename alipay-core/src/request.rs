@@ -116,15 +116,15 @@ pub fn prepare<K: AsRef<str>, V: AsRef<str>>(
     let sign = signer.sign(&bytes)?;
     let sign_type = signer.sign_type();
 
-    let mut encoded = String::with_capacity(string_to_sign.len() * 2 + sign.len() + 32);
+    let mut encoded = Vec::with_capacity(string_to_sign.len() * 2 + sign.len() + 32);
     let mut first = true;
     let mut push = |k: &[u8], v: &[u8]| {
         if !first {
-            encoded.push('&');
+            encoded.push(b'&');
         }
         first = false;
         form::push_component(&mut encoded, k);
-        encoded.push('=');
+        encoded.push(b'=');
         form::push_component(&mut encoded, v);
     };
     // The same list as the canonical string: the wire carries exactly what was signed.
@@ -149,7 +149,7 @@ pub fn prepare<K: AsRef<str>, V: AsRef<str>>(
         sign_type,
         string_to_sign,
         sign,
-        encoded,
+        encoded: form::ascii_string(encoded),
     })
 }
 
