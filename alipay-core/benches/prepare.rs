@@ -23,7 +23,10 @@ fn seed_params() -> Vec<(&'static str, &'static str)> {
         ("sign_type", "MD5"),
         ("service", "sns.create.goods.ws"),
         ("partner", PARTNER),
-        ("notify_url", "http://www.test.com/notify/alipay/interface.htm"),
+        (
+            "notify_url",
+            "http://www.test.com/notify/alipay/interface.htm",
+        ),
         ("sns_user_id", "id20111107434343"),
         ("key", "20110511EF39E0403F8F48EF8E02121C9824210F"),
         ("outer_goods_id", "id2011434535743854"),
@@ -104,12 +107,22 @@ fn benches(c: &mut Criterion) {
     let signer = Signer::md5(Md5Key::new("demo0000000000000000000000000000"));
     let params = seed_params();
     c.bench_function("prepare_md5", |b| {
-        b.iter(|| prepare(black_box(&params), Charset::Utf8, &signer).unwrap().encoded)
+        b.iter(|| {
+            prepare(black_box(&params), Charset::Utf8, &signer)
+                .unwrap()
+                .encoded
+        })
     });
 
     let goods = CreateGoods::example();
-    let derived = prepare_request(&goods, PARTNER, Charset::Utf8, &signer).unwrap().encoded;
-    assert_eq!(hand_prepare(&goods, &signer), derived, "both paths must send the same bytes");
+    let derived = prepare_request(&goods, PARTNER, Charset::Utf8, &signer)
+        .unwrap()
+        .encoded;
+    assert_eq!(
+        hand_prepare(&goods, &signer),
+        derived,
+        "both paths must send the same bytes"
+    );
     let mut group = c.benchmark_group("sns_create_goods");
     group.bench_function("prepare_derive", |b| {
         b.iter(|| {
@@ -118,7 +131,9 @@ fn benches(c: &mut Criterion) {
                 .encoded
         })
     });
-    group.bench_function("prepare_hand", |b| b.iter(|| hand_prepare(black_box(&goods), &signer)));
+    group.bench_function("prepare_hand", |b| {
+        b.iter(|| hand_prepare(black_box(&goods), &signer))
+    });
     group.finish();
 }
 

@@ -40,7 +40,8 @@ fn signer() -> Signer {
 
 #[test]
 fn seed_sample_utf8() {
-    let signed = prepare_request(&CreateGoods::example(), PARTNER, Charset::Utf8, &signer()).unwrap();
+    let signed =
+        prepare_request(&CreateGoods::example(), PARTNER, Charset::Utf8, &signer()).unwrap();
     assert_eq!(signed.sign, UTF8_SIGN);
     assert_eq!(signed.post_body(), UTF8_BODY);
     assert_eq!(
@@ -55,7 +56,8 @@ fn seed_sample_utf8() {
 
 #[test]
 fn seed_sample_gbk() {
-    let signed = prepare_request(&CreateGoods::example(), PARTNER, Charset::Gbk, &signer()).unwrap();
+    let signed =
+        prepare_request(&CreateGoods::example(), PARTNER, Charset::Gbk, &signer()).unwrap();
     assert_eq!(signed.sign, GBK_SIGN);
     assert_eq!(signed.post_body(), GBK_BODY);
     assert_eq!(
@@ -75,7 +77,10 @@ fn raw_params_in_any_order_sign_the_same() {
         ("service", "sns.create.goods.ws"),
         ("partner", PARTNER),
         ("outer_goods_id", "id2011434535743854"),
-        ("notify_url", "http://www.test.com/notify/alipay/interface.htm"),
+        (
+            "notify_url",
+            "http://www.test.com/notify/alipay/interface.htm",
+        ),
         ("key", "20110511EF39E0403F8F48EF8E02121C9824210F"),
         ("goods_total_num", "100"),
         ("goods_name", "二手围巾"),
@@ -120,7 +125,8 @@ fn unencodable_text_names_the_parameter() {
 
 #[test]
 fn key_never_in_debug_or_errors() {
-    let signed = prepare_request(&CreateGoods::example(), PARTNER, Charset::Utf8, &signer()).unwrap();
+    let signed =
+        prepare_request(&CreateGoods::example(), PARTNER, Charset::Utf8, &signer()).unwrap();
     assert!(!format!("{signed:?}").contains(KEY));
     assert!(!format!("{:?}", signer()).contains(KEY));
 }

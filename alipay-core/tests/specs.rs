@@ -66,7 +66,9 @@ struct ErrorRow {
 }
 
 fn load(file: &str) -> Spec {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../specs").join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../specs")
+        .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -75,7 +77,11 @@ fn load(file: &str) -> Spec {
 fn max_len(ty: Option<&str>) -> Option<usize> {
     let ty = ty?;
     let inner = ty.strip_prefix("String(")?.strip_suffix(')')?;
-    Some(inner.parse().unwrap_or_else(|_| panic!("bad type column {ty:?}")))
+    Some(
+        inner
+            .parse()
+            .unwrap_or_else(|_| panic!("bad type column {ty:?}")),
+    )
 }
 
 /// Compares one spec row with a declared row; returns every difference.
@@ -93,7 +99,10 @@ fn diff_row(
     let mut out = Vec::new();
     let mut check = |what: &str, spec: String, declared: String| {
         if spec != declared {
-            out.push(format!("{ctx}.{}: {what}: spec {spec:?}, declared {declared:?}", row.name));
+            out.push(format!(
+                "{ctx}.{}: {what}: spec {spec:?}, declared {declared:?}",
+                row.name
+            ));
         }
     };
     if let Some(l) = &row.label {
@@ -104,24 +113,38 @@ fn diff_row(
         check("nullable", n.to_string(), nullable.to_string());
     }
     if row.example.is_some() {
-        check("example", format!("{:?}", row.example), format!("{:?}", example));
+        check(
+            "example",
+            format!("{:?}", row.example),
+            format!("{:?}", example),
+        );
     }
     if let Some(n) = &row.note {
         check("note", n.clone(), note.to_owned());
     }
-    check("values", format!("{:?}", row.values), format!("{allowed:?}"));
+    check(
+        "values",
+        format!("{:?}", row.values),
+        format!("{allowed:?}"),
+    );
     out
 }
 
 fn check_request<R: Request>(spec: &Spec) -> Vec<String> {
     let mut errs = Vec::new();
     if spec.service != R::SERVICE {
-        errs.push(format!("service: spec {:?}, declared {:?}", spec.service, R::SERVICE));
+        errs.push(format!(
+            "service: spec {:?}, declared {:?}",
+            spec.service,
+            R::SERVICE
+        ));
     }
     let spec_names: Vec<&str> = spec.request.iter().map(|r| r.name.as_str()).collect();
     let declared: Vec<&str> = R::PARAMS.iter().map(|p| p.name).collect();
     if spec_names != declared {
-        errs.push(format!("request rows: spec {spec_names:?}, declared {declared:?}"));
+        errs.push(format!(
+            "request rows: spec {spec_names:?}, declared {declared:?}"
+        ));
     }
     for row in &spec.request {
         let Some(p): Option<&ParamSpec> = R::param(&row.name) else {
@@ -147,18 +170,29 @@ fn check_request<R: Request>(spec: &Spec) -> Vec<String> {
             ));
         }
         if row.secret != p.secret {
-            errs.push(format!("{}.{}: secret: spec {}, declared {}", R::SERVICE, row.name, row.secret, p.secret));
+            errs.push(format!(
+                "{}.{}: secret: spec {}, declared {}",
+                R::SERVICE,
+                row.name,
+                row.secret,
+                p.secret
+            ));
         }
     }
     // The basic parameters are the runtime's common set, never declared per service.
     let basic: BTreeSet<&str> = spec.basic.iter().map(|r| r.name.as_str()).collect();
-    let common: BTreeSet<&str> = ["_input_charset", "partner", "service", "sign", "sign_type"].into();
+    let common: BTreeSet<&str> =
+        ["_input_charset", "partner", "service", "sign", "sign_type"].into();
     if !basic.is_empty() && basic != common {
-        errs.push(format!("basic rows: spec {basic:?}, runtime adds {common:?}"));
+        errs.push(format!(
+            "basic rows: spec {basic:?}, runtime adds {common:?}"
+        ));
     }
     for name in &basic {
         if R::param(name).is_some() {
-            errs.push(format!("{name} is a common parameter and must not be declared"));
+            errs.push(format!(
+                "{name} is a common parameter and must not be declared"
+            ));
         }
     }
     errs
@@ -167,12 +201,23 @@ fn check_request<R: Request>(spec: &Spec) -> Vec<String> {
 fn check_response<T: Response>(service: &str, spec: &Spec) -> Vec<String> {
     let mut errs = Vec::new();
     if spec.response.element != T::ELEMENT {
-        errs.push(format!("{service}: element: spec {:?}, declared {:?}", spec.response.element, T::ELEMENT));
+        errs.push(format!(
+            "{service}: element: spec {:?}, declared {:?}",
+            spec.response.element,
+            T::ELEMENT
+        ));
     }
-    let spec_names: Vec<&str> = spec.response.fields.iter().map(|r| r.name.as_str()).collect();
+    let spec_names: Vec<&str> = spec
+        .response
+        .fields
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect();
     let declared: Vec<&str> = T::FIELDS.iter().map(|f| f.name).collect();
     if spec_names != declared {
-        errs.push(format!("{service} response fields: spec {spec_names:?}, declared {declared:?}"));
+        errs.push(format!(
+            "{service} response fields: spec {spec_names:?}, declared {declared:?}"
+        ));
     }
     for row in &spec.response.fields {
         let Some(f): Option<&FieldSpec> = T::FIELDS.iter().find(|f| f.name == row.name) else {
@@ -203,16 +248,25 @@ fn check_errors(service: &str, spec: &Spec, declared: &[ErrorCode]) -> Vec<Strin
     let spec_codes: Vec<&str> = spec.errors.iter().map(|e| e.code.as_str()).collect();
     let declared_codes: Vec<&str> = declared.iter().map(|c| c.as_str()).collect();
     if spec_codes != declared_codes {
-        errs.push(format!("{service} error codes: spec {spec_codes:?}, declared {declared_codes:?}"));
+        errs.push(format!(
+            "{service} error codes: spec {spec_codes:?}, declared {declared_codes:?}"
+        ));
     }
     for row in &spec.errors {
         let code = ErrorCode::from_code(&row.code);
         if !code.is_known() {
-            errs.push(format!("{service}: error code {} is not in ErrorCode", row.code));
+            errs.push(format!(
+                "{service}: error code {} is not in ErrorCode",
+                row.code
+            ));
         }
         if let Some(text) = &row.text {
             if code.chinese() != text {
-                errs.push(format!("{service}: {} text: spec {text:?}, ErrorCode {:?}", row.code, code.chinese()));
+                errs.push(format!(
+                    "{service}: {} text: spec {text:?}, ErrorCode {:?}",
+                    row.code,
+                    code.chinese()
+                ));
             }
         }
     }
@@ -220,15 +274,26 @@ fn check_errors(service: &str, spec: &Spec, declared: &[ErrorCode]) -> Vec<Strin
 }
 
 fn assert_clean(errs: Vec<String>) {
-    assert!(errs.is_empty(), "declarations differ from specs/:\n  {}", errs.join("\n  "));
+    assert!(
+        errs.is_empty(),
+        "declarations differ from specs/:\n  {}",
+        errs.join("\n  ")
+    );
 }
 
 #[test]
 fn sns_create_goods_matches_its_spec() {
     let spec = load("sns.create.goods.ws.toml");
     let mut errs = check_request::<sns_create_goods::CreateGoods>(&spec);
-    errs.extend(check_response::<sns_create_goods::Goods>("sns.create.goods.ws", &spec));
-    errs.extend(check_errors("sns.create.goods.ws", &spec, sns_create_goods::ERROR_CODES));
+    errs.extend(check_response::<sns_create_goods::Goods>(
+        "sns.create.goods.ws",
+        &spec,
+    ));
+    errs.extend(check_errors(
+        "sns.create.goods.ws",
+        &spec,
+        sns_create_goods::ERROR_CODES,
+    ));
     assert_eq!(spec.request.len(), 14);
     assert_eq!(spec.response.fields.len(), 15);
     assert_eq!(spec.errors.len(), 14);
@@ -239,9 +304,22 @@ fn sns_create_goods_matches_its_spec() {
 fn send_goods_confirm_matches_its_spec() {
     let spec = load("send_goods_confirm_by_platform.toml");
     let mut errs = check_request::<send_goods_confirm::SendGoodsConfirm>(&spec);
-    errs.extend(check_response::<send_goods_confirm::TradeBase>("send_goods_confirm_by_platform", &spec));
-    errs.extend(check_errors("send_goods_confirm_by_platform", &spec, send_goods_confirm::ERROR_CODES));
-    assert_eq!(spec.one_of, vec![vec!["transport_type".to_owned(), "create_transport_type".to_owned()]]);
+    errs.extend(check_response::<send_goods_confirm::TradeBase>(
+        "send_goods_confirm_by_platform",
+        &spec,
+    ));
+    errs.extend(check_errors(
+        "send_goods_confirm_by_platform",
+        &spec,
+        send_goods_confirm::ERROR_CODES,
+    ));
+    assert_eq!(
+        spec.one_of,
+        vec![vec![
+            "transport_type".to_owned(),
+            "create_transport_type".to_owned()
+        ]]
+    );
     assert_eq!(spec.response.fields.len(), 26);
     assert_clean(errs);
 }
@@ -250,8 +328,15 @@ fn send_goods_confirm_matches_its_spec() {
 fn single_trade_query_matches_its_spec() {
     let spec = load("single_trade_query.toml");
     let mut errs = check_request::<single_trade_query::SingleTradeQuery>(&spec);
-    errs.extend(check_response::<single_trade_query::Trade>("single_trade_query", &spec));
-    errs.extend(check_errors("single_trade_query", &spec, single_trade_query::ERROR_CODES));
+    errs.extend(check_response::<single_trade_query::Trade>(
+        "single_trade_query",
+        &spec,
+    ));
+    errs.extend(check_errors(
+        "single_trade_query",
+        &spec,
+        single_trade_query::ERROR_CODES,
+    ));
     assert_clean(errs);
 }
 
@@ -263,9 +348,21 @@ fn a_drifted_spec_fails() {
     spec.request[4].ty = Some("String(64)".into());
     spec.response.fields[9].nullable = Some(false);
     let mut errs = check_request::<sns_create_goods::CreateGoods>(&spec);
-    errs.extend(check_response::<sns_create_goods::Goods>("sns.create.goods.ws", &spec));
+    errs.extend(check_response::<sns_create_goods::Goods>(
+        "sns.create.goods.ws",
+        &spec,
+    ));
     assert!(errs.iter().any(|e| e.contains("request rows")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.contains("goods_name: type")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.contains("goods_name: max length")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.contains("flow_fee: nullable")), "{errs:?}");
+    assert!(
+        errs.iter().any(|e| e.contains("goods_name: type")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter().any(|e| e.contains("goods_name: max length")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter().any(|e| e.contains("flow_fee: nullable")),
+        "{errs:?}"
+    );
 }
