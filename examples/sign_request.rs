@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use alipay_core::request::prepare_request;
 use alipay_core::services::sns_create_goods::CreateGoods;
 use alipay_core::sign::{Md5Key, Signer};
+use alipay_core::types::Partner;
 use alipay_core::{Charset, GATEWAY};
 
 /// The seed's sample partner id.
@@ -32,9 +33,16 @@ fn main() -> ExitCode {
             }
         },
     };
+    let partner: Partner = match PARTNER.parse() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("partner: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let signer = Signer::md5(Md5Key::new(DEMO_MD5_KEY));
     let request = CreateGoods::example();
-    match prepare_request(&request, PARTNER, charset, &signer) {
+    match prepare_request(&request, &partner, charset, &signer) {
         Ok(signed) => {
             println!("service:        sns.create.goods.ws (the seed's sample, 样例 column)");
             println!("charset:        {}", signed.charset);

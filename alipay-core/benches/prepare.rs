@@ -11,7 +11,7 @@ use alipay_core::Charset;
 use alipay_core::request::{prepare, prepare_request};
 use alipay_core::services::sns_create_goods::{CreateGoods, FlowType};
 use alipay_core::sign::{Md5Key, Signer};
-use alipay_core::types::WireValue;
+use alipay_core::types::{Partner, WireValue};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const PARTNER: &str = "2088002464631181";
@@ -115,7 +115,8 @@ fn benches(c: &mut Criterion) {
     });
 
     let goods = CreateGoods::example();
-    let derived = prepare_request(&goods, PARTNER, Charset::Utf8, &signer)
+    let partner: Partner = PARTNER.parse().unwrap();
+    let derived = prepare_request(&goods, &partner, Charset::Utf8, &signer)
         .unwrap()
         .encoded;
     assert_eq!(
@@ -126,7 +127,7 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("sns_create_goods");
     group.bench_function("prepare_derive", |b| {
         b.iter(|| {
-            prepare_request(black_box(&goods), PARTNER, Charset::Utf8, &signer)
+            prepare_request(black_box(&goods), &partner, Charset::Utf8, &signer)
                 .unwrap()
                 .encoded
         })

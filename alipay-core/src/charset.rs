@@ -113,12 +113,22 @@ impl Charset {
                     offset: e.valid_up_to(),
                 }
             }),
-            Self::Gbk => GBK
-                .decode_without_bom_handling_and_without_replacement(bytes)
-                .ok_or_else(|| CharsetError::Undecodable {
-                    charset: self,
-                    offset: first_bad_gbk_offset(bytes),
-                }),
+            Self::Gbk => {
+                // encoding_rs decodes "GBK" as GB18030, which also has four-byte sequences (a lead
+                // byte followed by a digit). GBK has none: refuse them rather than accept text
+                // that could never be signed back in GBK.
+                if let Some(offset) = gb18030_four_byte_offset(bytes) {
+                    return Err(CharsetError::Undecodable {
+                        charset: self,
+                        offset,
+                    });
+                }
+                GBK.decode_without_bom_handling_and_without_replacement(bytes)
+                    .ok_or_else(|| CharsetError::Undecodable {
+                        charset: self,
+                        offset: first_bad_gbk_offset(bytes),
+                    })
+            }
         }
     }
 }
@@ -128,6 +138,25 @@ fn unmappable_offset(text: &str, ch: char) -> usize {
     text.char_indices()
         .find(|&(_, c)| c == ch)
         .map_or(0, |(i, _)| i)
+}
+
+/// The offset of the first GB18030 four-byte sequence (lead byte 0x81–0xFE, then 0x30–0x39), which
+/// GBK does not have. Two-byte GBK sequences have a trail byte of 0x40 or above, so the walk stays
+/// in step.
+fn gb18030_four_byte_offset(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0x81..=0xFE => {
+                if matches!(bytes.get(i + 1), Some(0x30..=0x39)) {
+                    return Some(i);
+                }
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// Finds where GBK decoding first fails (only called on the error path).
@@ -187,6 +216,23 @@ mod tests {
                 offset: 2
             }
         );
+    }
+
+    #[test]
+    fn gb18030_four_byte_sequences_are_not_gbk() {
+        // python3 -c "print('\u0080'.encode('gb18030').hex(), '𠀀'.encode('gb18030').hex())"
+        //   -> 81308130 95328236
+        // Neither character exists in GBK; encoding_rs's GBK decoder (GB18030) would accept them.
+        assert_eq!(
+            Charset::Gbk.decode(b"ok\x81\x30\x81\x30"),
+            Err(CharsetError::Undecodable {
+                charset: Charset::Gbk,
+                offset: 2
+            })
+        );
+        assert!(Charset::Gbk.decode(b"\x95\x32\x82\x36").is_err());
+        // Two-byte sequences whose trail byte is high are still fine: 申通 = c9ea cda8.
+        assert_eq!(Charset::Gbk.decode(b"\xc9\xea\xcd\xa8").unwrap(), "申通");
     }
 
     #[test]

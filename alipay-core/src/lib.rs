@@ -3,15 +3,16 @@
 //! ```
 //! use alipay_core::services::sns_create_goods::CreateGoods;
 //! use alipay_core::sign::{Md5Key, Signer};
-//! use alipay_core::{Charset, GATEWAY, request::prepare_request};
+//! use alipay_core::{Charset, GATEWAY, request::prepare_request, types::Partner};
 //!
 //! let signer = Signer::md5(Md5Key::new("demo0000000000000000000000000000")); // parsed once
 //! let goods = CreateGoods::example(); // the seed's 样例 column; validate() checks every rule
-//! let signed = prepare_request(&goods, "2088002464631181", Charset::Utf8, &signer)?;
+//! let partner: Partner = "2088002464631181".parse()?; // 16 digits, 2088…
+//! let signed = prepare_request(&goods, &partner, Charset::Utf8, &signer)?;
 //! // python3 hashlib: md5((string_to_sign + key).encode()) — see tests/request.rs
 //! assert_eq!(signed.sign, "1886b2a6c67a987298787206f95cbedd");
 //! assert!(signed.get_url(GATEWAY).ends_with("&sign_type=MD5&sign=1886b2a6c67a987298787206f95cbedd"));
-//! # Ok::<(), alipay_core::request::PrepareError>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! - [`canonical`]: the signing string, in exactly one place.

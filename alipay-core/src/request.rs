@@ -6,28 +6,39 @@
 //! the same parameters, empty values dropped from both, plus `sign_type` and `sign`.
 
 use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
 
 use crate::canonical::SignedParams;
 use crate::charset::{Charset, CharsetError};
 use crate::form;
 use crate::service::{CommonParams, Request, ValidationErrors};
 use crate::sign::{SignError, SignType, Signer};
+use crate::types::Partner;
 
 /// A request signed and encoded, ready for the gateway.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Debug` shows the values of parameters declared `secret` (e.g. the SNS user `key`) as
+/// `<secret>`; so do [`redacted_string_to_sign`](Self::redacted_string_to_sign) and
+/// [`redacted_encoded`](Self::redacted_encoded), which are what to log. The public fields hold the
+/// exact text that was signed and sent.
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignedRequest {
     /// The request charset (`_input_charset`).
     pub charset: Charset,
     /// The sign type used.
     pub sign_type: SignType,
-    /// The canonical string that was signed, before charset encoding. Log this (it holds no secret
-    /// of the partner) when the gateway answers `ILLEGAL_SIGN`.
+    /// The canonical string that was signed, before charset encoding: what to compare with the
+    /// gateway's view when it answers `ILLEGAL_SIGN`. It never holds the partner's MD5 key, but it
+    /// does hold the values of secret business parameters: log the redacted form.
     pub string_to_sign: String,
     /// The signature (`sign`).
     pub sign: String,
     /// Every parameter sent, percent-encoded in the charset: the signed ones in signing order, then
     /// `sign_type` and `sign`. This is the GET query string and the POST body.
     pub encoded: String,
+    /// Byte ranges of secret values: in `string_to_sign`, then in `encoded`.
+    secrets: Vec<(Range<usize>, Range<usize>)>,
 }
 
 /// Why a request could not be prepared. Nothing was sent.
@@ -41,6 +52,25 @@ pub enum PrepareError {
         /// The charset failure.
         #[source]
         source: CharsetError,
+    },
+    /// A secret parameter's value cannot be represented in the request charset (the value, and so
+    /// the offending character, is not shown).
+    #[error("parameter {param:?} (secret, value hidden) cannot be encoded in {charset}")]
+    SecretCharset {
+        /// The wire name of the parameter.
+        param: String,
+        /// The request charset.
+        charset: Charset,
+    },
+    /// `_input_charset` among the parameters names another charset than the one encoding them.
+    #[error(
+        "_input_charset is {found:?} but the request is encoded in {charset}: pass the same charset"
+    )]
+    CharsetMismatch {
+        /// The `_input_charset` value found.
+        found: String,
+        /// The charset the request is encoded in.
+        charset: Charset,
     },
     /// The signer failed.
     #[error(transparent)]
@@ -70,6 +100,48 @@ impl SignedRequest {
     pub fn post_body(&self) -> &str {
         &self.encoded
     }
+
+    /// [`string_to_sign`](Self::string_to_sign) with secret values replaced by `<secret>`: the
+    /// form to log.
+    pub fn redacted_string_to_sign(&self) -> Cow<'_, str> {
+        redact(
+            &self.string_to_sign,
+            self.secrets.iter().map(|(s, _)| s.clone()),
+        )
+    }
+
+    /// [`encoded`](Self::encoded) with secret values replaced by `<secret>`: the form to log.
+    pub fn redacted_encoded(&self) -> Cow<'_, str> {
+        redact(&self.encoded, self.secrets.iter().map(|(_, e)| e.clone()))
+    }
+}
+
+impl fmt::Debug for SignedRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SignedRequest")
+            .field("charset", &self.charset)
+            .field("sign_type", &self.sign_type)
+            .field("string_to_sign", &self.redacted_string_to_sign())
+            .field("sign", &self.sign)
+            .field("encoded", &self.redacted_encoded())
+            .finish()
+    }
+}
+
+/// `text` with each of `ranges` (in increasing order, not overlapping) replaced by `<secret>`.
+fn redact(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut last = 0;
+    for r in ranges {
+        out.push_str(&text[last..r.start]);
+        out.push_str("<secret>");
+        last = r.end;
+    }
+    if last == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
 }
 
 /// Validates a declared service request, then signs and encodes it with the common parameters
@@ -80,21 +152,31 @@ impl SignedRequest {
 /// use alipay_core::services::sns_create_goods::CreateGoods;
 ///
 /// let signer = Signer::md5(Md5Key::new("demo-key"));
-/// let signed = prepare_request(&CreateGoods::example(), "2088002464631181", Charset::Utf8, &signer)?;
+/// let partner = "2088002464631181".parse()?;
+/// let signed = prepare_request(&CreateGoods::example(), &partner, Charset::Utf8, &signer)?;
 /// assert!(signed.string_to_sign.starts_with("_input_charset=utf-8&buy_max_num=100&"));
 /// assert!(signed.encoded.ends_with(&format!("&sign_type=MD5&sign={}", signed.sign)));
-/// # Ok::<(), alipay_core::request::PrepareError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn prepare_request<R: Request>(
     request: &R,
-    partner: &str,
+    partner: &Partner,
     charset: Charset,
     signer: &Signer,
 ) -> Result<SignedRequest, PrepareError> {
     request.validate()?;
     let mut params: Vec<(&'static str, Cow<'_, str>)> = Vec::with_capacity(R::PARAMS.len() + 3);
-    request.signing_params(&CommonParams { partner, charset }, &mut params);
-    prepare(&params, charset, signer)
+    let common = CommonParams {
+        partner: partner.as_str(),
+        charset,
+    };
+    request.signing_params(&common, &mut params);
+    let secrets: Vec<&str> = R::PARAMS
+        .iter()
+        .filter(|p| p.secret)
+        .map(|p| p.name)
+        .collect();
+    sign_and_encode(&params, charset, signer, &secrets)
 }
 
 /// Signs `params` (every signed parameter, including `service`, `partner` and `_input_charset`) and
@@ -108,41 +190,78 @@ pub fn prepare<K: AsRef<str>, V: AsRef<str>>(
     charset: Charset,
     signer: &Signer,
 ) -> Result<SignedRequest, PrepareError> {
+    match params.iter().find(|(k, _)| k.as_ref() == "_input_charset") {
+        Some((_, v)) if Charset::from_label(v.as_ref()) == Ok(charset) => {
+            sign_and_encode(params, charset, signer, &[])
+        }
+        Some((_, v)) => Err(PrepareError::CharsetMismatch {
+            found: v.as_ref().to_owned(),
+            charset,
+        }),
+        None => {
+            let mut with: Vec<(&str, &str)> = params
+                .iter()
+                .map(|(k, v)| (k.as_ref(), v.as_ref()))
+                .collect();
+            with.push(("_input_charset", charset.as_str()));
+            sign_and_encode(&with, charset, signer, &[])
+        }
+    }
+}
+
+/// The pipeline proper: canonical string → bytes → signature → wire form. `secrets` names the
+/// parameters whose values are redacted in logs and errors.
+fn sign_and_encode<K: AsRef<str>, V: AsRef<str>>(
+    params: &[(K, V)],
+    charset: Charset,
+    signer: &Signer,
+    secrets: &[&str],
+) -> Result<SignedRequest, PrepareError> {
     let signed = SignedParams::new(params);
     let string_to_sign = signed.to_signing_string();
     let bytes = charset
         .encode(&string_to_sign)
-        .map_err(|source| charset_error(params, charset, source))?;
+        .map_err(|source| charset_error(params, charset, source, secrets))?;
     let sign = signer.sign(&bytes)?;
     let sign_type = signer.sign_type();
 
     let mut encoded = Vec::with_capacity(string_to_sign.len() * 2 + sign.len() + 32);
-    let mut first = true;
-    let mut push = |k: &[u8], v: &[u8]| {
-        if !first {
+    let mut secret_spans = Vec::new();
+    // Offset of the current pair in `string_to_sign` (which is exactly the pairs joined).
+    let mut at = 0;
+    // The same list as the canonical string: the wire carries exactly what was signed.
+    for (i, &(k, v)) in signed.pairs().iter().enumerate() {
+        // Names and values were proven encodable above (they are parts of the signed string), so
+        // encoding them again cannot fail; the error arm only keeps that promise checked.
+        let (Ok(name), Ok(value)) = (charset.encode(k), charset.encode(v)) else {
+            return Err(charset_error(
+                params,
+                charset,
+                CharsetError::Unknown {
+                    label: String::new(),
+                },
+                secrets,
+            ));
+        };
+        if i > 0 {
             encoded.push(b'&');
         }
-        first = false;
-        form::push_component(&mut encoded, k);
+        form::push_component(&mut encoded, &name);
         encoded.push(b'=');
-        form::push_component(&mut encoded, v);
-    };
-    // The same list as the canonical string: the wire carries exactly what was signed.
-    // Names and values were proven encodable above (they are parts of the signed string), so
-    // encoding them again cannot fail; the error arm only keeps that promise checked.
-    for &(k, v) in signed.pairs() {
-        match (charset.encode(k), charset.encode(v)) {
-            (Ok(name), Ok(value)) => push(&name, &value),
-            (Err(source), _) | (_, Err(source)) => {
-                return Err(PrepareError::Charset {
-                    param: k.to_owned(),
-                    source,
-                });
-            }
+        let value_start = encoded.len();
+        form::push_component(&mut encoded, &value);
+        if secrets.contains(&k) {
+            let start = at + k.len() + 1;
+            secret_spans.push((start..start + v.len(), value_start..encoded.len()));
         }
+        at += k.len() + v.len() + 2;
     }
-    push(b"sign_type", sign_type.as_str().as_bytes());
-    push(b"sign", sign.as_bytes());
+    for (k, v) in [("sign_type", sign_type.as_str()), ("sign", &sign)] {
+        encoded.push(b'&');
+        form::push_component(&mut encoded, k.as_bytes());
+        encoded.push(b'=');
+        form::push_component(&mut encoded, v.as_bytes());
+    }
 
     Ok(SignedRequest {
         charset,
@@ -150,20 +269,30 @@ pub fn prepare<K: AsRef<str>, V: AsRef<str>>(
         string_to_sign,
         sign,
         encoded: form::ascii_string(encoded),
+        secrets: secret_spans,
     })
 }
 
-/// Names the first parameter whose name or value the charset cannot encode.
+/// Names the first parameter whose name or value the charset cannot encode (hiding the value of a
+/// secret one).
 fn charset_error<K: AsRef<str>, V: AsRef<str>>(
     params: &[(K, V)],
     charset: Charset,
     fallback: CharsetError,
+    secrets: &[&str],
 ) -> PrepareError {
     for (k, v) in params {
-        for text in [k.as_ref(), v.as_ref()] {
-            if let Err(source) = charset.encode(text) {
+        let (k, v) = (k.as_ref(), v.as_ref());
+        if charset.encode(k).is_err() || charset.encode(v).is_err() {
+            if secrets.contains(&k) {
+                return PrepareError::SecretCharset {
+                    param: k.to_owned(),
+                    charset,
+                };
+            }
+            if let Err(source) = charset.encode(k).and(charset.encode(v)) {
                 return PrepareError::Charset {
-                    param: k.as_ref().to_owned(),
+                    param: k.to_owned(),
                     source,
                 };
             }

@@ -36,6 +36,7 @@ use std::fmt::Write as _;
 
 mod amount;
 mod beijing;
+mod partner;
 mod sets;
 mod timestamp;
 mod url;
@@ -43,6 +44,7 @@ mod wire_error;
 
 pub use amount::Amount;
 pub use beijing::{BEIJING, CompactTime, DateTime};
+pub use partner::Partner;
 pub use sets::{TradeStatus, TransportType};
 pub use timestamp::TimestampMillis;
 pub use url::HttpUrl;
