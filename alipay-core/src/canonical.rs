@@ -21,9 +21,14 @@ pub struct SignedParams<'a>(Vec<(&'a str, &'a str)>);
 impl<'a> SignedParams<'a> {
     /// Selects and orders the signed parameters of `params`.
     pub fn new<K: AsRef<str>, V: AsRef<str>>(params: &'a [(K, V)]) -> Self {
-        let mut kept: Vec<(&str, &str)> = params
-            .iter()
-            .map(|(k, v)| (k.as_ref(), v.as_ref()))
+        Self::from_pairs(params.iter().map(|(k, v)| (k.as_ref(), v.as_ref())))
+    }
+
+    /// Selects and orders the signed parameters among `(name, value)` pairs (e.g. the fields of
+    /// a response payload, [`xml::Fields`](crate::xml::Fields)).
+    pub fn from_pairs<I: IntoIterator<Item = (&'a str, &'a str)>>(pairs: I) -> Self {
+        let mut kept: Vec<(&str, &str)> = pairs
+            .into_iter()
             .filter(|(k, v)| !v.is_empty() && !is_signature_param(k))
             .collect();
         // Callers that already hold their parameters in order (the derive) pay one linear check.

@@ -871,7 +871,8 @@ fn send_goods_fixture_parses_into_trade_base() {
     assert_eq!(trade.trade_type.as_deref(), Some("S"));
 
     // The request echo of the fixture is a valid request of the service.
-    let ship = SendGoodsConfirm::from_params(&envelope.request).unwrap();
+    let echo: Vec<(&str, &str)> = envelope.request.iter().collect();
+    let ship = SendGoodsConfirm::from_params(&echo).unwrap();
     assert_eq!(ship.transport_type, Some(TransportType::Express));
     assert_eq!(ship.invoice_no.as_deref(), Some("TS00000001212"));
 
@@ -981,7 +982,7 @@ fn user_types_raw_identifiers_and_renames() {
 
     let payload = xml::Payload {
         name: "paint".to_owned(),
-        fields: vec![("colour".to_owned(), "red".to_owned())],
+        fields: [("colour", "red")].into_iter().collect(),
     };
     assert_eq!(
         Paint::from_payload(&payload),

@@ -11,8 +11,13 @@
 //! </alipay>
 //! ```
 //!
-//! [`parse`] reads the body in one pass over quick-xml events (no DOM, no serde) into an
-//! [`Envelope`]. The rules it applies:
+//! [`parse`] reads the body in one pass over XML events (no DOM, no serde) into an
+//! [`Envelope`], whose request echo and payload keep their pairs in one buffer each
+//! ([`Fields`]). The events come from a fast scanner for the markup gateways send (elements,
+//! attributes, text, references, a declaration), checked against quick-xml event for event in
+//! the tests; a document with anything else (comments, CDATA, a DOCTYPE, …), and any document
+//! that is not a valid envelope, is read again by quick-xml, which decides the result or the
+//! error. The rules it applies:
 //!
 //! - **Encoding**: the XML declaration's `encoding` (`utf-8`, the default, or `GBK`/`gb2312`) is
 //!   honoured; the body is decoded strictly before parsing, so bytes invalid in that encoding are
@@ -44,6 +49,8 @@
 //! let goods = envelope.response.as_ref().unwrap();
 //! assert_eq!(goods.name, "goods");
 //! assert_eq!(goods.get("goods_id"), Some("2011092300022596"));
+//! let names: Vec<&str> = goods.fields.iter().map(|(name, _)| name).collect();
+//! assert_eq!(names, ["goods_id", "flow_fee"]);
 //! assert_eq!(envelope.response_signing_string().unwrap(), "flow_fee=1.00&goods_id=2011092300022596");
 //!
 //! let failure = xml::parse(b"<alipay><is_success>F</is_success><error>ILLEGAL_SIGN</error></alipay>")?;
@@ -52,11 +59,14 @@
 //! ```
 
 mod error;
+mod fields;
 mod html;
 mod parser;
+mod scan;
 mod signature;
 
 pub use error::EnvelopeError;
+pub use fields::{Fields, FieldsIter};
 pub use signature::{ResponseSignatureError, SignatureStatus};
 
 use crate::charset::Charset;
@@ -71,7 +81,7 @@ pub struct Envelope {
     pub error: Option<ErrorCode>,
     /// The `<request>` echo: each `<param name="…">` as `(name, text)`, in document order; empty
     /// when there is no echo.
-    pub request: Vec<(String, String)>,
+    pub request: Fields,
     /// The business payload: the single element inside `<response>`, if any.
     pub response: Option<Payload>,
     /// `<sign>`, the response signature, verbatim.
@@ -89,28 +99,21 @@ pub struct Payload {
     pub name: String,
     /// Each child element's tag and text, in document order (duplicates kept). A child with child
     /// elements of its own has its raw inner XML as text (see the [module docs](self)).
-    pub fields: Vec<(String, String)>,
+    pub fields: Fields,
 }
 
 impl Payload {
     /// The text of the first field named `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
-        lookup(&self.fields, name)
+        self.fields.get(name)
     }
 }
 
 impl Envelope {
     /// The echoed value of the first request parameter named `name`.
     pub fn request_param(&self, name: &str) -> Option<&str> {
-        lookup(&self.request, name)
+        self.request.get(name)
     }
-}
-
-fn lookup<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.as_str())
 }
 
 /// Resource limits applied while parsing a response.

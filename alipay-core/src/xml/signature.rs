@@ -49,14 +49,14 @@ impl Envelope {
     /// public description (PROTOCOL.md, "Envelope"): every child element of the business payload
     /// (`<response><goods>…</goods></response>`) is a parameter, name = tag, value = text (for a
     /// child with nested elements, its raw inner XML); then the request signing rule applies
-    /// ([`canonical::signing_string`]: drop `sign`/`sign_type` and empty values, sort by name, join
-    /// `k=v` with `&`). `<is_success>`, `<request>` and everything outside the payload are not
-    /// covered. No published example with a known key confirms this rule; if Alipay turns out to
-    /// sign something else, change this function only.
+    /// ([`canonical::SignedParams`], the rule behind [`canonical::signing_string`]: drop
+    /// `sign`/`sign_type` and empty values, sort by name, join `k=v` with `&`). `<is_success>`,
+    /// `<request>` and everything outside the payload are not covered. No published example with
+    /// a known key confirms this rule; if Alipay turns out to sign something else, change this
+    /// function only.
     pub fn response_signing_string(&self) -> Option<String> {
-        self.response
-            .as_ref()
-            .map(|payload| canonical::signing_string(&payload.fields))
+        let payload = self.response.as_ref()?;
+        Some(canonical::SignedParams::from_pairs(&payload.fields).to_signing_string())
     }
 
     /// Verifies `<sign>` over [`response_signing_string`](Self::response_signing_string), encoded

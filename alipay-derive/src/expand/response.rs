@@ -76,8 +76,8 @@ pub(crate) fn expand(resp: &Response) -> TokenStream {
     } else {
         quote! {
             #(#decls)*
-            for (__name, __text) in &__payload.fields {
-                match __name.as_str() {
+            for (__name, __text) in __payload.fields.iter() {
+                match __name {
                     #(#arms)*
                     _ => {}
                 }
