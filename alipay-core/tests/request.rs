@@ -21,6 +21,8 @@
 //! PY
 //! ```
 
+#![allow(clippy::unwrap_used)]
+
 use alipay_core::Charset;
 use alipay_core::request::{PrepareError, prepare, prepare_request};
 use alipay_core::services::sns_create_goods::CreateGoods;
