@@ -28,6 +28,8 @@ pub struct Wire<T> {
     pub parse: fn(&str) -> Result<T, WireValueError>,
     /// [`WireValue::FORMAT`].
     pub format: &'static str,
+    /// [`WireValue::wire_chars`].
+    pub chars: fn(&T) -> usize,
 }
 
 /// The [`Wire`] functions of `T` (a missing `WireValue` is reported here, as E0277 at the field).
@@ -36,6 +38,7 @@ pub const fn wire<T: WireValue>() -> Wire<T> {
         to_wire: T::to_wire,
         parse: T::parse_wire,
         format: T::FORMAT,
+        chars: T::wire_chars,
     }
 }
 
@@ -70,25 +73,6 @@ pub fn push_str<'a>(
 
 // ---------------------------------------------------------------------------------------------
 // Validation.
-
-/// Counts characters written through `fmt::Write` without allocating.
-struct CharCount(usize);
-
-impl fmt::Write for CharCount {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0 += s.chars().count();
-        Ok(())
-    }
-}
-
-/// The length in characters of a number's wire text (its `Display`), without allocating.
-#[inline]
-pub fn display_chars<T: fmt::Display>(value: &T) -> usize {
-    use fmt::Write as _;
-    let mut count = CharCount(0);
-    let _ = write!(count, "{value}");
-    count.0
-}
 
 /// True when `value`'s wire text is one of `values`.
 #[inline]
@@ -222,7 +206,7 @@ impl Checker {
     }
 
     /// Checks a number (never empty): length of its wire text, counted without allocating.
-    pub fn number<T: fmt::Display>(&mut self, spec: &ParamSpec, w: &Wire<T>, value: Option<&T>) {
+    pub fn number<T>(&mut self, spec: &ParamSpec, w: &Wire<T>, value: Option<&T>) {
         let Some(value) = value else {
             if !spec.nullable {
                 self.report(spec, Rule::Required, None);
@@ -230,7 +214,7 @@ impl Checker {
             return;
         };
         if let Some(max) = spec.max_len {
-            let actual = display_chars(value);
+            let actual = (w.chars)(value);
             if actual > max {
                 let shown = shown(w, value);
                 self.report(spec, Rule::MaxLength { max, actual }, shown);
@@ -241,7 +225,7 @@ impl Checker {
     /// `timestamp`: milliseconds are 13 digits (2001-09-09 to 2286-11-20).
     pub fn millis13(&mut self, spec: &ParamSpec, value: Option<&TimestampMillis>) {
         if let Some(t) = value {
-            let digits = display_chars(&t.millis());
+            let digits = t.wire_chars();
             if digits != 13 {
                 let shown = Some(t.millis().to_string());
                 self.report(

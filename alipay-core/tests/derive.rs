@@ -326,6 +326,23 @@ fn too_long_counts_characters() {
     assert_eq!(v.param, "goods_total_num");
     assert_eq!(v.rule, Rule::MaxLength { max: 5, actual: 6 });
     assert_eq!(v.value.as_deref(), Some("123456"));
+
+    // Amounts: goods_fee is String(12): "123456789.12" fits, "1234567890.12" (13) does not.
+    let mut goods = CreateGoods::example();
+    goods.goods_fee = Amount::from_fen(12_345_678_912);
+    goods.validate().unwrap();
+    goods.goods_fee = Amount::from_fen(123_456_789_012);
+    let err = goods.validate().unwrap_err();
+    let v = only(&err);
+    assert_eq!(v.param, "goods_fee");
+    assert_eq!(
+        v.rule,
+        Rule::MaxLength {
+            max: 12,
+            actual: 13
+        }
+    );
+    assert_eq!(v.value.as_deref(), Some("1234567890.12"));
 }
 
 #[test]

@@ -654,3 +654,31 @@ fn wire_value_error_accessors() {
     let boxed: Box<dyn std::error::Error> = Box::new(err);
     assert!(boxed.to_string().contains("a custom rule"));
 }
+
+/// `wire_chars` counts without formatting; it must equal the length of the wire text.
+#[test]
+fn wire_chars_equals_the_wire_text_length() {
+    use alipay_core::types::{Amount, TimestampMillis, WireValue};
+    for n in [
+        0u64,
+        1,
+        9,
+        10,
+        99,
+        100,
+        99_999,
+        100_000,
+        u64::from(u32::MAX),
+        u64::MAX,
+    ] {
+        assert_eq!(n.wire_chars(), n.to_wire().chars().count(), "{n}");
+        if let Ok(small) = u32::try_from(n) {
+            assert_eq!(small.wire_chars(), small.to_wire().len(), "{small}");
+        }
+        let amount = Amount::from_fen(n);
+        assert_eq!(amount.wire_chars(), amount.to_wire().len(), "{amount}");
+        let t = TimestampMillis::from_millis(n);
+        assert_eq!(t.wire_chars(), t.to_wire().len(), "{n}");
+    }
+    assert_eq!("围巾".to_owned().wire_chars(), 2);
+}

@@ -167,4 +167,9 @@ impl WireValue for Amount {
         use fmt::Write as _;
         let _ = write!(out, "{self}");
     }
+
+    /// Digits of the yuan, a point and two decimals.
+    fn wire_chars(&self) -> usize {
+        super::decimal_digits(self.fen() / 100) + 3
+    }
 }

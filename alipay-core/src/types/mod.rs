@@ -75,6 +75,17 @@ pub trait WireValue: Sized {
     fn write_wire(&self, out: &mut String) {
         out.push_str(&self.to_wire());
     }
+
+    /// The length of the wire text in characters (what a `String(N)` column limits). Numbers
+    /// count their digits instead of formatting themselves.
+    fn wire_chars(&self) -> usize {
+        self.to_wire().chars().count()
+    }
+}
+
+/// The number of decimal digits of `n` (1 for 0).
+pub(crate) fn decimal_digits(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 /// A closed set of wire values, declared with [`wire_enum!`](crate::wire_enum).
@@ -127,6 +138,10 @@ macro_rules! wire_integer {
 
             fn write_wire(&self, out: &mut String) {
                 let _ = write!(out, "{self}");
+            }
+
+            fn wire_chars(&self) -> usize {
+                decimal_digits(u64::from(*self))
             }
         }
     )+};

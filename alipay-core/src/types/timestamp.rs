@@ -107,4 +107,8 @@ impl WireValue for TimestampMillis {
         use fmt::Write as _;
         let _ = write!(out, "{}", self.0);
     }
+
+    fn wire_chars(&self) -> usize {
+        super::decimal_digits(self.0)
+    }
 }
