@@ -460,6 +460,14 @@ pub fn field<T>(
     name: &'static str,
     text: &str,
 ) -> Result<Option<T>, ResponseFieldError> {
+    // Empty text is no value, even for a text field: a required element must carry one.
+    if text.is_empty() {
+        return Err(ResponseFieldError::new(
+            element,
+            Some(name),
+            ResponseErrorKind::Missing,
+        ));
+    }
     match (w.parse)(text) {
         Ok(v) => Ok(Some(v)),
         Err(err) => Err(ResponseFieldError::new(
@@ -468,6 +476,12 @@ pub fn field<T>(
             ResponseErrorKind::Invalid(err),
         )),
     }
+}
+
+/// The error for a child element that appears twice.
+#[cold]
+pub fn duplicate(element: &'static str, name: &'static str) -> ResponseFieldError {
+    ResponseFieldError::new(element, Some(name), ResponseErrorKind::Duplicate)
 }
 
 /// Parses an optional child element's text: empty text is `None`.

@@ -430,8 +430,10 @@ impl std::error::Error for ValidationErrors {}
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ResponseErrorKind {
-    /// A required child element is missing.
+    /// A required child element is missing, or present with no text.
     Missing,
+    /// A child element appears more than once.
+    Duplicate,
     /// A child element's text does not parse as the field's type.
     Invalid(WireValueError),
     /// The envelope has no payload, but the service's response requires one.
@@ -497,7 +499,8 @@ impl fmt::Display for ResponseFieldError {
             write!(f, "/{field}")?;
         }
         match &self.kind {
-            ResponseErrorKind::Missing => f.write_str(": required element is missing"),
+            ResponseErrorKind::Missing => f.write_str(": required element is missing or empty"),
+            ResponseErrorKind::Duplicate => f.write_str(": element appears more than once"),
             ResponseErrorKind::Invalid(err) => write!(f, ": {err}"),
             ResponseErrorKind::MissingPayload => f.write_str(": the response has no payload"),
             ResponseErrorKind::WrongElement { found } => {

@@ -840,7 +840,29 @@ fn bad_goods_field_names_the_path_and_text() {
     let err = Goods::from_response(envelope.response.as_ref()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "response/goods/goods_id: required element is missing"
+        "response/goods/goods_id: required element is missing or empty"
+    );
+
+    // A required text child with no text is missing too, not "".
+    let body = String::from_utf8(SNS_GOODS_XML.to_vec()).unwrap().replace(
+        "<goods_id>2011092300022596</goods_id>",
+        "<goods_id></goods_id>",
+    );
+    let envelope = xml::parse(body.as_bytes()).unwrap();
+    let err = Goods::from_response(envelope.response.as_ref()).unwrap_err();
+    assert_eq!(err.path(), "response/goods/goods_id");
+    assert_eq!(err.kind(), &ResponseErrorKind::Missing);
+
+    // A child twice is refused (both copies would be signed; neither may be picked silently).
+    let body = String::from_utf8(SNS_GOODS_XML.to_vec()).unwrap().replace(
+        "<goods_fee>213.00</goods_fee>",
+        "<goods_fee>1.00</goods_fee><goods_fee>213.00</goods_fee>",
+    );
+    let envelope = xml::parse(body.as_bytes()).unwrap();
+    let err = Goods::from_response(envelope.response.as_ref()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "response/goods/goods_fee: element appears more than once"
     );
 
     // Unknown children are ignored; an empty optional one is None.

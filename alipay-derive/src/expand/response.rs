@@ -56,7 +56,14 @@ pub(crate) fn expand(resp: &Response) -> TokenStream {
             } else {
                 quote!(#private::field)
             };
-            quote!(#name => #slot = #parse(&#w, #element, #name, __text)?,)
+            // A child that appears twice is refused: the signature covers both copies, so taking
+            // either one silently would type a value the other copy contradicts.
+            quote!(#name => {
+                if ::core::mem::replace(&mut __seen[#i], true) {
+                    return ::core::result::Result::Err(#private::duplicate(#element, #name));
+                }
+                #slot = #parse(&#w, #element, #name, __text)?;
+            })
         });
     let inits = resp.fields.iter().zip(&slots).map(|(p, slot)| {
         let member = p.field.member;
@@ -68,6 +75,7 @@ pub(crate) fn expand(resp: &Response) -> TokenStream {
         }
     });
     let wires = wire_consts(&resp.fields);
+    let count = resp.fields.len();
     let body = if resp.fields.is_empty() {
         quote! {
             let _ = __payload;
@@ -76,6 +84,7 @@ pub(crate) fn expand(resp: &Response) -> TokenStream {
     } else {
         quote! {
             #(#decls)*
+            let mut __seen = [false; #count];
             for (__name, __text) in __payload.fields.iter() {
                 match __name {
                     #(#arms)*
