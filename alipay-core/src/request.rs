@@ -230,20 +230,14 @@ fn sign_and_encode<K: AsRef<str>, V: AsRef<str>>(
     // Offset of the current pair in `string_to_sign` (which is exactly the pairs joined).
     let mut at = 0;
     // The same list as the canonical string: the wire carries exactly what was signed.
-    for (i, &(k, v)) in signed.pairs().iter().enumerate() {
+    for &(k, v) in signed.pairs() {
         // Names and values were proven encodable above (they are parts of the signed string), so
         // encoding them again cannot fail; the error arm only keeps that promise checked.
-        let (Ok(name), Ok(value)) = (charset.encode(k), charset.encode(v)) else {
-            return Err(charset_error(
-                params,
-                charset,
-                CharsetError::Unknown {
-                    label: String::new(),
-                },
-                secrets,
-            ));
+        let (name, value) = match (charset.encode(k), charset.encode(v)) {
+            (Ok(name), Ok(value)) => (name, value),
+            (Err(e), _) | (_, Err(e)) => return Err(charset_error(params, charset, e, secrets)),
         };
-        if i > 0 {
+        if !encoded.is_empty() {
             encoded.push(b'&');
         }
         form::push_component(&mut encoded, &name);
@@ -257,7 +251,9 @@ fn sign_and_encode<K: AsRef<str>, V: AsRef<str>>(
         at += k.len() + v.len() + 2;
     }
     for (k, v) in [("sign_type", sign_type.as_str()), ("sign", &sign)] {
-        encoded.push(b'&');
+        if !encoded.is_empty() {
+            encoded.push(b'&');
+        }
         form::push_component(&mut encoded, k.as_bytes());
         encoded.push(b'=');
         form::push_component(&mut encoded, v.as_bytes());
