@@ -19,6 +19,7 @@
 //! - [`charset`]: strict UTF-8 / GBK.
 //! - [`sign`]: MD5, RSA (SHA1withRSA), RSA2 (SHA256withRSA), DSA signing and verification; keys.
 //! - [`form`]: percent-encoding of query strings and form bodies in the request charset.
+//! - [`notify`]: asynchronous notifications: decoding and signature verification.
 //! - [`request`]: the pipeline from parameters (or a declared request) to a signed, encoded request.
 //! - [`xml`]: the XML response envelope and the response-signature rule.
 //! - [`error`]: the gateway's error codes and how a client should react to each.
@@ -29,6 +30,7 @@ pub mod canonical;
 pub mod charset;
 pub mod error;
 pub mod form;
+pub mod notify;
 pub mod request;
 pub mod service;
 pub mod services;
