@@ -20,6 +20,7 @@
 //! - [`sign`]: MD5, RSA (SHA1withRSA), RSA2 (SHA256withRSA), DSA signing and verification; keys.
 //! - [`form`]: percent-encoding of query strings and form bodies in the request charset.
 //! - [`notify`]: asynchronous notifications: decoding and signature verification.
+//! - [`page`]: page services: the URL or the HTML form a buyer's browser sends to the gateway.
 //! - [`request`]: the pipeline from parameters (or a declared request) to a signed, encoded request.
 //! - [`xml`]: the XML response envelope and the response-signature rule.
 //! - [`error`]: the gateway's error codes and how a client should react to each.
@@ -31,6 +32,7 @@ pub mod charset;
 pub mod error;
 pub mod form;
 pub mod notify;
+pub mod page;
 pub mod request;
 pub mod service;
 pub mod services;

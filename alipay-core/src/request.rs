@@ -101,6 +101,34 @@ impl SignedRequest {
         &self.encoded
     }
 
+    /// Every parameter sent, as raw (unencoded) `(name, value)` pairs in wire order: the signed ones
+    /// in signing order (what [`string_to_sign`](Self::string_to_sign) joins), then `sign_type` and
+    /// `sign`. These are the hidden inputs of a page form ([`crate::page`]).
+    ///
+    /// Secret values are included: they are sent. Do not log these pairs; log
+    /// [`redacted_encoded`](Self::redacted_encoded).
+    ///
+    /// ```
+    /// use alipay_core::{Charset, request::prepare, sign::{Md5Key, Signer}};
+    ///
+    /// let signer = Signer::md5(Md5Key::new("demo-key"));
+    /// let signed = prepare(&[("service", "x"), ("a", "1&b=2")], Charset::Utf8, &signer)?;
+    /// let pairs = signed.pairs();
+    /// let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    /// assert_eq!(pairs[..3], [("_input_charset", "utf-8"), ("a", "1&b=2"), ("service", "x")]);
+    /// assert_eq!(pairs[3..], [("sign_type", "MD5"), ("sign", signed.sign.as_str())]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        // Decoded from the wire form, where `&` and `=` inside values are percent-encoded, so
+        // nothing per pair is kept on the hot path for this rarely used view. `encoded` was
+        // produced from text valid in `charset`, so decoding it cannot fail.
+        match form::decode(self.encoded.as_bytes(), self.charset) {
+            Ok(pairs) => pairs,
+            Err(e) => unreachable!("prepare's own encoding decodes: {e}"),
+        }
+    }
+
     /// [`string_to_sign`](Self::string_to_sign) with secret values replaced by `<secret>`: the
     /// form to log.
     pub fn redacted_string_to_sign(&self) -> Cow<'_, str> {
