@@ -15,7 +15,7 @@ pub use crate::types::{Amount, HttpUrl, TimestampMillis, WireValue};
 pub use crate::xml::Payload;
 pub use std::borrow::Cow as __Cow;
 
-use crate::types::{self, CompactTime, DateTime, WireValueError};
+use crate::types::{self, WireValueError};
 
 /// The [`WireValue`] functions of one field type, gathered once per field in a `const`
 /// (`const __W0: Wire<T> = wire::<T>();`, spanned on the field's type). Everything else the
@@ -530,104 +530,12 @@ pub fn text(text: &'static str) -> String {
     text.to_owned()
 }
 
-/// Compile-time checks of examples for the time types (see the derive's const assertions).
-impl CompactTime {
-    /// True when `s` is `yyyyMMddHHmmss` with a valid date and time.
-    #[doc(hidden)]
-    pub const fn __alipay_accepts(s: &str) -> bool {
-        let b = s.as_bytes();
-        if b.len() != 14 || !all_digits(b, 0, 14) {
-            return false;
-        }
-        valid_date_time(
-            num(b, 0, 4),
-            num(b, 4, 6),
-            num(b, 6, 8),
-            num(b, 8, 10),
-            num(b, 10, 12),
-            num(b, 12, 14),
-        )
-    }
-}
-
-impl DateTime {
-    /// True when `s` is `yyyy-MM-dd HH:mm:ss` with a valid date and time.
-    #[doc(hidden)]
-    pub const fn __alipay_accepts(s: &str) -> bool {
-        let b = s.as_bytes();
-        if b.len() != 19
-            || b[4] != b'-'
-            || b[7] != b'-'
-            || b[10] != b' '
-            || b[13] != b':'
-            || b[16] != b':'
-        {
-            return false;
-        }
-        if !(all_digits(b, 0, 4)
-            && all_digits(b, 5, 7)
-            && all_digits(b, 8, 10)
-            && all_digits(b, 11, 13)
-            && all_digits(b, 14, 16)
-            && all_digits(b, 17, 19))
-        {
-            return false;
-        }
-        valid_date_time(
-            num(b, 0, 4),
-            num(b, 5, 7),
-            num(b, 8, 10),
-            num(b, 11, 13),
-            num(b, 14, 16),
-            num(b, 17, 19),
-        )
-    }
-}
-
-const fn all_digits(b: &[u8], from: usize, to: usize) -> bool {
-    let mut i = from;
-    while i < to {
-        if !b[i].is_ascii_digit() {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-const fn num(b: &[u8], from: usize, to: usize) -> u32 {
-    let mut n = 0;
-    let mut i = from;
-    while i < to {
-        n = n * 10 + (b[i] - b'0') as u32;
-        i += 1;
-    }
-    n
-}
-
-/// The same calendar rules as `time` (proleptic Gregorian; no leap seconds).
-const fn valid_date_time(
-    year: u32,
-    month: u32,
-    day: u32,
-    hour: u32,
-    minute: u32,
-    second: u32,
-) -> bool {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    day >= 1 && day <= days && hour < 24 && minute < 60 && second < 60
-}
+// The compile-time example checks of `CompactTime` and `DateTime` (`__alipay_accepts`) live
+// beside their layouts in `types/beijing.rs`.
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::types::{CompactTime, DateTime};
 
     /// The const checks agree with the runtime parsers (so `example()` cannot fail).
     #[test]
