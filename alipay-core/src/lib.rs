@@ -29,6 +29,8 @@
 
 pub mod canonical;
 pub mod charset;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod error;
 pub mod form;
 pub mod notify;

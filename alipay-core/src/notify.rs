@@ -276,6 +276,12 @@ impl Notification {
         self.non_empty("total_fee").map(Amount::parse_wire)
     }
 
+    /// Any amount parameter in fen (`price`, `refund_fee`, `coupon_discount`…). `None` when absent
+    /// or empty; `Some(Err(_))` when it is not an amount.
+    pub fn amount(&self, name: &str) -> Option<Result<Amount, WireValueError>> {
+        self.non_empty(name).map(Amount::parse_wire)
+    }
+
     /// `sign`, when present and non-empty.
     pub fn sign(&self) -> Option<&str> {
         self.non_empty("sign")

@@ -1,0 +1,219 @@
+//! Durable state the client keeps: the notification de-duplication store and the call log.
+//!
+//! Both are traits so a merchant can plug in their own database. Two implementations ship:
+//! [`MemoryStore`] (tests, or a process that tolerates losing state on restart) and, with the
+//! `sqlite` feature, [`Database`](super::sqlite::Database), an embedded SQLite file that implements
+//! both traits and is the default for a single process.
+//!
+//! The methods are synchronous on purpose: they are short local writes (an SQLite commit in WAL
+//! mode is tens of microseconds), and a synchronous store can be called from `Drop`, which is how a
+//! cancelled or panicking business step gives its claim back.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+/// A failure of the store itself (I/O, a locked or corrupt database). Never carries a secret.
+#[derive(Debug, thiserror::Error)]
+#[error("store error: {0}")]
+pub struct StoreError(#[source] pub Box<dyn std::error::Error + Send + Sync>);
+
+impl StoreError {
+    /// Wraps any error.
+    pub fn new(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Self(e.into())
+    }
+}
+
+/// The answer to [`DedupStore::claim`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Claim {
+    /// The caller now holds the notification and must run the business step, then call
+    /// [`DedupStore::complete`] (or [`DedupStore::release`] if the step failed). The token
+    /// identifies this holder.
+    Acquired(u64),
+    /// The business step already completed for this key: acknowledge without running it again.
+    Done,
+    /// Another holder is running the business step now (its lease has not expired).
+    Busy,
+}
+
+/// Remembers which notifications were handled, so the business step runs once per notification.
+///
+/// The contract, which every implementation must keep *atomically* (two concurrent claims of the
+/// same key: exactly one is `Acquired`):
+/// - `claim(key, lease)`: unknown key → record it as running with a fresh token and a lease ending
+///   `lease` from now, return `Acquired(token)`; completed key → `Done`; running key whose lease
+///   has not expired → `Busy`; running key whose lease expired (its holder crashed) → take it
+///   over with a fresh token, `Acquired(token)`.
+/// - `complete(key, token)`: mark the key completed (for good), whoever holds it now.
+/// - `release(key, token)`: forget the claim if `token` still holds it (the step failed or was
+///   cancelled; the next delivery runs it). A stale token changes nothing.
+pub trait DedupStore: Send + Sync + 'static {
+    /// Claims `key` for a business step (see the trait docs).
+    fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError>;
+    /// Records that the business step for `key` completed.
+    fn complete(&self, key: &str, token: u64) -> Result<(), StoreError>;
+    /// Gives the claim back without completing.
+    fn release(&self, key: &str, token: u64) -> Result<(), StoreError>;
+}
+
+/// What a [`CallRecord`] records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    /// One attempt of a gateway call.
+    Call,
+    /// One received notification.
+    Notification,
+}
+
+impl RecordKind {
+    /// `call` or `notification`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Call => "call",
+            Self::Notification => "notification",
+        }
+    }
+}
+
+/// One line of the call log: a gateway call attempt or a received notification.
+///
+/// Secret parameter values are already replaced by `<secret>`; `sign` is not recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallRecord {
+    /// When the attempt started (or the notification arrived).
+    pub time: SystemTime,
+    /// Call or notification.
+    pub kind: RecordKind,
+    /// The service (`sns.create.goods.ws`), or the notification's `notify_type` (or `notify`).
+    pub service: String,
+    /// The parameters sent or received, secrets redacted, without `sign`.
+    pub params: Vec<(String, String)>,
+    /// The attempt number, from 1 (always 1 for a notification).
+    pub attempt: u32,
+    /// `T` for a successful call, the error code (`RETRY`, `ILLEGAL_SIGN`…), or a short class for
+    /// other failures (`transport:timeout`, `bad_response:html`…); for a notification, `processed`,
+    /// `duplicate`, `busy`, `step_failed` or `rejected:…`.
+    pub outcome: String,
+    /// Whether the call succeeded (the notification was processed or was a duplicate).
+    pub success: bool,
+    /// Time from the start of the attempt to its outcome.
+    pub latency: Duration,
+}
+
+impl CallRecord {
+    /// The value of parameter `name`, if recorded.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The merchant's log database: every gateway call and notification is recorded here.
+///
+/// `record` must be durable when it returns (a process that stops right after loses nothing).
+pub trait CallLog: Send + Sync + 'static {
+    /// Appends one record.
+    fn record(&self, record: &CallRecord) -> Result<(), StoreError>;
+    /// Whether a *successful* call of `service` with parameter `param` equal to `value` is logged
+    /// (e.g. `send_goods_confirm_by_platform` with `trade_no` = …: the trade is already shipped).
+    fn succeeded(&self, service: &str, param: &str, value: &str) -> Result<bool, StoreError>;
+}
+
+/// In-memory [`DedupStore`] and [`CallLog`]: state is lost when the process stops, so use it for
+/// tests or with a merchant's own durable log. Claims are atomic within the process.
+#[derive(Default)]
+pub struct MemoryStore {
+    claims: Mutex<HashMap<String, Entry>>,
+    log: Mutex<Vec<CallRecord>>,
+    next_token: AtomicU64,
+}
+
+#[derive(Clone, Copy)]
+enum Entry {
+    Running { token: u64, until: SystemTime },
+    Done,
+}
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A copy of every record logged so far, oldest first.
+    pub fn records(&self) -> Vec<CallRecord> {
+        self.log.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+impl fmt::Debug for MemoryStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let claims = self.claims.lock().map(|c| c.len()).unwrap_or_default();
+        let records = self.log.lock().map(|l| l.len()).unwrap_or_default();
+        f.debug_struct("MemoryStore")
+            .field("claims", &claims)
+            .field("records", &records)
+            .finish()
+    }
+}
+
+impl DedupStore for MemoryStore {
+    fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError> {
+        let now = SystemTime::now();
+        let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
+        match claims.get(key) {
+            Some(Entry::Done) => return Ok(Claim::Done),
+            Some(Entry::Running { until, .. }) if *until > now => return Ok(Claim::Busy),
+            _ => {}
+        }
+        let token = self.next_token.fetch_add(1, Ordering::Relaxed) + 1;
+        claims.insert(
+            key.to_owned(),
+            Entry::Running {
+                token,
+                until: now + lease,
+            },
+        );
+        Ok(Claim::Acquired(token))
+    }
+
+    fn complete(&self, key: &str, _token: u64) -> Result<(), StoreError> {
+        let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
+        claims.insert(key.to_owned(), Entry::Done);
+        Ok(())
+    }
+
+    fn release(&self, key: &str, token: u64) -> Result<(), StoreError> {
+        let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
+        if matches!(claims.get(key), Some(Entry::Running { token: t, .. }) if *t == token) {
+            claims.remove(key);
+        }
+        Ok(())
+    }
+}
+
+impl CallLog for MemoryStore {
+    fn record(&self, record: &CallRecord) -> Result<(), StoreError> {
+        self.log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(record.clone());
+        Ok(())
+    }
+
+    fn succeeded(&self, service: &str, param: &str, value: &str) -> Result<bool, StoreError> {
+        let log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(log.iter().any(|r| {
+            r.kind == RecordKind::Call
+                && r.success
+                && r.service == service
+                && r.param(param) == Some(value)
+        }))
+    }
+}
