@@ -159,6 +159,41 @@ fn main() {
         }
     }
 
+    // The added cost per call, paired: bare and execute alternate, so drift hits both alike.
+    let pairs = (secs * 4000.0) as usize;
+    let (mut bare, mut exec, mut diff) = (Vec::new(), Vec::new(), Vec::new());
+    rt.block_on(async {
+        let goods = CreateGoods::example();
+        let http = client.http_client();
+        for i in 0..pairs + 1000 {
+            let t = Instant::now();
+            let r = http.get(&url).send().await.unwrap();
+            std::hint::black_box(r.bytes().await.unwrap());
+            let b = t.elapsed();
+            let t = Instant::now();
+            client.execute(&goods).await.unwrap();
+            let e = t.elapsed();
+            if i >= 1000 {
+                bare.push(b.as_nanos() as i64);
+                exec.push(e.as_nanos() as i64);
+                diff.push(e.as_nanos() as i64 - b.as_nanos() as i64);
+            }
+        }
+    });
+    let median = |v: &mut Vec<i64>| {
+        v.sort_unstable();
+        v[v.len() / 2] as f64 / 1000.0
+    };
+    println!();
+    println!("| added cost, {pairs} interleaved pairs, 1 caller | µs |");
+    println!("|---|---|");
+    println!("| bare reqwest GET, median | {:.1} |", median(&mut bare));
+    println!("| execute (MD5), median | {:.1} |", median(&mut exec));
+    println!(
+        "| median of (execute − bare) per pair | {:.1} |",
+        median(&mut diff)
+    );
+
     // Memory per idle client.
     const N: usize = 50;
     let before = live();

@@ -120,7 +120,6 @@ pub enum TransportKind {
 
 /// The gateway could not be reached, or did not answer in time.
 #[derive(Debug, thiserror::Error)]
-#[error("{service}: {kind_text} {gateway} (attempt {attempts}): {source}", kind_text = self.kind_text())]
 pub struct TransportError {
     /// The service.
     pub service: &'static str,
@@ -130,9 +129,27 @@ pub struct TransportError {
     pub gateway: String,
     /// The number of attempts made.
     pub attempts: u32,
-    /// The HTTP client's error, with the request URL removed (it would carry the parameters).
+    /// The HTTP client's error, with the request URL removed (it would carry the parameters);
+    /// `None` when the attempt's time ran out.
     #[source]
-    pub source: reqwest::Error,
+    pub source: Option<reqwest::Error>,
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} {} (attempt {})",
+            self.service,
+            self.kind_text(),
+            self.gateway,
+            self.attempts
+        )?;
+        match &self.source {
+            Some(source) => write!(f, ": {source}"),
+            None => Ok(()),
+        }
+    }
 }
 
 impl TransportError {

@@ -3,7 +3,7 @@
 use std::ops::Deref;
 use std::time::{Duration, Instant};
 
-use super::{BadResponse, BadResponseKind, Client, Error};
+use super::{BadResponse, BadResponseKind, Client, Error, ReadError, read_bounded};
 use crate::charset::Charset;
 use crate::form;
 use crate::notify::{self, Notification, NotifyError};
@@ -192,15 +192,15 @@ impl Client {
     ) -> Result<NotifyVerify, Error> {
         let gateway = self.config().gateway.as_str();
         let transport = |source| super::transport_error(NOTIFY_VERIFY, gateway, attempt, source);
-        let mut response = self
-            .inner
-            .http
-            .get(url)
-            .timeout(timeout)
-            .send()
+        let exchange = async {
+            let mut response = self.inner.http.get(url).send().await.map_err(transport)?;
+            let status = response.status().as_u16();
+            let body = read_bounded(&mut response, MAX_ANSWER).await;
+            Ok::<_, Error>((status, body))
+        };
+        let (status, body) = tokio::time::timeout(timeout, exchange)
             .await
-            .map_err(transport)?;
-        let status = response.status().as_u16();
+            .unwrap_or_else(|_| Err(super::timed_out(NOTIFY_VERIFY, gateway, attempt)))?;
         let bad = |kind| {
             Error::BadResponse(BadResponse {
                 service: NOTIFY_VERIFY,
@@ -209,10 +209,10 @@ impl Client {
                 kind,
             })
         };
-        let body = match super::read_bounded(&mut response, MAX_ANSWER).await {
+        let body = match body {
             Ok(body) => body,
-            Err(super::ReadError::Http(e)) => return Err(transport(e)),
-            Err(super::ReadError::TooLarge(content_length)) => {
+            Err(ReadError::Http(e)) => return Err(transport(e)),
+            Err(ReadError::TooLarge(content_length)) => {
                 return Err(bad(BadResponseKind::TooLarge {
                     limit: MAX_ANSWER,
                     content_length,
