@@ -126,9 +126,41 @@ fn live() -> isize {
     LIVE.load(Ordering::Relaxed)
 }
 
+/// `ALIPAY_BENCH_ONLY=bare|execute ALIPAY_BENCH_CALLS=N`: N calls of one kind on a single-threaded
+/// runtime, for `valgrind --tool=callgrind` (instruction counts: run both kinds with the same N and
+/// subtract; the gateway's work is the same for both).
+fn count_only(only: &str) {
+    let calls: usize = std::env::var("ALIPAY_BENCH_CALLS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1000);
+    let addr = loopback::start(1);
+    let gateway = format!("http://{addr}/gateway.do");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let client = Client::new(config(&gateway)).unwrap();
+    let goods = CreateGoods::example();
+    let url = client.prepare(&goods).unwrap().get_url(&gateway);
+    rt.block_on(async {
+        for _ in 0..calls {
+            if only == "bare" {
+                let r = client.http_client().get(&url).send().await.unwrap();
+                std::hint::black_box(r.bytes().await.unwrap());
+            } else {
+                std::hint::black_box(client.execute(&goods).await.unwrap());
+            }
+        }
+    });
+}
+
 fn main() {
     if std::env::args().any(|a| a == "--list") {
         return; // `cargo test --benches` probes with --list
+    }
+    if let Ok(only) = std::env::var("ALIPAY_BENCH_ONLY") {
+        return count_only(&only);
     }
     let secs: f64 = std::env::var("ALIPAY_BENCH_SECONDS")
         .ok()

@@ -15,6 +15,7 @@ use alipay_core::client::{
     Stage, TransportKind,
 };
 use alipay_core::error::ErrorCode;
+use alipay_core::service::Method;
 use alipay_core::services::send_goods_confirm::SendGoodsConfirm;
 use alipay_core::services::sns_create_goods::CreateGoods;
 use alipay_core::sign::Md5Key;
@@ -537,26 +538,53 @@ fn an_rsa_merchant_needs_alipay_s_public_key_unless_verification_is_off() {
     ));
 }
 
+/// A small declared page service (a buyer's browser visits it): `create_direct_pay_by_user`-shaped.
+#[derive(Clone, PartialEq, Eq, alipay_core::Request)]
+#[alipay(service = "create_direct_pay_by_user", response = (), method = GET)]
+pub struct DirectPay {
+    /// 商户网站唯一订单号
+    #[alipay(label = "商户网站唯一订单号", ty = "String(64)")]
+    pub out_trade_no: String,
+    /// 商品名称
+    #[alipay(label = "商品名称", ty = "String(256)")]
+    pub subject: String,
+    /// 交易金额
+    #[alipay(label = "交易金额", ty = "String(12)")]
+    pub total_fee: alipay_core::types::Amount,
+}
+
 #[tokio::test]
 async fn page_services_build_urls_and_forms_without_sending() {
     let gw = Gateway::start().await;
     let client = client(&gw);
-    let url = client
-        .page_url(&alipay_core::services::single_trade_query::SingleTradeQuery::example())
-        .unwrap();
+    let pay = DirectPay {
+        out_trade_no: "A&B\"<1>".into(),
+        subject: "二手围巾".into(),
+        total_fee: "0.01".parse().unwrap(),
+    };
+    let url = client.page_url(&pay).unwrap();
     assert!(url.starts_with(&format!("{}?", gw.url())), "{url}");
-    let form = client
-        .page_form(
-            &alipay_core::services::single_trade_query::SingleTradeQuery::example(),
-            alipay_core::service::Method::Post,
-        )
-        .unwrap();
+    assert!(url.contains("out_trade_no=A%26B%22%3C1%3E"), "{url}");
+    for method in [Method::Get, Method::Post] {
+        let form = client.page_form(&pay, method).unwrap();
+        let action = format!("action=\"{}?_input_charset=utf-8\"", gw.url());
+        assert!(form.contains(&action), "{form}");
+        assert!(form.contains("value=\"A&amp;B&quot;&lt;1&gt;\""), "{form}");
+        assert_eq!(form.matches("<input type=\"hidden\"").count(), 8, "{form}");
+        assert!(!form.contains("<script>"));
+    }
+    let auto = client.page_form_with(&pay, Method::Post, true).unwrap();
+    assert!(auto.ends_with("].submit();</script>"), "{auto}");
+    // An invalid page request is refused like any other.
+    let bad = DirectPay {
+        subject: String::new(),
+        ..pay
+    };
+    assert_eq!(client.page_url(&bad).unwrap_err().stage(), Stage::Invalid);
     assert!(
-        form.contains(&format!("action=\"{}?_input_charset=utf-8\"", gw.url())),
-        "{form}"
+        gw.requests().is_empty(),
+        "page services are not sent by the merchant's server"
     );
-    assert!(!form.contains("<script>"));
-    assert!(gw.requests().is_empty());
 }
 
 #[tokio::test]

@@ -8,6 +8,9 @@ use super::{Call, Client, Error};
 use crate::service::Request;
 use crate::services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
 
+/// The spacing the usage rules ask for between batch calls: about 10 s.
+pub const SHIP_INTERVAL: Duration = Duration::from_secs(10);
+
 /// How one trade of a batch ended, when it did not fail.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShipOutcome {
@@ -29,7 +32,8 @@ pub struct ShipResult {
 impl Client {
     /// Ships each trade with `send_goods_confirm_by_platform`, yielding each result as it comes.
     ///
-    /// - Calls start at least `interval` apart (the usage rules ask for about 10 s), retries
+    /// - Calls start at least `interval` apart (the usage rules ask for about 10 s:
+    ///   [`SHIP_INTERVAL`]), retries
     ///   included: a retryable failure is retried per the [`RetryPolicy`](super::RetryPolicy), but
     ///   never sooner than `interval` after the previous call.
     /// - A trade the call log shows as already shipped (a successful call for its `trade_no`) is

@@ -45,7 +45,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::header::CONTENT_TYPE;
 
-pub use batch::{ShipOutcome, ShipResult};
+pub use batch::{SHIP_INTERVAL, ShipOutcome, ShipResult};
 pub use config::{Config, ConfigBuilder, ConfigError, Gateway, SignaturePolicy};
 pub use error::{
     BadResponse, BadResponseKind, Error, ServiceError, Stage, TransportError, TransportKind,
