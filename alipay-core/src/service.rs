@@ -164,6 +164,18 @@ pub trait Response: Sized {
     /// naming the element path and the text.
     fn from_payload(payload: &Payload) -> Result<Self, ResponseFieldError>;
 
+    /// Appends the payload's fields in table order as `(tag, wire text)`, absent optional fields
+    /// and empty values omitted: what a gateway (the sandbox) puts inside `<ELEMENT>`, and what a
+    /// tool prints. `from_payload` of the result gives back an equal value.
+    fn write_fields<'a>(&'a self, out: &mut Vec<(&'static str, Cow<'a, str>)>);
+
+    /// [`write_fields`](Self::write_fields) into a new list.
+    fn to_fields(&self) -> Vec<(&'static str, Cow<'_, str>)> {
+        let mut out = Vec::with_capacity(Self::FIELDS.len());
+        self.write_fields(&mut out);
+        out
+    }
+
     /// Reads the envelope's payload: it must be present and named [`Response::ELEMENT`].
     fn from_response(payload: Option<&Payload>) -> Result<Self, ResponseFieldError> {
         match payload {
@@ -192,6 +204,12 @@ impl<T: Response> Response for Option<T> {
         T::from_payload(payload).map(Some)
     }
 
+    fn write_fields<'a>(&'a self, out: &mut Vec<(&'static str, Cow<'a, str>)>) {
+        if let Some(inner) = self {
+            inner.write_fields(out);
+        }
+    }
+
     /// A missing payload is `None`; a present one must be `T`'s.
     fn from_response(payload: Option<&Payload>) -> Result<Self, ResponseFieldError> {
         match payload {
@@ -209,6 +227,8 @@ impl Response for () {
     fn from_payload(_: &Payload) -> Result<Self, ResponseFieldError> {
         Ok(())
     }
+
+    fn write_fields<'a>(&'a self, _: &mut Vec<(&'static str, Cow<'a, str>)>) {}
 
     fn from_response(_: Option<&Payload>) -> Result<Self, ResponseFieldError> {
         Ok(())

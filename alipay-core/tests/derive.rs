@@ -1030,3 +1030,51 @@ fn user_types_raw_identifiers_and_renames() {
         })
     );
 }
+
+#[test]
+fn write_fields_gives_the_payload_back_in_table_order() {
+    for xml_bytes in [SNS_GOODS_XML, SEND_GOODS_XML] {
+        let env = xml::parse(xml_bytes).unwrap();
+        let payload = env.response.as_ref().unwrap();
+        let expected: Vec<(String, String)> = payload
+            .fields
+            .iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        let written: Vec<(String, String)> = if payload.name == "goods" {
+            let goods = Goods::from_payload(payload).unwrap();
+            let fields = goods.to_fields();
+            // Table order, as the derive declares it.
+            let names: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+            let table: Vec<&str> = Goods::FIELDS.iter().map(|f| f.name).collect();
+            assert_eq!(names, table);
+            let mut rebuilt = xml::Fields::with_capacity(0, fields.len());
+            for (k, v) in &fields {
+                rebuilt.push(k, v);
+            }
+            let again = Goods::from_payload(&xml::Payload {
+                name: "goods".into(),
+                fields: rebuilt,
+            })
+            .unwrap();
+            assert_eq!(again, goods);
+            fields
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.into_owned()))
+                .collect()
+        } else {
+            let trade = TradeBase::from_payload(payload).unwrap();
+            trade
+                .to_fields()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.into_owned()))
+                .collect()
+        };
+        // The same values as the fixture (which is sorted by tag, the tables are not).
+        let mut a = expected.clone();
+        let mut b = written.clone();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+    }
+}

@@ -82,6 +82,13 @@ pub(crate) fn response(input: &syn::DeriveInput) -> TokenStream {
                 ) -> ::core::result::Result<Self, #private::ResponseFieldError> {
                     ::core::unreachable!()
                 }
+
+                fn write_fields<'__a>(
+                    &'__a self,
+                    _: &mut ::std::vec::Vec<(&'static str, #private::__Cow<'__a, str>)>,
+                ) {
+                    ::core::unreachable!()
+                }
             }
         };
     }

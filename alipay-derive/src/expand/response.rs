@@ -74,6 +74,20 @@ pub(crate) fn expand(resp: &Response) -> TokenStream {
             quote!(#member: #private::required(#slot, #element, #name)?)
         }
     });
+    let writes = resp.fields.iter().enumerate().map(|(i, p)| {
+        let member = p.field.member;
+        let name = &p.wire;
+        let w = wire(i);
+        if p.field.optional {
+            quote! {
+                if let ::core::option::Option::Some(__v) = &self.#member {
+                    #private::push(__out, #name, &#w, __v);
+                }
+            }
+        } else {
+            quote!(#private::push(__out, #name, &#w, &self.#member);)
+        }
+    });
     let wires = wire_consts(&resp.fields);
     let count = resp.fields.len();
     let body = if resp.fields.is_empty() {
@@ -111,6 +125,14 @@ pub(crate) fn expand(resp: &Response) -> TokenStream {
                     __payload: &#private::Payload,
                 ) -> ::core::result::Result<Self, #private::ResponseFieldError> {
                     #body
+                }
+
+                fn write_fields<'__a>(
+                    &'__a self,
+                    __out: &mut ::std::vec::Vec<(&'static str, #private::__Cow<'__a, str>)>,
+                ) {
+                    let _ = &__out;
+                    #(#writes)*
                 }
             }
         };
