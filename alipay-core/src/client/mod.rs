@@ -24,6 +24,7 @@
 //! - [`Client::ship_batch`]: shipping many trades, calls kept apart, already shipped trades skipped.
 //! - [`store`]: the de-duplication store and call log traits, in memory; [`sqlite`]: in SQLite.
 //! - [`blocking`] (feature `blocking`): the same calls without async.
+//! - [`settings`]: configuration from flags and `ALIPAY_*` environment variables.
 //!
 //! Every attempt is reported through `tracing` (target `alipay::call`, secrets redacted) and, when
 //! a [`CallLog`] is attached, recorded there before `execute` returns.
@@ -36,6 +37,7 @@ mod error;
 mod handler;
 mod notification;
 mod retry;
+pub mod settings;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 pub mod store;
