@@ -151,5 +151,21 @@ pub fn parse_with(body: &[u8], limits: &Limits) -> Result<Envelope, EnvelopeErro
             max: limits.max_bytes,
         });
     }
-    parser::parse_body(body, limits)
+    parser::parse_body(body, limits, true)
+}
+
+/// [`parse_with`] without the fast scanner: quick-xml reads every document. For differential
+/// fuzzing (`fuzz/`): both must always give the same answer.
+#[doc(hidden)]
+pub fn __parse_with_quick_xml_only(
+    body: &[u8],
+    limits: &Limits,
+) -> Result<Envelope, EnvelopeError> {
+    if body.len() > limits.max_bytes {
+        return Err(EnvelopeError::TooLarge {
+            len: body.len(),
+            max: limits.max_bytes,
+        });
+    }
+    parser::parse_body(body, limits, false)
 }

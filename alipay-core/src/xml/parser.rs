@@ -14,7 +14,13 @@ use crate::charset::Charset;
 use crate::error::ErrorCode;
 
 /// Parses a body whose size was already checked against the limits.
-pub(super) fn parse_body(body: &[u8], limits: &Limits) -> Result<Envelope, EnvelopeError> {
+///
+/// `fast`: try the [`Scanner`] first (always, except to compare it against quick-xml alone).
+pub(super) fn parse_body(
+    body: &[u8],
+    limits: &Limits,
+    fast: bool,
+) -> Result<Envelope, EnvelopeError> {
     // A UTF-8 byte order mark is not part of the document.
     let (body, base) = match body.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (rest, 3),
@@ -26,7 +32,7 @@ pub(super) fn parse_body(body: &[u8], limits: &Limits) -> Result<Envelope, Envel
         });
     }
     // The body is read as UTF-8 until its XML declaration says otherwise.
-    match parse_text(body, base, Charset::Utf8, limits, body)? {
+    match parse_text(body, base, Charset::Utf8, limits, body, fast)? {
         Document::Envelope(envelope) => Ok(envelope),
         Document::Gbk => {
             let text = Charset::Gbk
@@ -35,7 +41,7 @@ pub(super) fn parse_body(body: &[u8], limits: &Limits) -> Result<Envelope, Envel
                     charset: Charset::Gbk,
                     position: base + undecodable_offset(&err),
                 })?;
-            match parse_text(text.as_bytes(), base, Charset::Gbk, limits, body)? {
+            match parse_text(text.as_bytes(), base, Charset::Gbk, limits, body, fast)? {
                 Document::Envelope(envelope) => Ok(envelope),
                 // Only a UTF-8 pass looks at the declared encoding.
                 Document::Gbk => unreachable!("the GBK pass never starts over"),
@@ -63,8 +69,9 @@ fn parse_text(
     charset: Charset,
     limits: &Limits,
     body: &[u8],
+    fast: bool,
 ) -> Result<Document, EnvelopeError> {
-    if let Some(scanner) = Scanner::new(text) {
+    if let Some(scanner) = Scanner::new(text).filter(|_| fast) {
         if let Ok(document) = Parser::new(scanner, text, base, charset, limits).document(body) {
             return Ok(document);
         }
