@@ -173,9 +173,9 @@ impl ErrorCode {
 }
 
 impl fmt::Display for ErrorCode {
-    /// Writes the wire code.
+    /// Writes the wire code (honouring width and alignment, e.g. `{:<27}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 

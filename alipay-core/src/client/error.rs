@@ -145,10 +145,17 @@ impl fmt::Display for TransportError {
             self.gateway,
             self.attempts
         )?;
-        match &self.source {
-            Some(source) => write!(f, ": {source}"),
-            None => Ok(()),
+        // reqwest's own text is only "error sending request": the cause chain says why
+        // (e.g. "tcp connect error: Connection refused").
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = self
+            .source
+            .as_ref()
+            .map(|s| s as &(dyn std::error::Error + 'static));
+        while let Some(c) = cause {
+            write!(f, ": {c}")?;
+            cause = c.source();
         }
+        Ok(())
     }
 }
 
