@@ -1,0 +1,305 @@
+//! The admin handle: partners, SNS users, trades, what the gateway received and sent, faults.
+//!
+//! [`Admin`] is synchronous: each call takes a lock for a moment (and, with a state file, writes
+//! one row). [`Admin::create_partner`] generates an RSA 2048 key pair, which takes about a tenth of
+//! a second: from async code, call it through `tokio::task::spawn_blocking` if that matters.
+//!
+//! The methods of the interface the CLI and examples use are infallible and lenient where leniency
+//! is harmless (an SNS user of an unknown partner is stored, an existing trade number is replaced);
+//! they panic only when the state file cannot be written. The `try_` methods check their input
+//! strictly and return errors instead; the HTTP admin API ([`http`]) uses them.
+
+pub(crate) mod http;
+
+use std::sync::Arc;
+
+use alipay_core::types::{DateTime, HttpUrl, Partner, TradeStatus};
+
+use crate::SandboxError;
+use crate::config::Faults;
+use crate::keys::{self, PartnerCredentials};
+use crate::model::{NewTrade, ReceivedRequest, SentNotification, Trade};
+use crate::sandbox::Shared;
+use crate::state::{PartnerRecord, TradeConflict};
+
+/// The longest trade number, order number, SNS user id and key the admin API accepts.
+const MAX_ID: usize = 64;
+
+/// The in-process admin handle of a running [`Sandbox`](crate::Sandbox); cheap to clone.
+#[derive(Clone)]
+pub struct Admin {
+    shared: Arc<Shared>,
+}
+
+impl std::fmt::Debug for Admin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Admin").finish_non_exhaustive()
+    }
+}
+
+/// Panics with the reason a state write failed.
+fn written<T>(result: Result<T, SandboxError>, what: &str) -> T {
+    result.unwrap_or_else(|e| panic!("alipay-sandbox: cannot {what}: {e}"))
+}
+
+impl Admin {
+    pub(crate) fn new(shared: Arc<Shared>) -> Self {
+        Self { shared }
+    }
+
+    /// A new partner with a fresh random id, MD5 key and merchant RSA 2048 key pair.
+    ///
+    /// # Panics
+    ///
+    /// When the system random generator or the state file fails ([`try_create_partner`]
+    /// returns the error instead).
+    ///
+    /// [`try_create_partner`]: Self::try_create_partner
+    pub fn create_partner(&self) -> PartnerCredentials {
+        written(self.try_create_partner(), "create a partner")
+    }
+
+    /// [`create_partner`](Self::create_partner), returning failures.
+    pub fn try_create_partner(&self) -> Result<PartnerCredentials, SandboxError> {
+        loop {
+            let credentials = keys::new_credentials(&self.shared.alipay)?;
+            match self.add_partner(&credentials) {
+                // A random id that is already taken (one chance in 10^12): draw again.
+                Err(SandboxError::Exists(_)) => continue,
+                other => return other,
+            }
+        }
+    }
+
+    /// Registers a partner with known credentials (e.g. keys a test or a merchant already has).
+    /// The id must be 16 digits starting with `2088` and not taken, the MD5 key non-empty, the
+    /// merchant keys an RSA key pair (PEM or one-line base64). `alipay_public_key_pem` is ignored:
+    /// the sandbox signs with its own key, returned in the answer.
+    pub fn add_partner(
+        &self,
+        credentials: &PartnerCredentials,
+    ) -> Result<PartnerCredentials, SandboxError> {
+        Partner::new(credentials.partner.as_str())
+            .map_err(|e| SandboxError::Invalid(format!("partner: {e}")))?;
+        let private = alipay_core::sign::PrivateKey::parse(&credentials.merchant_private_key_pem)
+            .map_err(|e| SandboxError::Key(format!("merchant private key: {e}")))?;
+        let credentials = PartnerCredentials {
+            alipay_public_key_pem: self.shared.alipay.public_pem.clone(),
+            ..credentials.clone()
+        };
+        let record = PartnerRecord::new(credentials.clone(), None)?;
+        // The pair must match: a signature by the private key verifies with the public one.
+        let signer = alipay_core::sign::Signer::rsa2(private)
+            .map_err(|e| SandboxError::Key(format!("merchant private key: {e}")))?;
+        let probe = signer
+            .sign(b"alipay-sandbox")
+            .map_err(|e| SandboxError::Key(e.to_string()))?;
+        record
+            .keys
+            .rsa2
+            .verify(b"alipay-sandbox", &probe)
+            .map_err(|_| {
+                SandboxError::Key("the merchant private and public keys are not a pair".into())
+            })?;
+        self.shared.state.insert_partner(record)?;
+        Ok(credentials)
+    }
+
+    /// The credentials of partner `partner`.
+    pub fn partner(&self, partner: &str) -> Option<PartnerCredentials> {
+        self.shared.credentials(partner)
+    }
+
+    /// Registers the DSA public key (PEM or one-line base64) that verifies `partner`'s `DSA`
+    /// requests. Responses to `DSA` requests are unsigned: the sandbox has no DSA key of its own.
+    pub fn register_dsa_key(
+        &self,
+        partner: &str,
+        public_key_pem: &str,
+    ) -> Result<(), SandboxError> {
+        keys::parse_dsa_public(public_key_pem)
+            .map_err(|e| SandboxError::Key(format!("DSA public key: {e}")))?;
+        self.shared.state.set_dsa_key(partner, public_key_pem)
+    }
+
+    /// Registers (or replaces) SNS user `sns_user_id` of `partner` with its `key`, which
+    /// `sns.create.goods.ws` requests must carry.
+    ///
+    /// # Panics
+    ///
+    /// When the state file cannot be written.
+    pub fn create_sns_user(&self, partner: &str, sns_user_id: &str, key: &str) {
+        written(
+            self.shared.state.put_sns_user(partner, sns_user_id, key),
+            "store an SNS user",
+        );
+    }
+
+    /// [`create_sns_user`](Self::create_sns_user), refusing an unknown partner and an empty or
+    /// over-long (64 characters) id or key.
+    pub fn try_create_sns_user(
+        &self,
+        partner: &str,
+        sns_user_id: &str,
+        key: &str,
+    ) -> Result<(), SandboxError> {
+        self.known_partner(partner)?;
+        check_id("sns_user_id", sns_user_id)?;
+        check_id("key", key)?;
+        self.shared.state.put_sns_user(partner, sns_user_id, key)
+    }
+
+    /// Creates a trade (a given `trade_no` that exists is replaced).
+    ///
+    /// # Panics
+    ///
+    /// When the state file cannot be written.
+    pub fn create_trade(&self, trade: NewTrade) -> Trade {
+        written(self.insert_trade(trade, true), "store a trade")
+    }
+
+    /// [`create_trade`](Self::create_trade), refusing an unknown partner, an empty or over-long
+    /// `out_trade_no` or `trade_no`, a `notify_url` that is not an absolute http(s) URL, and a
+    /// trade number or `(partner, out_trade_no)` that is taken.
+    pub fn try_create_trade(&self, trade: NewTrade) -> Result<Trade, SandboxError> {
+        self.known_partner(&trade.partner)?;
+        check_id("out_trade_no", &trade.out_trade_no)?;
+        if let Some(no) = &trade.trade_no {
+            check_id("trade_no", no)?;
+        }
+        if let Some(url) = &trade.notify_url {
+            HttpUrl::parse(url).map_err(|e| SandboxError::Invalid(format!("notify_url: {e}")))?;
+        }
+        self.insert_trade(trade, false)
+    }
+
+    fn insert_trade(&self, new: NewTrade, replace: bool) -> Result<Trade, SandboxError> {
+        let now = DateTime::now();
+        let trade = Trade {
+            trade_no: new.trade_no.clone().unwrap_or_default(),
+            out_trade_no: new.out_trade_no,
+            partner: new.partner,
+            total_fee: new.total_fee,
+            kind: new.kind,
+            status: new.status,
+            notify_url: new.notify_url,
+            buyer_user_id: self.shared.buyer_user_id(),
+            create_time: now,
+            last_modified_time: now,
+            shipment: None,
+        };
+        let shared = &self.shared;
+        match shared
+            .state
+            .insert_trade(trade, replace, || shared.dated_number())?
+        {
+            Ok(trade) => Ok(trade),
+            Err(TradeConflict::TradeNo) => Err(SandboxError::Exists(format!(
+                "trade {}",
+                new.trade_no.unwrap_or_default()
+            ))),
+            Err(TradeConflict::OutTradeNo) => Err(SandboxError::Exists(
+                "a trade with this out_trade_no".into(),
+            )),
+        }
+    }
+
+    /// The trade `trade_no`.
+    pub fn trade(&self, trade_no: &str) -> Option<Trade> {
+        self.shared.state.trade(trade_no)
+    }
+
+    /// The goods `partner` created with `outer_goods_id`: the `<goods>` fields as answered, in
+    /// order.
+    pub fn goods(&self, partner: &str, outer_goods_id: &str) -> Option<Vec<(String, String)>> {
+        self.shared
+            .state
+            .goods(partner, outer_goods_id)
+            .map(|g| g.fields)
+    }
+
+    /// Sets a trade's status (no notification is sent for it); nothing happens when there is no
+    /// such trade.
+    ///
+    /// # Panics
+    ///
+    /// When the state file cannot be written.
+    pub fn set_trade_status(&self, trade_no: &str, status: TradeStatus) {
+        written(
+            self.shared
+                .state
+                .set_trade_status(trade_no, status, DateTime::now()),
+            "store a trade",
+        );
+    }
+
+    /// [`set_trade_status`](Self::set_trade_status), refusing an unknown trade; returns the trade.
+    pub fn try_set_trade_status(
+        &self,
+        trade_no: &str,
+        status: TradeStatus,
+    ) -> Result<Trade, SandboxError> {
+        if !self
+            .shared
+            .state
+            .set_trade_status(trade_no, status, DateTime::now())?
+        {
+            return Err(SandboxError::Invalid(format!("no trade {trade_no:?}")));
+        }
+        self.trade(trade_no)
+            .ok_or_else(|| SandboxError::Invalid(format!("no trade {trade_no:?}")))
+    }
+
+    /// The requests the gateway received, oldest first (the most recent 4096).
+    pub fn requests(&self) -> Vec<ReceivedRequest> {
+        self.shared.requests()
+    }
+
+    /// Every notification delivery attempt, oldest first.
+    pub fn notifications(&self) -> Vec<SentNotification> {
+        self.shared.state.deliveries()
+    }
+
+    /// Replaces the injected faults.
+    ///
+    /// # Panics
+    ///
+    /// When a rate is outside `[0, 1]` or the rates add up to more than 1
+    /// ([`try_set_faults`](Self::try_set_faults) returns the error instead).
+    pub fn set_faults(&self, faults: Faults) {
+        written(self.try_set_faults(faults), "set faults");
+    }
+
+    /// [`set_faults`](Self::set_faults), returning invalid rates as an error.
+    pub fn try_set_faults(&self, faults: Faults) -> Result<(), SandboxError> {
+        faults.check()?;
+        self.shared.set_faults(faults);
+        Ok(())
+    }
+
+    /// The injected faults.
+    pub fn faults(&self) -> Faults {
+        self.shared.faults()
+    }
+
+    fn known_partner(&self, partner: &str) -> Result<(), SandboxError> {
+        match self.shared.state.partner(partner) {
+            Some(_) => Ok(()),
+            None => Err(SandboxError::UnknownPartner(partner.to_owned())),
+        }
+    }
+}
+
+fn check_id(what: &str, value: &str) -> Result<(), SandboxError> {
+    if value.is_empty() || value.chars().count() > MAX_ID {
+        return Err(SandboxError::Invalid(format!(
+            "{what} must have 1 to {MAX_ID} characters"
+        )));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(SandboxError::Invalid(format!(
+            "{what} must not hold control characters"
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,497 @@
+//! The gateway proper: from the bytes of one request to its answer, with Alipay's checks in
+//! Alipay's order.
+//!
+//! 0. The query (and a POST's form body) is split and percent-decoded to bytes: a broken `%`
+//!    escape is `ILLEGAL_ENCODING`. A POST carries `_input_charset` in the query and in the body;
+//!    a query parameter repeated in the body with the same value is one parameter.
+//! 1. `service`: exactly one, registered (or `notify_verify`), else `ILLEGAL_SERVICE`.
+//! 2. `partner`: exactly one, registered, else `ILLEGAL_PARTNER`.
+//! 3. `sign_type`: exactly one of `MD5`, `RSA`, `RSA2`, `DSA` (case-sensitive), else
+//!    `ILLEGAL_SIGN_TYPE`.
+//! 4. `_input_charset`: exactly one of `utf-8`, `gbk`, `gb2312` (any case), else `ILLEGAL_CHARSET`.
+//! 5. Every name and value is decoded in that charset: invalid bytes are `ILLEGAL_ENCODING`.
+//! 6. `sign` over every received parameter but `sign`/`sign_type` (the canonical rule, the string
+//!    encoded in the charset), with the partner's MD5 key, RSA public key or registered DSA key:
+//!    else `ILLEGAL_SIGN`. An MD5 `sign` must be lower-case hex, and no `sign` may carry
+//!    surrounding whitespace.
+//! 7. The service's table (`Request::from_params`: unknown names, required and empty values,
+//!    formats, lengths, closed sets, cross-field rules), and characters XML cannot carry: else
+//!    `ILLEGAL_ARGUMENT`.
+//! 8. The service's business logic, which answers a success or its own error code.
+//!
+//! The service, partner, sign type and charset are read from the percent-decoded bytes, before the
+//! charset is known (their valid values are ASCII). A parameter repeated with different values
+//! fails the check that reads it. Every answer but a dropped connection is recorded.
+
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use alipay_core::canonical;
+use alipay_core::sign::SignType;
+use alipay_core::{Charset, ErrorCode};
+
+use crate::envelope;
+use crate::model::ReceivedRequest;
+use crate::registry::{Call, Refusal, Registered, Reply};
+use crate::sandbox::Shared;
+use crate::services;
+
+/// The most parameters a request may carry (query and body together); more is HTTP 400.
+pub(crate) const MAX_PARAMS: usize = 256;
+/// Received values are cut to this many characters in the request log.
+const LOG_VALUE_CHARS: usize = 1024;
+/// The request log keeps at most this many parameters of a request.
+const LOG_PARAMS: usize = 128;
+
+/// What to send back.
+#[derive(Debug)]
+pub(crate) enum Answer {
+    /// An XML envelope (HTTP 200, `text/xml` in `charset`).
+    Xml {
+        /// The envelope's charset.
+        charset: Charset,
+        /// The envelope.
+        body: Vec<u8>,
+    },
+    /// A plain-text answer (`notify_verify`).
+    Text(&'static str),
+    /// An HTTP error without an envelope.
+    Status {
+        /// The HTTP status.
+        status: u16,
+        /// A one-line explanation.
+        message: &'static str,
+    },
+}
+
+/// Percent-decoded `(name, value)` byte pairs, in received order.
+pub(crate) type RawParams = Vec<(Vec<u8>, Vec<u8>)>;
+
+/// How many times a parameter was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Given<'a> {
+    /// Not at all.
+    Missing,
+    /// Once, with this value.
+    Once(&'a [u8]),
+    /// More than once.
+    Repeated,
+}
+
+/// Parameter `name` of `raw`.
+pub(crate) fn one<'a>(raw: &'a RawParams, name: &str) -> Given<'a> {
+    let mut found = Given::Missing;
+    for (k, v) in raw {
+        if k.as_slice() == name.as_bytes() {
+            found = match found {
+                Given::Missing => Given::Once(v),
+                _ => return Given::Repeated,
+            };
+        }
+    }
+    found
+}
+
+/// [`one`], as UTF-8 text.
+pub(crate) fn one_str<'a>(raw: &'a RawParams, name: &str) -> Option<&'a str> {
+    match one(raw, name) {
+        Given::Once(v) => std::str::from_utf8(v).ok(),
+        _ => None,
+    }
+}
+
+/// Answers one gateway request (`fault`: an injected `RETRY`/`SYSTEM_ERROR`), and describes it
+/// for the request log.
+pub(crate) fn handle(
+    shared: &Arc<Shared>,
+    method: &str,
+    query: &[u8],
+    body: &[u8],
+    fault: Option<ErrorCode>,
+) -> (Answer, ReceivedRequest) {
+    let mut log = ReceivedRequest {
+        time: SystemTime::now(),
+        method: method.to_owned(),
+        service: None,
+        params: Vec::new(),
+        signing_string: None,
+        detail: None,
+        answer: String::new(),
+    };
+    let (answer, code) = check(shared, query, body, fault, &mut log);
+    log.answer = code;
+    (answer, log)
+}
+
+/// A request recorded without being answered (a dropped connection, an HTTP-level refusal).
+pub(crate) fn describe(method: &str, query: &[u8], body: &[u8], answer: String) -> ReceivedRequest {
+    let params = match raw_params(query, body) {
+        Ok(raw) => lossy(&raw),
+        Err(_) => lossy_undecoded(query, body),
+    };
+    let service = params
+        .iter()
+        .find(|(k, _)| k == "service")
+        .map(|(_, v)| v.clone());
+    ReceivedRequest {
+        time: SystemTime::now(),
+        method: method.to_owned(),
+        service,
+        params,
+        signing_string: None,
+        detail: None,
+        answer,
+    }
+}
+
+fn error(charset: Charset, code: ErrorCode) -> (Answer, String) {
+    let text = code.as_str().to_owned();
+    (
+        Answer::Xml {
+            charset,
+            body: envelope::error(charset, &code),
+        },
+        text,
+    )
+}
+
+fn check(
+    shared: &Arc<Shared>,
+    query: &[u8],
+    body: &[u8],
+    fault: Option<ErrorCode>,
+    log: &mut ReceivedRequest,
+) -> (Answer, String) {
+    // 0. The percent layer.
+    let raw = match raw_params(query, body) {
+        Ok(raw) => raw,
+        Err(e) => {
+            log.params = lossy_undecoded(query, body);
+            return match e {
+                RawError::TooMany => (
+                    Answer::Status {
+                        status: 400,
+                        message: "too many parameters",
+                    },
+                    "HTTP 400".into(),
+                ),
+                RawError::BadPercent => {
+                    log.detail = Some("broken percent-encoding".into());
+                    error(Charset::Utf8, ErrorCode::IllegalEncoding)
+                }
+            };
+        }
+    };
+    log.params = lossy(&raw);
+
+    // 1. service.
+    let service = one(&raw, "service");
+    if let Given::Once(name) = service {
+        log.service = Some(String::from_utf8_lossy(name).into_owned());
+    }
+    if service == Given::Once(b"notify_verify") {
+        let text = services::notify_verify::answer(shared, &raw);
+        return (Answer::Text(text), text.to_owned());
+    }
+    if let Some(code) = fault {
+        log.detail = Some("injected fault".into());
+        return error(Charset::Utf8, code);
+    }
+    let registered = match service {
+        Given::Once(name) => shared.registry.get(name),
+        _ => None,
+    };
+    let Some(registered) = registered else {
+        return error(Charset::Utf8, ErrorCode::IllegalService);
+    };
+    log.params = redacted(
+        raw.iter().map(|(k, v)| {
+            (
+                String::from_utf8_lossy(k).into_owned(),
+                String::from_utf8_lossy(v).into_owned(),
+            )
+        }),
+        registered,
+    );
+
+    // 2. partner.
+    let Some(partner) = one_str(&raw, "partner").and_then(|p| shared.state.partner(p)) else {
+        return error(Charset::Utf8, ErrorCode::IllegalPartner);
+    };
+    // 3. sign_type, exactly as spelled on the wire.
+    let Some(sign_type) = one_str(&raw, "sign_type").and_then(|t| t.parse::<SignType>().ok())
+    else {
+        return error(Charset::Utf8, ErrorCode::IllegalSignType);
+    };
+    // 4. _input_charset.
+    let Some(charset) = one_str(&raw, "_input_charset").and_then(|c| Charset::from_label(c).ok())
+    else {
+        return error(Charset::Utf8, ErrorCode::IllegalCharset);
+    };
+    // 5. Every name and value in the charset.
+    let Some(params) = decode_all(&raw, charset) else {
+        log.detail = Some(format!("bytes invalid in {charset}"));
+        return error(charset, ErrorCode::IllegalEncoding);
+    };
+    log.params = redacted(params.iter().cloned(), registered);
+
+    // 6. The signature.
+    let signing_string = canonical::signing_string(&params);
+    log.signing_string = Some(canonical::signing_string(&redacted(
+        params.iter().cloned(),
+        registered,
+    )));
+    let sign = match one(&raw, "sign") {
+        Given::Once(_) => params
+            .iter()
+            .find(|(k, _)| k == "sign")
+            .map(|(_, v)| v.as_str()),
+        _ => None,
+    };
+    let verified = match (sign, partner.verifier(sign_type)) {
+        (Some(sign), Some(verifier)) if exact_form(sign_type, sign) => charset
+            .encode(&signing_string)
+            .is_ok_and(|bytes| verifier.verify(&bytes, sign).is_ok()),
+        (_, None) => {
+            log.detail = Some("no DSA public key is registered for the partner".into());
+            false
+        }
+        _ => false,
+    };
+    if !verified {
+        return error(charset, ErrorCode::IllegalSign);
+    }
+
+    // 7 and 8. The service's table, then its business logic.
+    if let Some((name, _)) = params
+        .iter()
+        .find(|(k, v)| k.chars().chain(v.chars()).any(envelope::is_unrepresentable))
+    {
+        log.detail = Some(format!(
+            "parameter {:?} holds a character XML cannot carry",
+            cut(name)
+        ));
+        return error(charset, ErrorCode::IllegalArgument);
+    }
+    let call = Call {
+        shared,
+        partner: &partner,
+        charset,
+        sign_type,
+    };
+    let reply = match registered.run(&call, &params) {
+        Ok(reply) => reply,
+        Err(Refusal::Invalid(errors)) => {
+            log.detail = Some(errors.to_string());
+            return error(charset, ErrorCode::IllegalArgument);
+        }
+        Err(Refusal::Code(code)) => return error(charset, code),
+    };
+    let signer = match sign_type {
+        SignType::Md5 => Some(&partner.keys.md5_signer),
+        SignType::Rsa => Some(&shared.alipay.rsa),
+        SignType::Rsa2 => Some(&shared.alipay.rsa2),
+        // The sandbox has no DSA key of its own: DSA callers get unsigned responses.
+        SignType::Dsa => None,
+    };
+    let payload = match &reply {
+        Reply::Plain => None,
+        Reply::Payload(payload) => Some(payload),
+    };
+    match envelope::success(charset, &params, payload, signer) {
+        Ok(body) => (Answer::Xml { charset, body }, "T".into()),
+        Err(e) => {
+            log.detail = Some(format!("cannot write the response: {e:?}"));
+            error(charset, ErrorCode::SystemError)
+        }
+    }
+}
+
+/// The signature as Alipay writes it: MD5 as 32 lower-case hex digits, the others without
+/// surrounding whitespace. (`Verifier::verify` is lenient on both; the gateway is not, so that a
+/// client sending upper-case hex or a padded value fails here as it would in production.)
+fn exact_form(sign_type: SignType, sign: &str) -> bool {
+    match sign_type {
+        SignType::Md5 => {
+            sign.len() == 32
+                && sign
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        }
+        SignType::Rsa | SignType::Rsa2 | SignType::Dsa => !sign.is_empty() && sign.trim() == sign,
+    }
+}
+
+/// Why the percent layer refused a request.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum RawError {
+    /// More than [`MAX_PARAMS`] parameters.
+    TooMany,
+    /// A `%` not followed by two hex digits.
+    BadPercent,
+}
+
+/// The query's parameters, then the body's; a query parameter the body repeats exactly is
+/// dropped (a POST's `_input_charset`).
+pub(crate) fn raw_params(query: &[u8], body: &[u8]) -> Result<RawParams, RawError> {
+    let count = |input: &[u8]| {
+        input
+            .split(|&b| b == b'&')
+            .filter(|s| !s.is_empty())
+            .count()
+    };
+    if count(query) + count(body) > MAX_PARAMS {
+        return Err(RawError::TooMany);
+    }
+    let mut params = split(query)?;
+    let body = split(body)?;
+    params.retain(|pair| !body.contains(pair));
+    params.extend(body);
+    Ok(params)
+}
+
+/// `a=1&b=2` as percent-decoded byte pairs (`+` is a space; empty segments are skipped; a segment
+/// without `=` is a name with an empty value).
+fn split(input: &[u8]) -> Result<RawParams, RawError> {
+    input
+        .split(|&b| b == b'&')
+        .filter(|s| !s.is_empty())
+        .map(|segment| {
+            let (name, value) = match segment.iter().position(|&b| b == b'=') {
+                Some(eq) => (&segment[..eq], &segment[eq + 1..]),
+                None => (segment, &segment[segment.len()..]),
+            };
+            Ok((unescape(name)?, unescape(value)?))
+        })
+        .collect()
+}
+
+/// Undoes `+` and `%XX`.
+fn unescape(bytes: &[u8]) -> Result<Vec<u8>, RawError> {
+    let hex = |b: u8| char::from(b).to_digit(16);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hi = bytes.get(i + 1).and_then(|&b| hex(b));
+                let lo = bytes.get(i + 2).and_then(|&b| hex(b));
+                match (hi, lo) {
+                    // Two hex digits make a byte.
+                    (Some(hi), Some(lo)) => out.push(((hi << 4) | lo) as u8),
+                    _ => return Err(RawError::BadPercent),
+                }
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    Ok(out)
+}
+
+/// Every name and value decoded in `charset`; `None` when one does not decode.
+fn decode_all(raw: &RawParams, charset: Charset) -> Option<Vec<(String, String)>> {
+    raw.iter()
+        .map(|(k, v)| {
+            let k = charset.decode(k).ok()?.into_owned();
+            let v = charset.decode(v).ok()?.into_owned();
+            Some((k, v))
+        })
+        .collect()
+}
+
+/// Text cut to [`LOG_VALUE_CHARS`] characters for the log.
+fn cut(text: &str) -> String {
+    match text.char_indices().nth(LOG_VALUE_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+/// Pairs for the log: cut, secret values replaced.
+fn redacted(
+    pairs: impl Iterator<Item = (String, String)>,
+    registered: &Registered,
+) -> Vec<(String, String)> {
+    pairs
+        .take(LOG_PARAMS)
+        .map(|(k, v)| {
+            let v = if registered.is_secret(&k) {
+                "<secret>".to_owned()
+            } else {
+                cut(&v)
+            };
+            (cut(&k), v)
+        })
+        .collect()
+}
+
+/// Percent-decoded pairs as UTF-8 with replacement characters, for the log (before the service,
+/// hence its secret parameters, is known, values are only cut).
+fn lossy(raw: &RawParams) -> Vec<(String, String)> {
+    raw.iter()
+        .take(LOG_PARAMS)
+        .map(|(k, v)| {
+            (
+                cut(&String::from_utf8_lossy(k)),
+                cut(&String::from_utf8_lossy(v)),
+            )
+        })
+        .collect()
+}
+
+/// The raw segments of a request whose percent-encoding is broken, undecoded.
+fn lossy_undecoded(query: &[u8], body: &[u8]) -> Vec<(String, String)> {
+    query
+        .split(|&b| b == b'&')
+        .chain(body.split(|&b| b == b'&'))
+        .filter(|s| !s.is_empty())
+        .take(LOG_PARAMS)
+        .map(|segment| {
+            let text = String::from_utf8_lossy(segment);
+            let (k, v) = text.split_once('=').unwrap_or((&text, ""));
+            (cut(k), cut(v))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_layer() {
+        let raw = raw_params(b"_input_charset=gbk&a=%41+b", b"_input_charset=gbk&c&&d=").unwrap();
+        let pairs: Vec<(&[u8], &[u8])> = raw.iter().map(|(k, v)| (&k[..], &v[..])).collect();
+        assert_eq!(
+            pairs,
+            [
+                (&b"a"[..], &b"A b"[..]),
+                (b"_input_charset", b"gbk"),
+                (b"c", b""),
+                (b"d", b"")
+            ]
+        );
+        assert_eq!(raw_params(b"a=%4", b""), Err(RawError::BadPercent));
+        assert_eq!(raw_params(b"", b"a=%zz"), Err(RawError::BadPercent));
+        let many = "a=1&".repeat(MAX_PARAMS + 1);
+        assert_eq!(raw_params(many.as_bytes(), b""), Err(RawError::TooMany));
+    }
+
+    #[test]
+    fn one_counts() {
+        let raw = raw_params(b"a=1&b=2&b=2", b"").unwrap();
+        assert_eq!(one(&raw, "a"), Given::Once(b"1"));
+        assert_eq!(one(&raw, "b"), Given::Repeated);
+        assert_eq!(one(&raw, "c"), Given::Missing);
+    }
+
+    #[test]
+    fn cut_keeps_short_text() {
+        assert_eq!(cut("abc"), "abc");
+        let long = "二".repeat(LOG_VALUE_CHARS + 5);
+        assert_eq!(cut(&long).chars().count(), LOG_VALUE_CHARS + 1);
+    }
+}

@@ -1,0 +1,110 @@
+//! A faithful local Alipay MAPI gateway: an HTTP server on loopback that behaves like
+//! `https://mapi.alipay.com/gateway.do` for every service declared with the derive, for testing
+//! merchants' code and this toolkit's client.
+//!
+//! ```
+//! use alipay_core::client::{Client, Config};
+//! use alipay_core::services::sns_create_goods::CreateGoods;
+//! use alipay_core::sign::Md5Key;
+//! use alipay_sandbox::{Sandbox, SandboxConfig};
+//!
+//! # tokio::runtime::Runtime::new()?.block_on(async {
+//! let sandbox = Sandbox::start(SandboxConfig::default()).await?; // 127.0.0.1, a free port
+//! let me = sandbox.first_partner();
+//! let goods = CreateGoods::example();
+//! sandbox.admin().create_sns_user(&me.partner, &goods.sns_user_id, &goods.key);
+//! let config = Config::md5(me.partner.parse()?, Md5Key::new(me.md5_key.as_str()))
+//!     .gateway(sandbox.gateway_url())
+//!     .build()?;
+//! let created = Client::new(config)?.execute(&goods).await?; // signed, checked, stored, signed back
+//! assert_eq!(created.outer_goods_id, goods.outer_goods_id);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # })?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # The gateway
+//!
+//! `GET` or `POST /gateway.do`, UTF-8 or GBK, for every service of `alipay_core::services`
+//! (`sns.create.goods.ws`, `send_goods_confirm_by_platform`, `single_trade_query`), registered
+//! from the derive's metadata (service name, parameter table, `from_params`, response fields), plus
+//! `notify_verify`. Checks run in Alipay's order, with Alipay's codes: unknown service
+//! `ILLEGAL_SERVICE`, unknown partner `ILLEGAL_PARTNER`, a sign type other than exactly `MD5`,
+//! `RSA`, `RSA2`, `DSA` `ILLEGAL_SIGN_TYPE`, a charset other than `utf-8`/`gbk`/`gb2312` (any case)
+//! `ILLEGAL_CHARSET`, a broken `%` escape or bytes invalid in the charset `ILLEGAL_ENCODING`, a
+//! wrong signature `ILLEGAL_SIGN`, a parameter outside the table or breaking its rules
+//! `ILLEGAL_ARGUMENT`. A parameter repeated with different values fails the check that reads it.
+//!
+//! Answers are the standard envelope, HTTP 200, in the request's charset (`encoding="utf-8"` or
+//! `encoding="GBK"`): `<is_success>`, the `<request>` echo of every parameter but `sign` and
+//! `sign_type`, the payload (`<goods>`, `<tradeBase>`, `<trade>`) with its children in the order
+//! the response type declares them, and `<sign>`/`<sign_type>` over the payload by the response
+//! signing rule, signed with the request's sign type: `MD5` with the partner's key, `RSA`/`RSA2`
+//! with the sandbox's own "Alipay" key ([`PartnerCredentials::alipay_public_key_pem`]). `DSA`
+//! requests get unsigned answers (the sandbox has no DSA key). Errors are
+//! `<alipay><is_success>F</is_success><error>CODE</error></alipay>`. HTTP-level refusals: 400 (more
+//! than 256 parameters, a broken body), 404 (another path), 405 (another method), 408, 413 (a body
+//! over 64 KiB), 414 (a query over 32 KiB), 415 (a POST body that is not a form), 431 (a head
+//! over 80 KiB).
+//!
+//! Services: goods are stored per partner and `outer_goods_id` (`GOODS_EXISTS_ERROR` on a repeat,
+//! `ILLEGAL_USER_KEY` for an SNS user or key not registered with [`Admin::create_sns_user`]);
+//! escrow and COD trades follow PROTOCOL.md's state machine (`TRADE_NOT_EXIST` also for another
+//! partner's trade, `TRADE_STATUS_NOT_AVAILD` for a wrong state or an instant-payment trade, a
+//! repeat on `WAIT_BUYER_CONFIRM_GOODS` answers `T`); shipping notifies the trade's `notify_url`
+//! on Alipay's schedule until the merchant answers exactly `success`, and `notify_verify` answers
+//! `true` for a notify id sent to that partner within the last minute. The time factor of
+//! [`SandboxConfig`] scales the schedule and the minute.
+//!
+//! # The admin API
+//!
+//! [`Sandbox::admin`] gives an in-process [`Admin`]; the same operations answer over HTTP on the
+//! same port, to loopback clients only, in JSON:
+//!
+//! | request | body | answer |
+//! |---|---|---|
+//! | `POST /admin/partners` | none | 201, the new partner's credentials |
+//! | `POST /admin/partners/{partner}/dsa_key` | `{"public_key_pem"}` | 204 |
+//! | `POST /admin/sns_users` | `{"partner", "sns_user_id", "key"}` | 201 |
+//! | `POST /admin/trades` | `{"partner", "out_trade_no", "total_fee", "kind"?, "status"?, "notify_url"?, "trade_no"?}` | 201, the trade |
+//! | `GET /admin/trades/{trade_no}` | | 200, the trade |
+//! | `PUT /admin/trades/{trade_no}/status` | `{"status"}` | 200, the trade |
+//! | `GET /admin/requests` | | 200, the received requests (the latest 4096) |
+//! | `GET /admin/notifications` | | 200, every notification delivery attempt |
+//! | `GET`, `PUT /admin/faults` | `{"retry_rate"?, "system_error_rate"?, "latency_ms"?, "drop_rate"?}` | 200, the faults |
+//!
+//! `total_fee` is yuan as text (`"0.01"`); `kind` is `escrow` (default), `cod` or `instant`;
+//! `status` a trade status (default `WAIT_SELLER_SEND_GOODS`); times are milliseconds since the
+//! Unix epoch, or Beijing `yyyy-MM-dd HH:mm:ss` text in trades. Unknown JSON fields are refused.
+//! Errors are `{"error": "…"}` with 400, 404, 405, 409 (already exists) or 500.
+//!
+//! # Faults and state
+//!
+//! [`Faults`] injects `RETRY`, `SYSTEM_ERROR`, added latency and dropped connections into gateway
+//! requests, drawn from a generator seeded by [`SandboxConfig::seed`]. State lives in memory, or in
+//! an SQLite file ([`SandboxConfig::state`], made readable by its owner only) that keeps partners
+//! and keys (the same first partner on every start), SNS users, goods, trades, notification
+//! deliveries and pending notifications, which resume on the next start.
+
+mod admin;
+mod config;
+mod envelope;
+mod error;
+mod faults;
+mod gateway;
+mod keys;
+mod model;
+mod notify_sender;
+mod registry;
+mod sandbox;
+mod server;
+mod services;
+mod state;
+
+pub use admin::Admin;
+pub use alipay_core::types::{Amount, TradeStatus};
+pub use config::{Faults, SandboxConfig};
+pub use error::SandboxError;
+pub use keys::PartnerCredentials;
+pub use model::{NewTrade, ReceivedRequest, SentNotification, Shipment, Trade, TradeKind};
+pub use sandbox::Sandbox;

@@ -1,0 +1,210 @@
+//! The services the gateway knows, registered from the derive's metadata.
+//!
+//! A service is registered from its declared request type alone: [`Request::SERVICE`] names it,
+//! [`Request::METHOD`] and [`Request::PARAMS`] describe it, [`Request::from_params`] checks every
+//! received parameter against the table (unknown names, required ones, formats, lengths, closed
+//! sets, cross-field rules), and [`Response::ELEMENT`]/[`Response::FIELDS`] shape the answer. No
+//! table is written twice. Adding a service is one line in [`Registry::standard`]:
+//! `r.register::<NewRequest>()` answers a plain success, `r.register_with::<NewRequest>(handler)`
+//! runs business logic.
+
+use std::sync::Arc;
+
+use alipay_core::Charset;
+use alipay_core::ErrorCode;
+use alipay_core::service::{Method, ParamSpec, Request, Response, ValidationErrors};
+use alipay_core::services::send_goods_confirm::SendGoodsConfirm;
+use alipay_core::services::single_trade_query::SingleTradeQuery;
+use alipay_core::services::sns_create_goods::CreateGoods;
+use alipay_core::sign::SignType;
+
+use crate::sandbox::Shared;
+use crate::services;
+use crate::state::PartnerRecord;
+
+/// What a business handler sees of a request that passed every gateway check.
+pub(crate) struct Call<'a> {
+    /// The sandbox.
+    pub(crate) shared: &'a Arc<Shared>,
+    /// The calling partner.
+    pub(crate) partner: &'a PartnerRecord,
+    /// The request charset (responses and notifications use it too).
+    pub(crate) charset: Charset,
+    /// The request's sign type (responses and notifications are signed with it).
+    pub(crate) sign_type: SignType,
+}
+
+impl Call<'_> {
+    /// The calling partner's id.
+    pub(crate) fn partner_id(&self) -> &str {
+        &self.partner.credentials.partner
+    }
+}
+
+/// A successful answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Reply {
+    /// `<is_success>T</is_success>` with the request echo, no payload.
+    Plain,
+    /// A signed `<response><ELEMENT>…</ELEMENT></response>`.
+    Payload(Payload),
+}
+
+/// A response payload: the element and its children, in the declared order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Payload {
+    /// The payload element, e.g. `goods`.
+    pub(crate) element: &'static str,
+    /// `(tag, text)` in the order of the response type's `FIELDS`.
+    pub(crate) fields: Vec<(&'static str, String)>,
+}
+
+impl Payload {
+    /// The payload of response type `T`: each field of [`Response::FIELDS`], in order, whose
+    /// value `fill` knows (fields it answers `None` for are left out).
+    pub(crate) fn of<T: Response>(mut fill: impl FnMut(&'static str) -> Option<String>) -> Self {
+        Self {
+            element: T::ELEMENT,
+            fields: T::FIELDS
+                .iter()
+                .filter_map(|f| fill(f.name).map(|v| (f.name, v)))
+                .collect(),
+        }
+    }
+}
+
+/// Why a registered service refused a request after the gateway checks.
+#[derive(Debug)]
+pub(crate) enum Refusal {
+    /// The parameters break the service's table (`ILLEGAL_ARGUMENT`).
+    Invalid(ValidationErrors),
+    /// A business error code.
+    Code(ErrorCode),
+}
+
+type Run = Box<dyn Fn(&Call<'_>, &[(String, String)]) -> Result<Reply, Refusal> + Send + Sync>;
+
+/// One registered service.
+pub(crate) struct Registered {
+    /// `service`, e.g. `sns.create.goods.ws`.
+    pub(crate) service: &'static str,
+    /// The declared method (the gateway accepts GET and POST for every service, as Alipay does).
+    #[allow(dead_code)] // kept with the other metadata; shown in the crate docs' service list
+    pub(crate) method: Method,
+    /// The declared parameter table (the gateway reads which parameters are secret from it).
+    pub(crate) params: &'static [ParamSpec],
+    run: Run,
+}
+
+impl Registered {
+    /// Checks `params` with the service's `from_params` and runs its handler.
+    pub(crate) fn run(
+        &self,
+        call: &Call<'_>,
+        params: &[(String, String)],
+    ) -> Result<Reply, Refusal> {
+        (self.run)(call, params)
+    }
+
+    /// True when parameter `name` is declared secret.
+    pub(crate) fn is_secret(&self, name: &str) -> bool {
+        self.params.iter().any(|p| p.secret && p.name == name)
+    }
+}
+
+/// The registered services.
+#[derive(Default)]
+pub(crate) struct Registry {
+    services: Vec<Registered>,
+}
+
+impl Registry {
+    /// The services of `alipay_core::services`, each with its business logic.
+    pub(crate) fn standard() -> Self {
+        let mut r = Self::default();
+        r.register_with::<CreateGoods>(services::goods::create);
+        r.register_with::<SendGoodsConfirm>(services::ship::confirm);
+        r.register_with::<SingleTradeQuery>(services::query::single_trade);
+        r
+    }
+
+    /// Registers `R` without business logic: a request that passes the checks gets a plain
+    /// success.
+    #[cfg_attr(not(test), allow(dead_code))] // every standard service has logic today
+    pub(crate) fn register<R: Request + 'static>(&mut self) {
+        self.register_with::<R>(|_, _| Ok(Reply::Plain));
+    }
+
+    /// Registers `R` with `handler`, which runs once `R::from_params` accepted the parameters.
+    pub(crate) fn register_with<R: Request + 'static>(
+        &mut self,
+        handler: fn(&Call<'_>, R) -> Result<Reply, ErrorCode>,
+    ) {
+        let run: Run = Box::new(move |call, params| {
+            let request = R::from_params(params).map_err(Refusal::Invalid)?;
+            handler(call, request).map_err(Refusal::Code)
+        });
+        self.services.retain(|s| s.service != R::SERVICE);
+        self.services.push(Registered {
+            service: R::SERVICE,
+            method: R::METHOD,
+            params: R::PARAMS,
+            run,
+        });
+    }
+
+    /// The service named `name` (raw bytes: the gateway looks services up before decoding).
+    pub(crate) fn get(&self, name: &[u8]) -> Option<&Registered> {
+        self.services.iter().find(|s| s.service.as_bytes() == name)
+    }
+
+    /// Every registered service name.
+    #[cfg(test)]
+    pub(crate) fn names(&self) -> Vec<&'static str> {
+        self.services.iter().map(|s| s.service).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A made-up service, declared like the real ones: registering it is one line.
+    #[derive(Clone, PartialEq, Eq, alipay_core::Request)]
+    #[alipay(service = "sandbox.test.echo", response = (), method = GET)]
+    struct Echo {
+        /// Any text.
+        #[alipay(label = "文本", ty = "String(8)", example = "hello")]
+        text: String,
+    }
+
+    #[test]
+    fn standard_services_come_from_the_derive() {
+        let r = Registry::standard();
+        assert_eq!(
+            r.names(),
+            [
+                CreateGoods::SERVICE,
+                SendGoodsConfirm::SERVICE,
+                SingleTradeQuery::SERVICE
+            ]
+        );
+        let goods = r.get(b"sns.create.goods.ws").unwrap();
+        assert!(goods.is_secret("key"));
+        assert!(!goods.is_secret("goods_name"));
+        assert!(r.get(b"notify_verify").is_none());
+    }
+
+    #[test]
+    fn one_line_registration_validates_with_from_params() {
+        let mut r = Registry::default();
+        r.register::<Echo>();
+        let echo = r.get(b"sandbox.test.echo").unwrap();
+        assert_eq!(echo.method, Method::Get);
+        assert_eq!(echo.params.len(), 1);
+        // from_params runs before any handler; the handler itself needs a live sandbox, so the
+        // check is exercised through the stored metadata here and end to end in tests/.
+        assert!(Echo::from_params(&[("text", "hello")]).is_ok());
+        assert!(Echo::from_params(&[("text", "too long!")]).is_err());
+    }
+}

@@ -1,0 +1,311 @@
+//! HTTP: the accept loop, one hyper HTTP/1.1 connection per task, routing, bounded bodies, and
+//! faults (a dropped connection is a connection task that stops serving).
+//!
+//! - `/gateway.do` (GET or POST): the gateway ([`crate::gateway`]).
+//! - `/admin/…`: the admin API ([`crate::admin`]), for loopback peers only (403 otherwise).
+//! - Anything else: 404.
+//!
+//! Limits: a query longer than 32 KiB is 414 (hyper refuses longer URIs with 414 and request
+//! heads beyond 80 KiB with 431), a body longer than 64 KiB is 413 (up to 1 MiB is read and discarded first so that
+//! the client can read the answer; a larger declared `Content-Length` is refused at once and the
+//! connection closed), a POST body that is not `application/x-www-form-urlencoded` is 415, a
+//! request head or body not received within 30 s ends the connection or answers 408.
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt as _, Full};
+use hyper::body::Incoming;
+use hyper::header::{ALLOW, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Notify;
+use tokio::task::JoinSet;
+
+use crate::envelope;
+use crate::faults::{self, Fault};
+use crate::gateway::{self, Answer};
+use crate::sandbox::Shared;
+
+/// The largest body accepted (gateway and admin API).
+pub(crate) const MAX_BODY: usize = 64 * 1024;
+/// Bodies up to this size are read and discarded before a 413, so the client sees the answer.
+const DRAIN_LIMIT: usize = 1024 * 1024;
+/// The longest query string accepted (hyper itself refuses URIs over 64 KiB with 414).
+const MAX_QUERY: usize = 32 * 1024;
+/// hyper's buffer for a request head.
+const MAX_HEAD: usize = 80 * 1024;
+/// Time allowed for a request head, and for a body.
+const READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The response type of every handler.
+pub(crate) type HttpResponse = Response<Full<Bytes>>;
+
+/// Accepts connections until the task is aborted; aborting it aborts every connection.
+pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+    let mut connections = JoinSet::new();
+    loop {
+        let (stream, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            Err(e) => {
+                // Out of file descriptors and the like: wait a little rather than spin.
+                tracing::warn!(target: "alipay_sandbox", error = %e, "accept failed");
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        while connections.try_join_next().is_some() {}
+        connections.spawn(serve_connection(stream, peer, Arc::clone(&shared)));
+    }
+}
+
+/// Serves one connection until it closes, or until a handler asks for it to be dropped.
+async fn serve_connection(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
+    let _ = stream.set_nodelay(true);
+    let kill = Arc::new(Notify::new());
+    let service = {
+        let kill = Arc::clone(&kill);
+        hyper::service::service_fn(move |request| {
+            let shared = Arc::clone(&shared);
+            let kill = Arc::clone(&kill);
+            async move { Ok::<_, Infallible>(route(&shared, peer, request, &kill).await) }
+        })
+    };
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(READ_TIMEOUT)
+        .max_buf_size(MAX_HEAD);
+    let connection = builder.serve_connection(TokioIo::new(stream), service);
+    tokio::select! {
+        result = connection => {
+            if let Err(e) = result {
+                tracing::debug!(target: "alipay_sandbox", error = %e, %peer, "connection ended");
+            }
+        }
+        () = kill.notified() => {
+            tracing::debug!(target: "alipay_sandbox", %peer, "connection dropped (fault)");
+        }
+    }
+}
+
+async fn route(
+    shared: &Arc<Shared>,
+    peer: SocketAddr,
+    request: Request<Incoming>,
+    kill: &Notify,
+) -> HttpResponse {
+    let path = request.uri().path();
+    if path == "/gateway.do" {
+        gateway_request(shared, request, kill).await
+    } else if path == "/admin" || path.starts_with("/admin/") {
+        if peer.ip().is_loopback() {
+            crate::admin::http::handle(shared, request).await
+        } else {
+            text(
+                StatusCode::FORBIDDEN,
+                "the admin API answers loopback clients only",
+            )
+        }
+    } else {
+        text(
+            StatusCode::NOT_FOUND,
+            "not found: the gateway is /gateway.do",
+        )
+    }
+}
+
+async fn gateway_request(
+    shared: &Arc<Shared>,
+    request: Request<Incoming>,
+    kill: &Notify,
+) -> HttpResponse {
+    let method = request.method().clone();
+    let query = request.uri().query().unwrap_or("").as_bytes().to_vec();
+    let refuse = |status: StatusCode, message: &'static str, body: &[u8]| {
+        let q = &query[..query.len().min(MAX_QUERY)];
+        shared.record(gateway::describe(
+            method.as_str(),
+            q,
+            body,
+            format!("HTTP {}", status.as_u16()),
+        ));
+        text(status, message)
+    };
+    if method != Method::GET && method != Method::POST {
+        let mut response = refuse(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "the gateway takes GET and POST",
+            b"",
+        );
+        response
+            .headers_mut()
+            .insert(ALLOW, HeaderValue::from_static("GET, POST"));
+        return response;
+    }
+    if query.len() > MAX_QUERY {
+        return refuse(StatusCode::URI_TOO_LONG, "query string too long", b"");
+    }
+    let form = is_form(request.headers().get(CONTENT_TYPE));
+    let body = match read_body(request).await {
+        Ok(body) => body,
+        Err(BodyError::TooLarge) => {
+            return refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "body too large (64 KiB at most)",
+                b"",
+            );
+        }
+        Err(BodyError::Timeout) => {
+            return refuse(
+                StatusCode::REQUEST_TIMEOUT,
+                "body not received in time",
+                b"",
+            );
+        }
+        Err(BodyError::Broken) => return refuse(StatusCode::BAD_REQUEST, "broken body", b""),
+    };
+    // A GET's body is ignored; a POST's must be a form.
+    let body: &[u8] = if method == Method::POST { &body } else { b"" };
+    if !body.is_empty() && !form {
+        return refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "the body must be application/x-www-form-urlencoded",
+            b"",
+        );
+    }
+
+    let current = shared.faults();
+    let fault = faults::draw(&current, &mut shared.rng());
+    if !current.latency.is_zero() {
+        tokio::time::sleep(current.latency).await;
+    }
+    let fault = match fault {
+        Some(Fault::Drop) => {
+            shared.record(gateway::describe(
+                method.as_str(),
+                &query,
+                body,
+                "DROPPED".into(),
+            ));
+            kill.notify_one();
+            // The connection task drops this future with the connection.
+            return std::future::pending().await;
+        }
+        Some(Fault::Answer(code)) => Some(code),
+        None => None,
+    };
+    let (answer, log) = gateway::handle(shared, method.as_str(), &query, body, fault);
+    shared.record(log);
+    match answer {
+        Answer::Xml { charset, body } => {
+            let content_type = format!("text/xml; charset={}", envelope::xml_encoding(charset));
+            response(StatusCode::OK, &content_type, body)
+        }
+        Answer::Text(answer) => response(StatusCode::OK, "text/plain; charset=utf-8", answer),
+        Answer::Status { status, message } => text(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
+            message,
+        ),
+    }
+}
+
+/// A body without a content type, or `application/x-www-form-urlencoded` (any parameters).
+fn is_form(content_type: Option<&HeaderValue>) -> bool {
+    match content_type.map(HeaderValue::to_str) {
+        None => true,
+        Some(Ok(ct)) => ct.split(';').next().is_some_and(|mime| {
+            mime.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        }),
+        Some(Err(_)) => false,
+    }
+}
+
+/// Why a body was not read.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum BodyError {
+    /// Over [`MAX_BODY`].
+    TooLarge,
+    /// Not received within [`READ_TIMEOUT`].
+    Timeout,
+    /// The connection failed while reading it.
+    Broken,
+}
+
+/// Reads the body, at most [`MAX_BODY`] bytes.
+pub(crate) async fn read_body(request: Request<Incoming>) -> Result<Vec<u8>, BodyError> {
+    let declared = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > DRAIN_LIMIT as u64) {
+        return Err(BodyError::TooLarge);
+    }
+    let mut body = request.into_body();
+    let read = async {
+        let mut buf = Vec::new();
+        let mut total = 0usize;
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(|_| BodyError::Broken)?;
+            if let Ok(data) = frame.into_data() {
+                total += data.len();
+                if total > DRAIN_LIMIT {
+                    return Err(BodyError::TooLarge);
+                }
+                if total <= MAX_BODY {
+                    buf.extend_from_slice(&data);
+                }
+            }
+        }
+        if total > MAX_BODY {
+            Err(BodyError::TooLarge)
+        } else {
+            Ok(buf)
+        }
+    };
+    tokio::time::timeout(READ_TIMEOUT, read)
+        .await
+        .unwrap_or(Err(BodyError::Timeout))
+}
+
+/// A response with a body.
+pub(crate) fn response(
+    status: StatusCode,
+    content_type: &str,
+    body: impl Into<Bytes>,
+) -> HttpResponse {
+    let mut response = Response::new(Full::new(body.into()));
+    *response.status_mut() = status;
+    if let Ok(value) = HeaderValue::from_str(content_type) {
+        response.headers_mut().insert(CONTENT_TYPE, value);
+    }
+    response
+}
+
+/// A plain-text response.
+pub(crate) fn text(status: StatusCode, message: &'static str) -> HttpResponse {
+    response(status, "text/plain; charset=utf-8", message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_content_types() {
+        assert!(is_form(None));
+        let v = |s: &'static str| HeaderValue::from_static(s);
+        assert!(is_form(Some(&v("application/x-www-form-urlencoded"))));
+        assert!(is_form(Some(&v(
+            "Application/X-WWW-Form-Urlencoded; charset=GBK"
+        ))));
+        assert!(!is_form(Some(&v("text/plain"))));
+        assert!(!is_form(Some(&v("multipart/form-data; boundary=x"))));
+    }
+}

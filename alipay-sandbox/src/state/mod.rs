@@ -1,0 +1,406 @@
+//! The sandbox's state: partners and their keys, SNS users, goods, trades, pending notifications,
+//! deliveries and the notify ids they used.
+//!
+//! Everything lives in memory ([`memory::Memory`], behind one mutex); with a state file, every change
+//! is also written to SQLite ([`sqlite::Db`]) before it is applied in memory, in the same critical
+//! section, and the whole state is loaded back on start. Reads never touch the file. Writes are
+//! small synchronous statements (WAL journal, `synchronous=NORMAL`), done on the calling thread.
+
+mod memory;
+mod sqlite;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use alipay_core::Charset;
+use alipay_core::sign::{SignType, Verifier};
+use alipay_core::types::TradeStatus;
+
+use crate::SandboxError;
+use crate::keys::{PartnerCredentials, PartnerKeys};
+use crate::model::{SentNotification, Trade};
+pub(crate) use memory::Memory;
+use sqlite::Db;
+
+/// A registered partner: its credentials and its parsed keys.
+pub(crate) struct PartnerRecord {
+    pub(crate) credentials: PartnerCredentials,
+    /// The DSA public key registered for `DSA` requests, if any.
+    pub(crate) dsa_public_key_pem: Option<String>,
+    pub(crate) keys: PartnerKeys,
+}
+
+impl PartnerRecord {
+    /// Parses the keys of `credentials` (and of a registered DSA key).
+    pub(crate) fn new(
+        credentials: PartnerCredentials,
+        dsa_public_key_pem: Option<String>,
+    ) -> Result<Self, SandboxError> {
+        let keys = PartnerKeys::parse(&credentials, dsa_public_key_pem.as_deref())?;
+        Ok(Self {
+            credentials,
+            dsa_public_key_pem,
+            keys,
+        })
+    }
+
+    /// The verifier of this partner's requests signed with `sign_type` (`None` for `DSA` without
+    /// a registered key).
+    pub(crate) fn verifier(&self, sign_type: SignType) -> Option<&Verifier> {
+        match sign_type {
+            SignType::Md5 => Some(&self.keys.md5),
+            SignType::Rsa => Some(&self.keys.rsa),
+            SignType::Rsa2 => Some(&self.keys.rsa2),
+            SignType::Dsa => self.keys.dsa.as_ref(),
+        }
+    }
+}
+
+/// Goods created by `sns.create.goods.ws`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct GoodsRecord {
+    pub(crate) partner: String,
+    pub(crate) outer_goods_id: String,
+    pub(crate) goods_id: String,
+    /// The `<goods>` fields as answered.
+    pub(crate) fields: Vec<(String, String)>,
+}
+
+/// A notification to deliver until acknowledged (8 deliveries at most).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Job {
+    pub(crate) id: u64,
+    pub(crate) partner: String,
+    pub(crate) trade_no: String,
+    pub(crate) notify_url: String,
+    pub(crate) charset: Charset,
+    pub(crate) sign_type: SignType,
+    /// The content, without `notify_id`, `notify_time`, `sign` and `sign_type` (added per delivery).
+    pub(crate) params: Vec<(String, String)>,
+    /// Deliveries made so far.
+    pub(crate) attempts: u32,
+    /// When the next delivery is due.
+    pub(crate) next_due: SystemTime,
+    /// Acknowledged, or every delivery made.
+    pub(crate) done: bool,
+}
+
+/// Why a trade could not be inserted.
+#[derive(Debug)]
+pub(crate) enum TradeConflict {
+    /// The trade number is taken.
+    TradeNo,
+    /// The partner already has a trade with this `out_trade_no`.
+    OutTradeNo,
+}
+
+/// The state, in memory, optionally persisted.
+pub(crate) struct State {
+    memory: Mutex<Memory>,
+    db: Option<Mutex<Db>>,
+}
+
+impl State {
+    /// An empty state in memory, or the state of `path` (created when missing).
+    pub(crate) fn open(path: Option<&Path>) -> Result<Self, SandboxError> {
+        match path {
+            None => Ok(Self {
+                memory: Mutex::new(Memory::default()),
+                db: None,
+            }),
+            Some(path) => {
+                let db = Db::open(path)?;
+                let memory = db.load()?;
+                Ok(Self {
+                    memory: Mutex::new(memory),
+                    db: Some(Mutex::new(db)),
+                })
+            }
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Memory> {
+        self.memory.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Runs `write` on the database, if there is one.
+    fn persist(
+        &self,
+        write: impl FnOnce(&Db) -> Result<(), rusqlite::Error>,
+    ) -> Result<(), SandboxError> {
+        match &self.db {
+            Some(db) => write(&db.lock().unwrap_or_else(PoisonError::into_inner))
+                .map_err(SandboxError::from),
+            None => Ok(()),
+        }
+    }
+
+    // -- the sandbox's Alipay key ---------------------------------------------------------------
+
+    /// The stored private key of the sandbox's Alipay key, if any.
+    pub(crate) fn alipay_key_pem(&self) -> Option<String> {
+        self.lock().alipay_key_pem.clone()
+    }
+
+    /// Stores the private key of the sandbox's Alipay key.
+    pub(crate) fn set_alipay_key_pem(&self, pem: &str) -> Result<(), SandboxError> {
+        let mut m = self.lock();
+        self.persist(|db| db.set_meta("alipay_private_key_pem", pem))?;
+        m.alipay_key_pem = Some(pem.to_owned());
+        Ok(())
+    }
+
+    // -- partners -------------------------------------------------------------------------------
+
+    /// The partner created first.
+    pub(crate) fn first_partner(&self) -> Option<Arc<PartnerRecord>> {
+        self.lock().partners.first().cloned()
+    }
+
+    /// The partner `id`.
+    pub(crate) fn partner(&self, id: &str) -> Option<Arc<PartnerRecord>> {
+        let m = self.lock();
+        m.partner_index.get(id).map(|&i| Arc::clone(&m.partners[i]))
+    }
+
+    /// Adds a partner; refused when the id is taken.
+    pub(crate) fn insert_partner(&self, record: PartnerRecord) -> Result<(), SandboxError> {
+        let mut m = self.lock();
+        let id = record.credentials.partner.clone();
+        if m.partner_index.contains_key(&id) {
+            return Err(SandboxError::Exists(format!("partner {id}")));
+        }
+        self.persist(|db| db.insert_partner(&record))?;
+        m.add_partner(record);
+        Ok(())
+    }
+
+    /// Replaces partner `id`'s record with one that has `dsa_public_key_pem` registered.
+    pub(crate) fn set_dsa_key(
+        &self,
+        id: &str,
+        dsa_public_key_pem: &str,
+    ) -> Result<(), SandboxError> {
+        let mut m = self.lock();
+        let Some(&i) = m.partner_index.get(id) else {
+            return Err(SandboxError::UnknownPartner(id.to_owned()));
+        };
+        let record = PartnerRecord::new(
+            m.partners[i].credentials.clone(),
+            Some(dsa_public_key_pem.to_owned()),
+        )?;
+        self.persist(|db| db.set_dsa_key(id, dsa_public_key_pem))?;
+        m.partners[i] = Arc::new(record);
+        Ok(())
+    }
+
+    // -- SNS users ------------------------------------------------------------------------------
+
+    /// The key of SNS user `sns_user_id` of `partner`.
+    pub(crate) fn sns_user_key(&self, partner: &str, sns_user_id: &str) -> Option<String> {
+        self.lock()
+            .sns_users
+            .get(&(partner.to_owned(), sns_user_id.to_owned()))
+            .cloned()
+    }
+
+    /// Adds or replaces an SNS user.
+    pub(crate) fn put_sns_user(
+        &self,
+        partner: &str,
+        sns_user_id: &str,
+        key: &str,
+    ) -> Result<(), SandboxError> {
+        let mut m = self.lock();
+        self.persist(|db| db.put_sns_user(partner, sns_user_id, key))?;
+        m.sns_users
+            .insert((partner.to_owned(), sns_user_id.to_owned()), key.to_owned());
+        Ok(())
+    }
+
+    // -- goods ----------------------------------------------------------------------------------
+
+    /// Stores goods built by `build` from a fresh unique goods id (drawn with `next_id`), unless
+    /// the partner already has goods with this `outer_goods_id` (`Ok(None)`).
+    pub(crate) fn insert_goods(
+        &self,
+        partner: &str,
+        outer_goods_id: &str,
+        mut next_id: impl FnMut() -> String,
+        build: impl FnOnce(String) -> GoodsRecord,
+    ) -> Result<Option<GoodsRecord>, SandboxError> {
+        let mut m = self.lock();
+        let key = (partner.to_owned(), outer_goods_id.to_owned());
+        if m.goods.contains_key(&key) {
+            return Ok(None);
+        }
+        let goods_id = loop {
+            let id = next_id();
+            if !m.goods_ids.contains(&id) {
+                break id;
+            }
+        };
+        let record = build(goods_id);
+        self.persist(|db| db.insert_goods(&record))?;
+        m.goods_ids.insert(record.goods_id.clone());
+        m.goods.insert(key, record.clone());
+        Ok(Some(record))
+    }
+
+    /// The goods of `partner` with this `outer_goods_id`.
+    pub(crate) fn goods(&self, partner: &str, outer_goods_id: &str) -> Option<GoodsRecord> {
+        self.lock()
+            .goods
+            .get(&(partner.to_owned(), outer_goods_id.to_owned()))
+            .cloned()
+    }
+
+    // -- trades ---------------------------------------------------------------------------------
+
+    /// Stores a trade whose number is drawn with `next_no` when `trade.trade_no` is empty. With
+    /// `replace`, a trade with the same number is replaced; otherwise a taken number or a taken
+    /// `(partner, out_trade_no)` is a conflict.
+    pub(crate) fn insert_trade(
+        &self,
+        mut trade: Trade,
+        replace: bool,
+        mut next_no: impl FnMut() -> String,
+    ) -> Result<Result<Trade, TradeConflict>, SandboxError> {
+        let mut m = self.lock();
+        if trade.trade_no.is_empty() {
+            trade.trade_no = loop {
+                let no = next_no();
+                if !m.trades.contains_key(&no) {
+                    break no;
+                }
+            };
+        } else if !replace && m.trades.contains_key(&trade.trade_no) {
+            return Ok(Err(TradeConflict::TradeNo));
+        }
+        let out = (trade.partner.clone(), trade.out_trade_no.clone());
+        if !replace && m.trades_by_out.contains_key(&out) {
+            return Ok(Err(TradeConflict::OutTradeNo));
+        }
+        self.persist(|db| db.save_trade(&trade))?;
+        m.put_trade(trade.clone());
+        Ok(Ok(trade))
+    }
+
+    /// The trade `trade_no`.
+    pub(crate) fn trade(&self, trade_no: &str) -> Option<Trade> {
+        self.lock().trades.get(trade_no).cloned()
+    }
+
+    /// The trade of `partner` with this `out_trade_no`.
+    pub(crate) fn trade_by_out(&self, partner: &str, out_trade_no: &str) -> Option<Trade> {
+        let m = self.lock();
+        let no = m
+            .trades_by_out
+            .get(&(partner.to_owned(), out_trade_no.to_owned()))?;
+        m.trades.get(no).cloned()
+    }
+
+    /// Applies `change` to trade `trade_no` atomically: when it returns `Ok((value, true))` the
+    /// changed trade is stored; `Ok((value, false))` leaves it as it was. `None` when there is no
+    /// such trade.
+    pub(crate) fn update_trade<T, E>(
+        &self,
+        trade_no: &str,
+        change: impl FnOnce(&mut Trade) -> Result<(T, bool), E>,
+    ) -> Option<Result<Result<T, E>, SandboxError>> {
+        let mut m = self.lock();
+        let mut trade = m.trades.get(trade_no)?.clone();
+        let (value, changed) = match change(&mut trade) {
+            Ok(v) => v,
+            Err(e) => return Some(Ok(Err(e))),
+        };
+        if changed {
+            if let Err(e) = self.persist(|db| db.save_trade(&trade)) {
+                return Some(Err(e));
+            }
+            m.put_trade(trade);
+        }
+        Some(Ok(Ok(value)))
+    }
+
+    /// Sets trade `trade_no`'s status (admin); `false` when there is no such trade.
+    pub(crate) fn set_trade_status(
+        &self,
+        trade_no: &str,
+        status: TradeStatus,
+        now: alipay_core::types::DateTime,
+    ) -> Result<bool, SandboxError> {
+        match self.update_trade(trade_no, |t| {
+            t.status = status;
+            t.last_modified_time = now;
+            Ok::<_, std::convert::Infallible>(((), true))
+        }) {
+            None => Ok(false),
+            Some(result) => result.map(|_| true),
+        }
+    }
+
+    // -- notifications --------------------------------------------------------------------------
+
+    /// Stores a new notification job, giving it its id.
+    pub(crate) fn insert_job(&self, mut job: Job) -> Result<Job, SandboxError> {
+        let mut m = self.lock();
+        m.next_job_id += 1;
+        job.id = m.next_job_id;
+        self.persist(|db| db.save_job(&job))?;
+        m.jobs.insert(job.id, job.clone());
+        Ok(job)
+    }
+
+    /// Stores the job's progress (dropping it from memory once done).
+    pub(crate) fn save_job(&self, job: &Job) -> Result<(), SandboxError> {
+        let mut m = self.lock();
+        self.persist(|db| db.save_job(job))?;
+        if job.done {
+            m.jobs.remove(&job.id);
+        } else {
+            m.jobs.insert(job.id, job.clone());
+        }
+        Ok(())
+    }
+
+    /// The jobs not done yet, by id.
+    pub(crate) fn pending_jobs(&self) -> Vec<Job> {
+        let m = self.lock();
+        let mut jobs: Vec<Job> = m.jobs.values().filter(|j| !j.done).cloned().collect();
+        jobs.sort_by_key(|j| j.id);
+        jobs
+    }
+
+    /// Remembers that `notify_id` was sent for `partner` at `time` (for `notify_verify`); entries
+    /// older than `keep` may be forgotten.
+    pub(crate) fn register_notify_id(
+        &self,
+        notify_id: &str,
+        partner: &str,
+        time: SystemTime,
+        keep: Duration,
+    ) {
+        self.lock()
+            .register_notify_id(notify_id, partner, time, keep);
+    }
+
+    /// The partner `notify_id` was sent for, and when.
+    pub(crate) fn notify_id(&self, notify_id: &str) -> Option<(String, SystemTime)> {
+        self.lock().notify_ids.get(notify_id).cloned()
+    }
+
+    /// Records a delivery attempt.
+    pub(crate) fn record_delivery(&self, delivery: SentNotification) -> Result<(), SandboxError> {
+        let mut m = self.lock();
+        self.persist(|db| db.insert_delivery(&delivery))?;
+        m.deliveries.push(delivery);
+        Ok(())
+    }
+
+    /// Every delivery attempt, in order.
+    pub(crate) fn deliveries(&self) -> Vec<SentNotification> {
+        self.lock().deliveries.clone()
+    }
+}
