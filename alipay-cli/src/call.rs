@@ -1,0 +1,246 @@
+//! `alipay call SERVICE NAME=VALUE…`: validate, sign, send, print the typed response as JSON.
+
+use std::borrow::Cow;
+
+use alipay_core::client::settings::Settings;
+use alipay_core::client::{Client, Error, Reply, Stage};
+use alipay_core::request::PrepareError;
+use alipay_core::service::{Request, Response, ValidationErrors};
+use alipay_core::services::{
+    send_goods_confirm::SendGoodsConfirm, single_trade_query::SingleTradeQuery,
+    sns_create_goods::CreateGoods,
+};
+use alipay_core::xml::SignatureStatus;
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+use tokio::runtime::Runtime;
+
+use crate::cli::CallArgs;
+use crate::exit::{BAD_RESPONSE, FAILURE, Failure, SERVICE, UNAVAILABLE};
+
+/// Builds a service's request from `NAME=VALUE` pairs, sends it, renders the reply as JSON.
+type Run = fn(&[(String, String)], &Settings) -> Result<String, Failure>;
+
+/// A service `call` knows: its name, and the function that builds, sends and renders its request.
+struct Service {
+    name: &'static str,
+    run: Run,
+}
+
+/// Registers a declared service: everything comes from its [`Request`] implementation.
+fn register<R: Request>() -> Service {
+    Service {
+        name: R::SERVICE,
+        run: run::<R>,
+    }
+}
+
+/// The declared services, in the order `--help` lists them.
+fn services() -> [Service; 3] {
+    [
+        register::<CreateGoods>(),
+        register::<SendGoodsConfirm>(),
+        register::<SingleTradeQuery>(),
+    ]
+}
+
+/// The long help of `alipay call`, listing the registered services.
+pub(crate) fn help() -> String {
+    let names: Vec<&str> = services().iter().map(|s| s.name).collect();
+    format!(
+        "Services: {}.\n\
+         The common parameters (service, partner, _input_charset, sign, sign_type) come from SERVICE \
+         and\nthe configuration, not from NAME=VALUE arguments.\n\n\
+         Prints {{\"service\": …, \"is_success\": \"T\", \"response\": {{fields in table order}}}} on \
+         success. An\nerror code from Alipay is printed with its meaning and advice (exit 2).\n\n\
+         Example:\n  export ALIPAY_PARTNER=2088002464631181 ALIPAY_KEY=…\n  \
+         alipay call single_trade_query trade_no=2010073000030344",
+        names.join(", ")
+    )
+}
+
+/// Calls the service and prints its response.
+pub(crate) fn call(args: &CallArgs) -> Result<(), Failure> {
+    let services = services();
+    let Some(service) = services.iter().find(|s| s.name == args.service) else {
+        let known: Vec<&str> = services.iter().map(|s| s.name).collect();
+        return Err(Failure::usage(format_args!(
+            "unknown service {:?}: this tool knows {}",
+            args.service,
+            known.join(", ")
+        )));
+    };
+    let pairs = business_params(args)?;
+    let settings = args.settings().or(Settings::from_env());
+    let json = (service.run)(&pairs, &settings)?;
+    println!("{json}");
+    Ok(())
+}
+
+/// The client the settings describe, and a single-threaded runtime to run it on.
+fn connect(settings: &Settings) -> Result<(Client, Runtime), Failure> {
+    let config = settings.config()?.build().map_err(Failure::usage)?;
+    let client = Client::new(config).map_err(Failure::general)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::general(format_args!("cannot start the async runtime: {e}")))?;
+    Ok((client, runtime))
+}
+
+/// The `NAME=VALUE` arguments, refusing the common parameters, which come from SERVICE and the
+/// configuration (silently dropping them would sign something else than the user asked for).
+fn business_params(args: &CallArgs) -> Result<Vec<(String, String)>, Failure> {
+    let mut pairs = Vec::with_capacity(args.params.len());
+    for p in &args.params {
+        let instead = match p.name.as_str() {
+            "service" => "the SERVICE argument",
+            "partner" => "--partner or ALIPAY_PARTNER",
+            "_input_charset" => "--charset or ALIPAY_CHARSET",
+            "sign_type" => "--sign-type or ALIPAY_SIGN_TYPE",
+            "sign" => "the signature computed from the key",
+            _ => {
+                pairs.push((p.name.clone(), p.value.clone()));
+                continue;
+            }
+        };
+        return Err(Failure::usage(format_args!(
+            "{} is a common parameter: it comes from {instead}, not from NAME=VALUE",
+            p.name
+        )));
+    }
+    Ok(pairs)
+}
+
+/// Builds `R` from the parameters (every rule checked, before any configuration is read), calls
+/// it, renders the reply.
+fn run<R: Request>(params: &[(String, String)], settings: &Settings) -> Result<String, Failure> {
+    let request = R::from_params(params).map_err(|e| violations(&e))?;
+    let (client, runtime) = connect(settings)?;
+    let reply = runtime
+        .block_on(client.execute_detailed(&request))
+        .map_err(failure)?;
+    note_signature(&reply, &client);
+    render(R::SERVICE, &reply)
+}
+
+/// Every rule the request breaks, one `error:` line each (naming the service, the parameter and
+/// the rule); a general failure (1).
+fn violations(errors: &ValidationErrors) -> Failure {
+    let mut failure = Failure::new(FAILURE, "");
+    for line in errors.to_string().lines() {
+        failure = failure.detail(format_args!("error: {line}"));
+    }
+    failure.detail("note: nothing was sent")
+}
+
+/// A note on stderr when the response's signature was not checked.
+fn note_signature<T>(reply: &Reply<T>, client: &Client) {
+    if reply.signature == SignatureStatus::Unsigned {
+        if reply.envelope.sign.is_some() && client.config().verifier().is_none() {
+            eprintln!(
+                "note: the response is signed but its signature was not checked: \
+                 pass --public-key (Alipay's public key) or set ALIPAY_PUBLIC_KEY"
+            );
+        } else if reply.envelope.sign.is_none() {
+            eprintln!("note: the response is not signed");
+        }
+    }
+}
+
+/// `{"service": …, "is_success": "T", "response": {fields in table order} | null}`.
+fn render<T: Response>(service: &str, reply: &Reply<T>) -> Result<String, Failure> {
+    let fields = reply.response.to_fields();
+    let output = CallOutput {
+        service,
+        is_success: "T",
+        response: reply.envelope.response.as_ref().map(|_| Fields(&fields)),
+    };
+    serde_json::to_string_pretty(&output)
+        .map_err(|e| Failure::general(format_args!("cannot write JSON: {e}")))
+}
+
+#[derive(Serialize)]
+struct CallOutput<'a> {
+    service: &'a str,
+    is_success: &'a str,
+    response: Option<Fields<'a>>,
+}
+
+/// A payload's fields as a JSON object of strings, in table order.
+struct Fields<'a>(&'a [(&'static str, Cow<'a, str>)]);
+
+impl Serialize for Fields<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// A failed call, with the exit code of its stage.
+fn failure(e: Error) -> Failure {
+    match e.stage() {
+        Stage::Service => match e.as_service() {
+            Some(s) => {
+                let code = &s.code;
+                let mut f = Failure::new(SERVICE, format_args!("{code}: {}", code.meaning()))
+                    .detail(format_args!("说明: {}", code.chinese()))
+                    .detail(format_args!("advice: {}", code.advice()))
+                    .detail(format_args!(
+                        "service: {}, attempts: {}",
+                        s.service, s.attempts
+                    ));
+                if s.possibly_applied {
+                    f = f.detail(
+                        "warning: possibly done by an earlier attempt whose outcome was unknown: \
+                         query the state before calling again",
+                    );
+                }
+                if let Some(signed) = s.redacted_string_to_sign() {
+                    f = f.detail(format_args!("the string that was signed: {signed}"));
+                }
+                f
+            }
+            None => Failure::new(SERVICE, e),
+        },
+        Stage::Transport => {
+            let mut f = Failure::new(UNAVAILABLE, with_causes(&e));
+            if let Error::Transport(t) = &e
+                && t.may_have_reached_alipay()
+            {
+                f = f.detail(
+                    "note: the request may have reached Alipay: query the state before \
+                     repeating a call that is not idempotent",
+                );
+            }
+            f
+        }
+        Stage::BadResponse => Failure::new(BAD_RESPONSE, e),
+        Stage::Invalid => match e {
+            Error::Invalid {
+                source: PrepareError::Invalid(errors),
+                ..
+            } => violations(&errors),
+            other => Failure::general(other),
+        },
+    }
+}
+
+/// `e`'s message followed by its causes (`: cause: cause…`), skipping a cause whose text the
+/// message already ends with (the HTTP client's "error sending request" says little alone).
+fn with_causes(e: &Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.ends_with(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}

@@ -1,0 +1,311 @@
+//! `alipay sign` and `alipay verify`.
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+use alipay_core::client::settings::{ENV_PRIVATE_KEY, Settings};
+use alipay_core::notify::{self, NotifyError, NotifyLimits};
+use alipay_core::sign::{PrivateKey, SignError, SignType, Verifier, VerifyError};
+use alipay_core::{Charset, canonical};
+use serde::Serialize;
+
+use crate::cli::{SignArgs, VerifyArgs};
+use crate::exit::{FAILURE, Failure};
+use crate::params::{encode_signing_string, note_unsigned, unique_pairs};
+
+/// `sign --json`.
+#[derive(Serialize)]
+struct SignOutput<'a> {
+    string_to_sign: &'a str,
+    sign: &'a str,
+}
+
+/// Prints the canonical string of the parameters (first line) and its signature (last line).
+pub(crate) fn sign(args: &SignArgs) -> Result<(), Failure> {
+    let settings = args.keys.settings().or(Settings::from_env());
+    let charset = settings.charset()?;
+    if settings.sign_type.is_none() && settings.key.is_none() && settings.private_key.is_some() {
+        return Err(Failure::usage(
+            "the sign type defaults to MD5, which signs with --key: pass --sign-type RSA, RSA2 \
+             or DSA to sign with --private-key",
+        ));
+    }
+    let signer = settings.signer()?;
+    let pairs = unique_pairs(&args.params)?;
+    note_unsigned(&pairs);
+    let string_to_sign = canonical::signing_string(&pairs);
+    let bytes = encode_signing_string(&pairs, &string_to_sign, charset)?;
+    let sign = signer.sign(&bytes).map_err(|e| match e {
+        SignError::EmptyMd5Key => Failure::usage(e),
+        other => Failure::general(other),
+    })?;
+    if args.json {
+        let output = SignOutput {
+            string_to_sign: &string_to_sign,
+            sign: &sign,
+        };
+        let json = serde_json::to_string(&output)
+            .map_err(|e| Failure::general(format_args!("cannot write JSON: {e}")))?;
+        println!("{json}");
+    } else {
+        println!("{string_to_sign}");
+        println!("{sign}");
+    }
+    Ok(())
+}
+
+/// Verifies a signature over parameters, or a whole notification read from stdin.
+pub(crate) fn verify(args: &VerifyArgs) -> Result<(), Failure> {
+    let flags = args.settings();
+    let env = Settings::from_env();
+    let merged = flags.clone().or(env.clone());
+    let sign_type = merged.sign_type()?;
+    let charset = merged.charset()?;
+    let verifier = verifier(&flags, &env, &merged, sign_type)?;
+
+    let from_params = args.params.iter().find(|p| p.name == "sign");
+    let sign = match (&args.sign, from_params) {
+        (Some(flag), Some(param)) if *flag != param.value => {
+            return Err(Failure::usage(
+                "--sign and the sign= parameter differ: pass the signature once",
+            ));
+        }
+        (Some(s), _) => Some(s.clone()),
+        (None, Some(param)) => Some(param.value.clone()),
+        (None, None) => None,
+    };
+    let verdict = match sign {
+        Some(_) if args.params.is_empty() => {
+            return Err(Failure::usage(
+                "--sign needs the signed parameters as NAME=VALUE arguments",
+            ));
+        }
+        Some(sign) => {
+            let pairs = unique_pairs(&args.params)?;
+            let string = canonical::signing_string(&pairs);
+            let bytes = encode_signing_string(&pairs, &string, charset)?;
+            let declared = pairs.iter().find(|(k, _)| k == "sign_type");
+            let result = match declared {
+                Some((_, declared)) => verifier.verify_typed(declared, &bytes, &sign),
+                None => verifier.verify(&bytes, &sign),
+            };
+            Verdict::of_signature(result, string, charset)
+        }
+        None if !args.params.is_empty() => {
+            return Err(Failure::usage(
+                "no signature to check: pass --sign S (or a sign=S parameter), \
+                 or pipe a notification body on stdin with no parameters",
+            ));
+        }
+        None => verify_notification(&verifier, merged.charset.is_some().then_some(charset))?,
+    };
+    verdict.report(args.json)
+}
+
+/// Decodes and verifies a form-encoded notification body read from stdin.
+fn verify_notification(
+    verifier: &Verifier,
+    charset_hint: Option<Charset>,
+) -> Result<Verdict, Failure> {
+    let mut stdin = std::io::stdin().lock();
+    if stdin.is_terminal() {
+        return Err(Failure::usage(
+            "nothing to verify: pass --sign S with NAME=VALUE parameters, \
+             or pipe a notification body on stdin (alipay verify < body.txt)",
+        ));
+    }
+    let limits = NotifyLimits::default();
+    let mut body = Vec::new();
+    // One byte past the limit is enough for decode_notification to refuse the body.
+    (&mut stdin)
+        .take(limits.max_body_bytes as u64 + 1)
+        .read_to_end(&mut body)
+        .map_err(|e| {
+            Failure::general(format_args!("cannot read the notification on stdin: {e}"))
+        })?;
+    // A body saved with `echo` or an editor ends with a newline that Alipay never sent (a newline
+    // inside a value is percent-encoded), so trailing line ends are not part of the form.
+    while matches!(body.last(), Some(b'\n' | b'\r')) {
+        body.pop();
+    }
+    let notification = match notify::decode_notification(&body, charset_hint, &limits) {
+        Ok(n) => n,
+        Err(e) => {
+            return Ok(Verdict::invalid(
+                "invalid notification",
+                None,
+                e.to_string(),
+            ));
+        }
+    };
+    Ok(
+        match notify::verify_notification_signature(&notification, verifier) {
+            Ok(()) => {
+                eprintln!("{notification}");
+                Verdict::valid(notification.signing_string())
+            }
+            Err(NotifyError::BadSignature {
+                signing_string,
+                charset,
+                source,
+            }) => Verdict::of_signature(Err(source), signing_string, charset),
+            Err(e @ NotifyError::SignTypeMismatch { .. }) => {
+                let hint = match notification.sign_type().map(str::parse::<SignType>) {
+                    Some(Ok(t)) => format!(
+                        "hint: if {t} is what this sender signs with, pass --sign-type {t} and its key"
+                    ),
+                    _ => "hint: the sign type is MD5, RSA, RSA2 or DSA".to_owned(),
+                };
+                let mut verdict = Verdict::invalid(
+                    "invalid signature",
+                    Some(notification.signing_string()),
+                    e.to_string(),
+                );
+                verdict.details.push(hint);
+                verdict
+            }
+            Err(e) => Verdict::invalid(
+                "invalid signature",
+                Some(notification.signing_string()),
+                e.to_string(),
+            ),
+        },
+    )
+}
+
+/// The outcome of `verify`.
+struct Verdict {
+    /// Whether the signature is valid.
+    valid: bool,
+    /// `invalid signature` or `invalid notification` when not valid.
+    headline: &'static str,
+    /// The string that was (expected to be) signed, when known.
+    string_to_sign: Option<String>,
+    /// Why it is not valid.
+    reason: Option<String>,
+    /// Lines printed after the reason on stderr.
+    details: Vec<String>,
+}
+
+/// `verify --json`.
+#[derive(Serialize)]
+struct VerdictJson<'a> {
+    valid: bool,
+    string_to_sign: Option<&'a str>,
+    error: Option<&'a str>,
+}
+
+impl Verdict {
+    fn valid(string_to_sign: String) -> Self {
+        Self {
+            valid: true,
+            headline: "valid",
+            string_to_sign: Some(string_to_sign),
+            reason: None,
+            details: Vec::new(),
+        }
+    }
+
+    fn invalid(headline: &'static str, string_to_sign: Option<String>, reason: String) -> Self {
+        Self {
+            valid: false,
+            headline,
+            string_to_sign,
+            reason: Some(reason),
+            details: Vec::new(),
+        }
+    }
+
+    fn of_signature(
+        result: Result<(), VerifyError>,
+        string_to_sign: String,
+        charset: Charset,
+    ) -> Self {
+        match result {
+            Ok(()) => Self::valid(string_to_sign),
+            Err(e) => {
+                let mut verdict =
+                    Self::invalid("invalid signature", Some(string_to_sign), e.to_string());
+                if charset == Charset::Gbk {
+                    verdict
+                        .details
+                        .push("note: the string's bytes were taken in gbk".to_owned());
+                }
+                verdict
+            }
+        }
+    }
+
+    /// Prints the verdict: `valid`, or the headline and the string that was expected to be
+    /// signed on stdout (one JSON object with `--json`), the reason on stderr. Invalid is exit 1.
+    fn report(self, json: bool) -> Result<(), Failure> {
+        if json {
+            let output = VerdictJson {
+                valid: self.valid,
+                string_to_sign: self.string_to_sign.as_deref(),
+                error: self.reason.as_deref(),
+            };
+            let text = serde_json::to_string(&output)
+                .map_err(|e| Failure::general(format_args!("cannot write JSON: {e}")))?;
+            println!("{text}");
+        } else {
+            println!("{}", self.headline);
+            if let (false, Some(string)) = (self.valid, &self.string_to_sign) {
+                println!("expected to be signed: {string}");
+            }
+        }
+        match self.reason {
+            None => Ok(()),
+            Some(reason) => Err(self
+                .details
+                .into_iter()
+                .fold(Failure::new(FAILURE, reason), Failure::detail)),
+        }
+    }
+}
+
+/// The key to verify with: the MD5 key, or for RSA, RSA2 and DSA the first of `--public-key`,
+/// `--private-key` (its public half), `ALIPAY_PUBLIC_KEY`, `ALIPAY_PRIVATE_KEY`. A flag wins over
+/// every variable, so a key on the command line is never overridden by the environment.
+fn verifier(
+    flags: &Settings,
+    env: &Settings,
+    merged: &Settings,
+    sign_type: SignType,
+) -> Result<Verifier, Failure> {
+    if sign_type == SignType::Md5 {
+        return merged
+            .verifier()?
+            .ok_or_else(|| Failure::usage("missing the MD5 key: pass --key or set ALIPAY_KEY"));
+    }
+    for (source, private_flag) in [(flags, "--private-key"), (env, ENV_PRIVATE_KEY)] {
+        if source.public_key.is_some() {
+            // The settings' own reading of a public key file (errors name the file, not its text).
+            let only_public = Settings {
+                sign_type: Some(sign_type.as_str().to_owned()),
+                public_key: source.public_key.clone(),
+                ..Settings::default()
+            };
+            if let Some(verifier) = only_public.verifier()? {
+                return Ok(verifier);
+            }
+        }
+        if let Some(path) = &source.private_key {
+            let key = read_private_key(path, private_flag)?;
+            return Verifier::new(sign_type, key.public_key())
+                .map_err(|e| Failure::usage(format_args!("{private_flag}: {e}")));
+        }
+    }
+    Err(Failure::usage(format_args!(
+        "missing the key to verify {sign_type} signatures with: pass --public-key FILE \
+         (or --private-key FILE) or set ALIPAY_PUBLIC_KEY"
+    )))
+}
+
+/// Reads and parses a private key file; errors name the file, never its content.
+fn read_private_key(path: &Path, flag: &str) -> Result<PrivateKey, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::usage(format_args!("{flag}: cannot read {}: {e}", path.display())))?;
+    PrivateKey::parse(&text)
+        .map_err(|e| Failure::usage(format_args!("{flag}: {}: {e}", path.display())))
+}

@@ -1,0 +1,1311 @@
+//! The `alipay` binary, run as a user runs it: flags, environment, exit codes and output.
+//!
+//! Every signature below is a known answer computed by an independent tool (Python's hashlib,
+//! the openssl command), with the command written next to it; none comes from this code.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+/// The seed's demo MD5 key (the README's `sign_request` example uses it too).
+const KEY: &str = "demo0000000000000000000000000000";
+const PARTNER: &str = "2088002464631181";
+
+/// The `alipay` binary with a clean environment: no `ALIPAY_*` variable leaks in from the shell
+/// that runs the tests.
+fn alipay() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alipay"));
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("ALIPAY_") {
+            cmd.env_remove(name);
+        }
+    }
+    cmd.stdin(Stdio::null());
+    cmd
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("run the alipay binary")
+}
+
+/// Runs with `input` on stdin.
+fn run_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn the alipay binary");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait for alipay")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().expect("exited normally")
+}
+
+#[track_caller]
+fn assert_code(out: &Output, expected: i32) {
+    assert_eq!(
+        code(out),
+        expected,
+        "exit code\n--- stdout\n{}\n--- stderr\n{}",
+        stdout(out),
+        stderr(out)
+    );
+}
+
+/// stdout's lines.
+fn lines(out: &Output) -> Vec<String> {
+    stdout(out).lines().map(str::to_owned).collect()
+}
+
+fn key_file(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../alipay-core/tests/fixtures/keys")
+        .join(name)
+}
+
+// ---------------------------------------------------------------------------------------------
+// sign: known answers
+
+/// The `send_goods_confirm_by_platform` parameters, out of order, with an empty value and the
+/// signature parameters, which are all left out of the signed string.
+const SHIP_PARAMS: &[&str] = &[
+    "service=send_goods_confirm_by_platform",
+    "trade_no=2013102226991504",
+    "partner=2088002464631181",
+    "logistics_name=申通快递",
+    "transport_type=EXPRESS",
+    "invoice_no=",
+    "sign=0123456789abcdef0123456789abcdef",
+    "sign_type=MD5",
+];
+
+const SHIP_STRING_UTF8: &str = "_input_charset=utf-8&logistics_name=申通快递&partner=2088002464631181\
+    &service=send_goods_confirm_by_platform&trade_no=2013102226991504&transport_type=EXPRESS";
+
+/// python3 -c "import hashlib; print(hashlib.md5((S + 'demo0000000000000000000000000000')
+///     .encode('utf-8')).hexdigest())" with S = SHIP_STRING_UTF8
+const SHIP_SIGN_UTF8: &str = "1b0f6d78fe034d8c42a5442e1f3a48f1";
+
+const SHIP_STRING_GBK: &str = "_input_charset=gbk&logistics_name=申通快递&partner=2088002464631181\
+    &service=send_goods_confirm_by_platform&trade_no=2013102226991504&transport_type=EXPRESS";
+
+/// python3 -c "import hashlib; print(hashlib.md5((S + 'demo0000000000000000000000000000')
+///     .encode('gbk')).hexdigest())" with S = SHIP_STRING_GBK
+const SHIP_SIGN_GBK: &str = "5fc057a85174b97fc0db88053137021a";
+
+#[test]
+fn sign_md5_utf8_chinese_values_empty_values_and_signature_params_dropped() {
+    let out = run(alipay()
+        .args([
+            "sign",
+            "--sign-type",
+            "MD5",
+            "--key",
+            KEY,
+            "_input_charset=utf-8",
+        ])
+        .args(SHIP_PARAMS));
+    assert_code(&out, 0);
+    assert_eq!(lines(&out), [SHIP_STRING_UTF8, SHIP_SIGN_UTF8]);
+}
+
+#[test]
+fn sign_md5_gbk_signs_the_gbk_bytes() {
+    let out = run(alipay()
+        .args([
+            "sign",
+            "--key",
+            KEY,
+            "--charset",
+            "gbk",
+            "_input_charset=gbk",
+        ])
+        .args(SHIP_PARAMS));
+    assert_code(&out, 0);
+    assert_eq!(lines(&out), [SHIP_STRING_GBK, SHIP_SIGN_GBK]);
+}
+
+#[test]
+fn sign_takes_key_sign_type_and_charset_from_the_environment() {
+    let out = run(alipay()
+        .env("ALIPAY_KEY", KEY)
+        .env("ALIPAY_SIGN_TYPE", "MD5")
+        .env("ALIPAY_CHARSET", "gbk")
+        .args(["sign", "_input_charset=gbk"])
+        .args(SHIP_PARAMS));
+    assert_code(&out, 0);
+    assert_eq!(lines(&out), [SHIP_STRING_GBK, SHIP_SIGN_GBK]);
+}
+
+#[test]
+fn a_flag_wins_over_its_variable() {
+    let out = run(alipay()
+        .env("ALIPAY_KEY", "not-the-key")
+        .env("ALIPAY_CHARSET", "gbk")
+        .args([
+            "sign",
+            "--key",
+            KEY,
+            "--charset",
+            "utf-8",
+            "_input_charset=utf-8",
+        ])
+        .args(SHIP_PARAMS));
+    assert_code(&out, 0);
+    assert_eq!(lines(&out), [SHIP_STRING_UTF8, SHIP_SIGN_UTF8]);
+}
+
+/// Values with `&`, `=` and spaces are split at the first `=` only and signed raw; names sort
+/// by name, not by the joined pair (`a` < `a1` < `a_b`).
+const RAW_STRING: &str = "a=1&a1=2&a_b=3&body=x=y&subject=a&b=c d";
+
+/// python3 -c "import hashlib; print(hashlib.md5(('a=1&a1=2&a_b=3&body=x=y&subject=a&b=c d'
+///     + 'demo0000000000000000000000000000').encode()).hexdigest())"
+const RAW_SIGN: &str = "fd7c845061db777503188d2bf59d54e6";
+
+#[test]
+fn sign_values_with_ampersands_equals_signs_and_spaces() {
+    let out = run(alipay().args([
+        "sign",
+        "--key",
+        KEY,
+        "subject=a&b=c d",
+        "body=x=y",
+        "a_b=3",
+        "a1=2",
+        "a=1",
+    ]));
+    assert_code(&out, 0);
+    assert_eq!(lines(&out), [RAW_STRING, RAW_SIGN]);
+}
+
+#[test]
+fn sign_does_not_add_input_charset() {
+    let out = run(alipay().args(["sign", "--key", KEY, "service=x"]));
+    assert_code(&out, 0);
+    // python3 -c "import hashlib; print(hashlib.md5(b'service=xdemo0000000000000000000000000000').hexdigest())"
+    assert_eq!(
+        lines(&out),
+        ["service=x", "68de97735ab4aed4f015ae340a99188c"]
+    );
+}
+
+#[test]
+fn sign_json_prints_one_object() {
+    let out = run(alipay()
+        .args(["sign", "--json", "--key", KEY, "_input_charset=utf-8"])
+        .args(SHIP_PARAMS));
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(
+        value,
+        serde_json::json!({ "string_to_sign": SHIP_STRING_UTF8, "sign": SHIP_SIGN_UTF8 })
+    );
+}
+
+/// The signed string of the RSA known answers: a Chinese value holding `&` and `=`.
+const RSA_PARAMS: &[&str] = &[
+    "service=single_trade_query",
+    "partner=2088002464631181",
+    "_input_charset=utf-8",
+    "out_trade_no=订单 1&b=2",
+];
+const RSA_STRING: &str = "_input_charset=utf-8&out_trade_no=订单 1&b=2&partner=2088002464631181\
+    &service=single_trade_query";
+
+/// printf '%s' "$RSA_STRING" | openssl dgst -sha1 -sign alipay-core/tests/fixtures/keys/rsa2048_pkcs8.pem | base64 -w0
+const RSA_SIGN: &str = "emuC3oimor1u5+Dnf5jY/6omOAo8OaGQn8IVA/j5JxN9xq0KtyLkdFmubyDyKcDsrQYS8W5ES/TPxcXem5QVeSZUv54aidF3+j/eeKbUqWd04JQOZHA3eV3QivbIJwPnr/w8kzBjOOdm/LhmyO0xSHTUN6rygYWnsgazY5G45vk3PESApNBjg2LkYHKPEX5zSWUTEqczKwKAXX4Ykuek21M9CW53xaCsFftCeP6z3SHvG80ZxEqEpcvoxWz/aMmqTmTZD89f2BNLmnynNoQoUPPi2pNuiV0VH2B0Mxkf4WBGYzgqQIYvMzOxh1waavT/Vgfnf4PBAoy9ES4H9gflTA==";
+
+/// printf '%s' "$RSA_STRING" | openssl dgst -sha256 -sign alipay-core/tests/fixtures/keys/rsa2048_pkcs8.pem | base64 -w0
+const RSA2_SIGN: &str = "YswaezTuMLi9KFblXpIOlNPIgu7RXqvhujI+2OEpcQJf2uP9fjB2PmZmZy4VGLIOqCVUcOKmeThuQNcUQ1FhV1dY7OMkzBgTNjNLwhqKqWrUejvNA5gwazyXlYN2a6QNhdzbXR6Ui+V5uCke9+VZSijTxu9HLvCw6x+/P43YpptJpOHkZcSuUIu8dmICZAW+rbEUeMKK6EIu31yOZPuuUUBNObPTHbgAV9ryuUDZG2rRvF5caKvQ194xAFHoUIgqUFpyl4O6na9nU1lnU1cZDlH/cr6OnX0WcucBWS4erQ0bP6pTzouV+Ak4ReKxDOQJ+jVFIQvdj7unQgh3v3D3Dg==";
+
+#[test]
+fn sign_rsa_and_rsa2_known_answers() {
+    for (sign_type, expected) in [("RSA", RSA_SIGN), ("RSA2", RSA2_SIGN)] {
+        let out = run(alipay()
+            .args(["sign", "--sign-type", sign_type, "--private-key"])
+            .arg(key_file("rsa2048_pkcs8.pem"))
+            .args(RSA_PARAMS));
+        assert_code(&out, 0);
+        assert_eq!(lines(&out), [RSA_STRING, expected], "{sign_type}");
+    }
+    // The same key as PKCS#1 PEM, from the environment.
+    let out = run(alipay()
+        .env("ALIPAY_SIGN_TYPE", "RSA2")
+        .env("ALIPAY_PRIVATE_KEY", key_file("rsa2048_pkcs1.pem"))
+        .arg("sign")
+        .args(RSA_PARAMS));
+    assert_code(&out, 0);
+    assert_eq!(lines(&out), [RSA_STRING, RSA2_SIGN]);
+}
+
+/// DSA signatures are randomised in openssl, so the check runs the other way: openssl verifies
+/// the CLI's signature (`openssl dgst -sha1 -verify pub.pem -signature sig.der`).
+#[test]
+fn sign_dsa_verifies_with_openssl() {
+    let out = run(alipay()
+        .args(["sign", "--sign-type", "DSA", "--private-key"])
+        .arg(key_file("dsa1024_pkcs8.pem"))
+        .args(RSA_PARAMS));
+    assert_code(&out, 0);
+    let lines = lines(&out);
+    assert_eq!(lines[0], RSA_STRING);
+    let der = base64_decode(&lines[1]);
+    let dir = temp_dir("dsa");
+    let (data, sig) = (dir.join("data"), dir.join("sig.der"));
+    std::fs::write(&data, RSA_STRING).expect("write data");
+    std::fs::write(&sig, der).expect("write signature");
+    let verified = Command::new("openssl")
+        .args(["dgst", "-sha1", "-verify"])
+        .arg(key_file("dsa1024_pub_spki.pem"))
+        .arg("-signature")
+        .arg(&sig)
+        .arg(&data)
+        .output()
+        .expect("run openssl (apt-get install openssl)");
+    assert!(
+        verified.status.success(),
+        "openssl: {}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+}
+
+#[test]
+fn sign_gbk_refuses_a_character_gbk_cannot_encode_and_names_the_parameter() {
+    let out = run(alipay().args([
+        "sign",
+        "--key",
+        KEY,
+        "--charset",
+        "gbk",
+        "a=中文",
+        "subject=笑😀",
+    ]));
+    assert_eq!(code(&out), 1);
+    assert!(stdout(&out).is_empty());
+    let err = stderr(&out);
+    assert!(err.contains("\"subject\"") && err.contains("gbk"), "{err}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Usage errors and secrets
+
+#[test]
+fn lower_case_sign_type_is_refused() {
+    for args in [
+        &["sign", "--sign-type", "md5", "--key", KEY, "a=1"][..],
+        &[
+            "verify",
+            "--sign-type",
+            "rsa2",
+            "--key",
+            KEY,
+            "--sign",
+            "x",
+            "a=1",
+        ][..],
+    ] {
+        let out = run(alipay().args(args));
+        assert_code(&out, 64);
+        assert!(stdout(&out).is_empty());
+        let err = stderr(&out);
+        assert!(
+            err.contains("upper case") || err.contains("case-sensitive"),
+            "{err}"
+        );
+    }
+    let out = run(alipay()
+        .env("ALIPAY_SIGN_TYPE", "md5")
+        .args(["sign", "--key", KEY, "a=1"]));
+    assert_code(&out, 64);
+    assert!(
+        stderr(&out).contains("ALIPAY_SIGN_TYPE"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn usage_errors_exit_64_and_help_exits_0() {
+    for args in [
+        &[][..],
+        &["frobnicate"][..],
+        &["sign", "--key", KEY][..],
+        &["sign", "--key", KEY, "novalue"][..],
+        &["sign", "--key", KEY, "=v"][..],
+        &["sign", "--key", KEY, "--bogus", "a=1"][..],
+        &["sign", "--key", KEY, "--charset", "latin1", "a=1"][..],
+        &["sign", "--key", KEY, "a=1", "a=2"][..],
+        &["sign", "a=1"][..],                        // no key
+        &["sign", "--sign-type", "RSA2", "a=1"][..], // no private key
+        &["verify", "--key", KEY, "a=1"][..],        // no signature
+        &["call"][..],
+        &["call", "no.such.service", "a=1"][..],
+        &["explain"][..],
+    ] {
+        let out = run(alipay().args(args));
+        assert_eq!(code(&out), 64, "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).is_empty(), "{args:?}");
+    }
+    for args in [
+        &["--help"][..],
+        &["--version"][..],
+        &["sign", "--help"][..],
+        &["help", "call"][..],
+    ] {
+        let out = run(alipay().args(args));
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+        assert!(!stdout(&out).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn help_documents_the_exit_codes_and_the_environment() {
+    let out = run(alipay().arg("--help"));
+    let help = stdout(&out);
+    for needle in [
+        "ALIPAY_GATEWAY",
+        "ALIPAY_PARTNER",
+        "ALIPAY_SIGN_TYPE",
+        "ALIPAY_KEY",
+        "ALIPAY_PRIVATE_KEY",
+        "ALIPAY_PUBLIC_KEY",
+        "ALIPAY_CHARSET",
+        "64",
+        "69",
+        "70",
+    ] {
+        assert!(help.contains(needle), "{needle} missing from --help");
+    }
+}
+
+#[test]
+fn unknown_service_lists_the_known_ones() {
+    let out = run(alipay().args(["call", "sns.create.goods", "a=1"]));
+    assert_code(&out, 64);
+    let err = stderr(&out);
+    for name in [
+        "sns.create.goods.ws",
+        "send_goods_confirm_by_platform",
+        "single_trade_query",
+    ] {
+        assert!(err.contains(name), "{err}");
+    }
+}
+
+/// A key no output may contain.
+const SECRET: &str = "s3cr3t-md5-key-never-printed-0001";
+
+#[test]
+fn the_md5_key_is_never_printed() {
+    let mut runs: Vec<Output> = vec![
+        run(alipay().args(["sign", "--key", SECRET, "a=1"])),
+        run(alipay().args(["sign", "--json", "--key", SECRET, "a=1"])),
+        run(alipay().args(["sign", "--key", SECRET, "--bogus", "a=1"])),
+        run(alipay().args(["sign", "--key", SECRET, "--sign-type", "md5", "a=1"])),
+        run(alipay().args(["sign", "--key", SECRET, "--charset", "gbk", "a=😀"])),
+        run(alipay().args(["verify", "--key", SECRET, "--sign", "00", "a=1"])),
+        run(alipay().args(["verify", "--key", SECRET, "a=1"])),
+        run(alipay().env("ALIPAY_KEY", SECRET).args(["sign", "a=1"])),
+        run(alipay()
+            .env("ALIPAY_KEY", SECRET)
+            .args(["call", "single_trade_query", "trade_no=1"])),
+        run(alipay().env("ALIPAY_KEY", SECRET).args([
+            "call",
+            "single_trade_query",
+            "--partner",
+            PARTNER,
+            "--gateway",
+            "http://127.0.0.1:9/gateway.do",
+            "trade_no=1",
+        ])),
+        run(alipay().args(["sign", "--help"])),
+    ];
+    runs.push(run_with_stdin(
+        alipay().args(["verify", "--key", SECRET]),
+        b"notify_id=1&a=1&sign=00&sign_type=MD5",
+    ));
+    for out in &runs {
+        assert!(!stdout(out).contains(SECRET), "stdout: {}", stdout(out));
+        assert!(!stderr(out).contains(SECRET), "stderr: {}", stderr(out));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// verify
+
+#[test]
+fn verify_valid_md5_exits_0() {
+    let out = run(alipay()
+        .args([
+            "verify",
+            "--key",
+            KEY,
+            "--sign",
+            SHIP_SIGN_UTF8,
+            "_input_charset=utf-8",
+        ])
+        .args(&SHIP_PARAMS[..6]));
+    assert_code(&out, 0);
+    assert_eq!(stdout(&out), "valid\n");
+}
+
+#[test]
+fn verify_json_prints_the_verdict() {
+    let out = run(alipay()
+        .args(["verify", "--json", "--key", KEY, "--sign", SHIP_SIGN_UTF8])
+        .arg("_input_charset=utf-8")
+        .args(&SHIP_PARAMS[..6]));
+    assert_code(&out, 0);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(value["valid"], true);
+    assert_eq!(value["string_to_sign"], SHIP_STRING_UTF8);
+
+    let out = run_with_stdin(
+        alipay().args(["verify", "--json", "--key", "another-key"]),
+        NOTIFY_UTF8.as_bytes(),
+    );
+    assert_code(&out, 1);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(value["valid"], false);
+    assert_eq!(value["string_to_sign"], NOTIFY_STRING);
+    assert!(value["error"].is_string(), "{value}");
+}
+
+#[test]
+fn verify_takes_the_signature_from_a_sign_parameter() {
+    let sign = format!("sign={SHIP_SIGN_GBK}");
+    let out = run(alipay()
+        .env("ALIPAY_KEY", KEY)
+        .args([
+            "verify",
+            "--charset",
+            "gbk",
+            "_input_charset=gbk",
+            "sign_type=MD5",
+            &sign,
+        ])
+        .args(&SHIP_PARAMS[..6]));
+    assert_code(&out, 0);
+    assert_eq!(stdout(&out), "valid\n");
+}
+
+#[test]
+fn verify_invalid_exits_1_and_shows_the_expected_string() {
+    // The UTF-8 signature checked as GBK: the bytes differ.
+    let out = run(alipay()
+        .args([
+            "verify",
+            "--key",
+            KEY,
+            "--charset",
+            "gbk",
+            "--sign",
+            SHIP_SIGN_UTF8,
+        ])
+        .arg("_input_charset=utf-8")
+        .args(&SHIP_PARAMS[..6]));
+    assert_code(&out, 1);
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(all.contains("invalid signature"), "{all}");
+    assert!(
+        all.contains(&format!("expected to be signed: {SHIP_STRING_UTF8}")),
+        "{all}"
+    );
+    // A declared sign_type other than the verifier's never verifies.
+    let out = run(alipay()
+        .args([
+            "verify",
+            "--key",
+            KEY,
+            "--sign",
+            SHIP_SIGN_UTF8,
+            "sign_type=RSA",
+        ])
+        .arg("_input_charset=utf-8")
+        .args(&SHIP_PARAMS[..6]));
+    assert_code(&out, 1);
+}
+
+#[test]
+fn verify_rsa2_with_the_public_key_or_the_private_key() {
+    for (flag, file) in [
+        ("--public-key", "rsa2048_pub_spki.pem"),
+        ("--public-key", "rsa2048_pub_pkcs1.pem"),
+        ("--private-key", "rsa2048_pkcs8.pem"),
+    ] {
+        let out = run(alipay()
+            .args(["verify", "--sign-type", "RSA2", "--sign", RSA2_SIGN, flag])
+            .arg(key_file(file))
+            .args(RSA_PARAMS));
+        assert_code(&out, 0);
+        // The SHA1withRSA signature is not a SHA256withRSA one.
+        let out = run(alipay()
+            .args(["verify", "--sign-type", "RSA2", "--sign", RSA_SIGN, flag])
+            .arg(key_file(file))
+            .args(RSA_PARAMS));
+        assert_code(&out, 1);
+        assert!(stdout(&out).contains(RSA_STRING));
+    }
+    let out = run(alipay()
+        .env("ALIPAY_SIGN_TYPE", "RSA")
+        .env("ALIPAY_PUBLIC_KEY", key_file("rsa2048_pub_spki.pem"))
+        .args(["verify", "--sign", RSA_SIGN])
+        .args(RSA_PARAMS));
+    assert_code(&out, 0);
+}
+
+/// A notification built with Python's urllib and hashlib:
+/// params = [('notify_time', '2013-10-22 18:52:56'), ('notify_type', 'trade_status_sync'),
+///   ('notify_id', 'abc/def+1'), ('trade_no', '2013102226991504'),
+///   ('trade_status', 'WAIT_BUYER_CONFIRM_GOODS'), ('subject', '二手 围巾'), ('buyer_email', '')]
+/// s = '&'.join(f'{k}={v}' for k, v in sorted(p for p in params if p[1]))
+/// sign = hashlib.md5((s + KEY).encode('utf-8')).hexdigest()
+/// body = urllib.parse.urlencode(params + [('sign_type', 'MD5'), ('sign', sign)])
+const NOTIFY_UTF8: &str = "notify_time=2013-10-22+18%3A52%3A56&notify_type=trade_status_sync\
+    &notify_id=abc%2Fdef%2B1&trade_no=2013102226991504&trade_status=WAIT_BUYER_CONFIRM_GOODS\
+    &subject=%E4%BA%8C%E6%89%8B+%E5%9B%B4%E5%B7%BE&buyer_email=&sign_type=MD5\
+    &sign=da35d6364eb836e094036c6e96e65bf8";
+const NOTIFY_STRING: &str = "notify_id=abc/def+1&notify_time=2013-10-22 18:52:56\
+    &notify_type=trade_status_sync&subject=二手 围巾&trade_no=2013102226991504\
+    &trade_status=WAIT_BUYER_CONFIRM_GOODS";
+
+/// The same with ('_input_charset', 'gbk') added, encoded and signed in GBK
+/// (`.encode('gbk')`, `urlencode(…, encoding='gbk')`).
+const NOTIFY_GBK: &str = "notify_time=2013-10-22+18%3A52%3A56&notify_type=trade_status_sync\
+    &notify_id=abc%2Fdef%2B1&trade_no=2013102226991504&trade_status=WAIT_BUYER_CONFIRM_GOODS\
+    &subject=%B6%FE%CA%D6+%CE%A7%BD%ED&buyer_email=&_input_charset=gbk&sign_type=MD5\
+    &sign=0021db949cbe6df2e3f82f7ebb68e6b4";
+
+#[test]
+fn verify_a_notification_on_stdin() {
+    for body in [NOTIFY_UTF8, NOTIFY_GBK] {
+        let out = run_with_stdin(alipay().args(["verify", "--key", KEY]), body.as_bytes());
+        assert_code(&out, 0);
+        assert_eq!(stdout(&out), "valid\n");
+        // With the newline `echo` adds.
+        let out = run_with_stdin(
+            alipay().env("ALIPAY_KEY", KEY).arg("verify"),
+            format!("{body}\n").as_bytes(),
+        );
+        assert_code(&out, 0);
+    }
+}
+
+#[test]
+fn verify_a_tampered_notification_exits_1_with_the_expected_string() {
+    let tampered = NOTIFY_UTF8.replace("WAIT_BUYER_CONFIRM_GOODS", "TRADE_FINISHED");
+    let out = run_with_stdin(alipay().args(["verify", "--key", KEY]), tampered.as_bytes());
+    assert_code(&out, 1);
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(all.contains("invalid signature"), "{all}");
+    let expected = NOTIFY_STRING.replace("WAIT_BUYER_CONFIRM_GOODS", "TRADE_FINISHED");
+    assert!(
+        all.contains(&format!("expected to be signed: {expected}")),
+        "{all}"
+    );
+
+    // Its sign_type must be the configured one.
+    let out = run_with_stdin(
+        alipay()
+            .args(["verify", "--sign-type", "RSA2", "--public-key"])
+            .arg(key_file("rsa2048_pub_spki.pem")),
+        NOTIFY_UTF8.as_bytes(),
+    );
+    assert_code(&out, 1);
+    // A body that is not a notification is not valid either.
+    let out = run_with_stdin(alipay().args(["verify", "--key", KEY]), b"a=1&sign=x");
+    assert_code(&out, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// explain
+
+#[test]
+fn explain_a_known_code() {
+    let out = run(alipay().args(["explain", "TRADE_STATUS_NOT_AVAILD"]));
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    for needle in [
+        "TRADE_STATUS_NOT_AVAILD",
+        "交易状态不合法",
+        "query trade state",
+        "Do not call again",
+    ] {
+        assert!(text.contains(needle), "{needle}: {text}");
+    }
+    let out = run(alipay().args(["explain", "SYSTEM_ERROR"]));
+    assert_code(&out, 0);
+    assert!(stdout(&out).contains("kind: retry"), "{}", stdout(&out));
+}
+
+#[test]
+fn explain_an_unknown_code() {
+    let out = run(alipay().args(["explain", "NO_SUCH_CODE"]));
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("NO_SUCH_CODE"), "{}", stderr(&out));
+    // Codes are case-sensitive; the upper-case one is suggested.
+    let out = run(alipay().args(["explain", "illegal_sign"]));
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("ILLEGAL_SIGN"), "{}", stderr(&out));
+}
+
+// ---------------------------------------------------------------------------------------------
+// call, against a tiny gateway in this test
+
+/// A one-thread HTTP/1.1 gateway on loopback: answers each request with `answer(target, body)`
+/// and records the request targets.
+struct TestGateway {
+    url: String,
+    requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl TestGateway {
+    fn start(answer: fn(&str) -> String) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let url = format!("http://{}/gateway.do", listener.local_addr().expect("addr"));
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let seen = requests.clone();
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                if let Some(target) = serve(stream, answer) {
+                    seen.lock().expect("lock").push(target);
+                }
+            }
+        });
+        Self { url, requests }
+    }
+
+    fn requests(&self) -> Vec<String> {
+        self.requests.lock().expect("lock").clone()
+    }
+}
+
+/// Reads one request (head and `Content-Length` body), writes the answer, closes.
+fn serve(stream: TcpStream, answer: fn(&str) -> String) -> Option<String> {
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line).ok()?;
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).ok()?;
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().ok()?;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    let target = request_line.split(' ').nth(1)?.to_owned();
+    let xml = answer(&target);
+    let mut stream = stream;
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=utf-8\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n",
+        xml.len()
+    );
+    stream.write_all(head.as_bytes()).ok()?;
+    stream.write_all(xml.as_bytes()).ok()?;
+    Some(target)
+}
+
+/// The gateway's answers, chosen by the trade number queried.
+fn trade_query_answer(target: &str) -> String {
+    let error = |code: &str| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><alipay><is_success>F</is_success>\
+             <error>{code}</error></alipay>"
+        )
+    };
+    if target.contains("trade_no=2010073000030344") {
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<alipay><is_success>T</is_success>\
+         <request><param name=\"trade_no\">2010073000030344</param></request>\
+         <response><trade><gmt_create>2010-07-30 10:30:20</gmt_create>\
+         <trade_status>WAIT_SELLER_SEND_GOODS</trade_status><total_fee>100.40</total_fee>\
+         <subject>二手围巾</subject><out_trade_no>2109095506028810</out_trade_no>\
+         <trade_no>2010073000030344</trade_no></trade></response></alipay>"
+            .to_owned()
+    } else if target.contains("trade_no=SIGN") {
+        error("ILLEGAL_SIGN")
+    } else if target.contains("trade_no=STATE") {
+        error("TRADE_STATUS_NOT_AVAILD")
+    } else if target.contains("trade_no=FORGED") {
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><alipay><is_success>T</is_success>\
+         <response><trade><trade_no>FORGED</trade_no><trade_status>TRADE_FINISHED</trade_status>\
+         </trade></response><sign>00000000000000000000000000000000</sign>\
+         <sign_type>MD5</sign_type></alipay>"
+            .to_owned()
+    } else {
+        "<html><body>not a gateway</body></html>".to_owned()
+    }
+}
+
+fn call(gateway: &TestGateway) -> Command {
+    let mut cmd = alipay();
+    cmd.env("ALIPAY_GATEWAY", &gateway.url)
+        .env("ALIPAY_PARTNER", PARTNER)
+        .env("ALIPAY_KEY", KEY)
+        .args(["call", "single_trade_query"]);
+    cmd
+}
+
+#[test]
+fn call_signs_sends_and_prints_the_typed_response_in_table_order() {
+    let gateway = TestGateway::start(trade_query_answer);
+    let out = run(call(&gateway).arg("trade_no=2010073000030344"));
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(
+        value,
+        serde_json::json!({
+            "service": "single_trade_query",
+            "is_success": "T",
+            "response": {
+                "trade_no": "2010073000030344",
+                "out_trade_no": "2109095506028810",
+                "subject": "二手围巾",
+                "total_fee": "100.40",
+                "trade_status": "WAIT_SELLER_SEND_GOODS",
+                "gmt_create": "2010-07-30 10:30:20",
+            }
+        })
+    );
+    // Table order, not the order the gateway sent them in.
+    let at = |field: &str| text.find(&format!("\"{field}\"")).expect(field);
+    assert!(
+        at("trade_no") < at("out_trade_no") && at("total_fee") < at("gmt_create"),
+        "{text}"
+    );
+
+    // The request, signed as python3 computes it:
+    // hashlib.md5(('_input_charset=utf-8&partner=2088002464631181&service=single_trade_query'
+    //     '&trade_no=2010073000030344' + 'demo0000000000000000000000000000').encode()).hexdigest()
+    let requests = gateway.requests();
+    assert_eq!(
+        requests,
+        [
+            "/gateway.do?_input_charset=utf-8&partner=2088002464631181&service=single_trade_query\
+          &trade_no=2010073000030344&sign_type=MD5&sign=2a74ed00379e041d8ad53ea5c4aaea98"
+        ]
+    );
+}
+
+#[test]
+fn call_flags_win_over_the_environment() {
+    let gateway = TestGateway::start(trade_query_answer);
+    let mut cmd = alipay();
+    cmd.env("ALIPAY_GATEWAY", "http://127.0.0.1:9/gateway.do")
+        .env("ALIPAY_PARTNER", "2088000000000000")
+        .env("ALIPAY_KEY", "wrong")
+        .args([
+            "call",
+            "--gateway",
+            &gateway.url,
+            "--partner",
+            PARTNER,
+            "--key",
+            KEY,
+        ])
+        .args(["single_trade_query", "trade_no=2010073000030344"]);
+    let out = run(&mut cmd);
+    assert_code(&out, 0);
+    assert!(gateway.requests()[0].ends_with("&sign=2a74ed00379e041d8ad53ea5c4aaea98"));
+}
+
+#[test]
+fn call_service_error_exits_2_with_code_meaning_and_advice() {
+    let gateway = TestGateway::start(trade_query_answer);
+    let out = run(call(&gateway).arg("trade_no=STATE"));
+    assert_code(&out, 2);
+    assert!(stdout(&out).is_empty());
+    let err = stderr(&out);
+    assert!(err.contains("error: TRADE_STATUS_NOT_AVAILD: "), "{err}");
+    assert!(err.contains("Query the trade state"), "{err}");
+
+    let out = run(call(&gateway).arg("trade_no=SIGN"));
+    assert_code(&out, 2);
+    let err = stderr(&out);
+    assert!(err.contains("error: ILLEGAL_SIGN: "), "{err}");
+    // The exact string that was signed, never the key.
+    assert!(
+        err.contains(
+            "_input_charset=utf-8&partner=2088002464631181&service=single_trade_query&trade_no=SIGN"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains(KEY), "{err}");
+}
+
+#[test]
+fn call_bad_responses_exit_70() {
+    let gateway = TestGateway::start(trade_query_answer);
+    let forged = run(call(&gateway).arg("trade_no=FORGED"));
+    assert_code(&forged, 70);
+    assert!(stderr(&forged).contains("forged"), "{}", stderr(&forged));
+    let html = run(call(&gateway).arg("trade_no=HTML"));
+    assert_code(&html, 70);
+    assert!(stdout(&html).is_empty());
+}
+
+#[test]
+fn call_unreachable_gateway_exits_69() {
+    // A port that was just free: nothing listens on it.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let out = run(alipay()
+        .env("ALIPAY_PARTNER", PARTNER)
+        .env("ALIPAY_KEY", KEY)
+        .args([
+            "call",
+            "--gateway",
+            &format!("http://127.0.0.1:{port}/gateway.do"),
+        ])
+        .args(["single_trade_query", "trade_no=1"]));
+    assert_code(&out, 69);
+    assert!(stderr(&out).contains("cannot connect"), "{}", stderr(&out));
+}
+
+#[test]
+fn call_validation_errors_exit_1_before_anything_is_sent() {
+    let gateway = TestGateway::start(trade_query_answer);
+    let out = run(call(&gateway).args(["out_trade_no=", "color=red"]));
+    assert_code(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("single_trade_query: parameter `color`"),
+        "{err}"
+    );
+    assert!(err.contains("trade_no"), "{err}");
+    assert!(gateway.requests().is_empty());
+    // Common parameters come from the configuration.
+    let out = run(call(&gateway).args(["trade_no=1", "partner=2088000000000000"]));
+    assert_code(&out, 64);
+    assert!(stderr(&out).contains("--partner"), "{}", stderr(&out));
+}
+
+#[test]
+fn call_needs_a_partner_and_an_https_gateway() {
+    let out =
+        run(alipay()
+            .env("ALIPAY_KEY", KEY)
+            .args(["call", "single_trade_query", "trade_no=1"]));
+    assert_code(&out, 64);
+    assert!(stderr(&out).contains("ALIPAY_PARTNER"), "{}", stderr(&out));
+    let out = run(alipay()
+        .env("ALIPAY_KEY", KEY)
+        .env("ALIPAY_PARTNER", PARTNER)
+        .env("ALIPAY_GATEWAY", "http://mapi.example.com/gateway.do")
+        .args(["call", "single_trade_query", "trade_no=1"]));
+    assert_code(&out, 64);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/// A directory for one test, removed when the test ends.
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = std::path::Path;
+
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir(name: &str) -> TempDir {
+    let dir = std::env::temp_dir().join(format!("alipay-cli-test-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    TempDir(dir)
+}
+
+/// Standard base64 with padding (the signatures' encoding); a small decoder, so the test needs
+/// no crate for it.
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let mut out = Vec::new();
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in text.bytes().filter(|&c| c != b'=') {
+        acc = (acc << 6) | u32::from(value(c));
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// sandbox, and call end to end against it
+
+/// `alipay sandbox` as a child process, with what it printed.
+#[cfg(all(unix, feature = "sandbox"))]
+struct SandboxProcess {
+    child: std::process::Child,
+    /// The `export NAME=VALUE` lines, in order.
+    exports: Vec<(String, String)>,
+    /// Every line printed before the exports end.
+    banner: Vec<String>,
+    _stdout: BufReader<std::process::ChildStdout>,
+}
+
+#[cfg(all(unix, feature = "sandbox"))]
+impl SandboxProcess {
+    /// Starts `alipay sandbox ARGS` in directory `cwd`, and reads its banner.
+    fn start(cwd: &std::path::Path, args: &[&std::ffi::OsStr]) -> Self {
+        let mut child = alipay()
+            .current_dir(cwd)
+            .arg("sandbox")
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn alipay sandbox");
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        let (mut banner, mut exports) = (Vec::new(), Vec::new());
+        loop {
+            let mut line = String::new();
+            if stdout.read_line(&mut line).expect("read the banner") == 0 {
+                let _ = child.kill();
+                let mut err = String::new();
+                let _ = child
+                    .stderr
+                    .take()
+                    .expect("stderr")
+                    .read_to_string(&mut err);
+                panic!("alipay sandbox exited early: {banner:?}\n{err}");
+            }
+            let line = line.trim_end().to_owned();
+            if let Some((name, value)) =
+                line.strip_prefix("export ").and_then(|l| l.split_once('='))
+            {
+                exports.push((name.to_owned(), value.to_owned()));
+            }
+            let done = line.starts_with("export ALIPAY_PUBLIC_KEY=");
+            banner.push(line);
+            if done {
+                break;
+            }
+        }
+        Self {
+            child,
+            exports,
+            banner,
+            _stdout: stdout,
+        }
+    }
+
+    fn export(&self, name: &str) -> &str {
+        self.exports
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("{name} not exported: {:?}", self.banner))
+    }
+
+    /// `alipay` configured for the sandbox from its `export` lines.
+    fn alipay(&self) -> Command {
+        let mut cmd = alipay();
+        for (name, value) in &self.exports {
+            cmd.env(name, value);
+        }
+        cmd
+    }
+
+    /// The sandbox's admin API: a JSON request over plain HTTP/1.1; the status and the JSON body.
+    fn admin(
+        &self,
+        method: &str,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let gateway = self.export("ALIPAY_GATEWAY");
+        let host = gateway
+            .strip_prefix("http://")
+            .and_then(|rest| rest.split('/').next())
+            .expect("http://host:port/gateway.do");
+        let mut stream = TcpStream::connect(host).expect("connect to the sandbox");
+        let body = body.to_string();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .expect("send the admin request");
+        let mut answer = String::new();
+        stream
+            .read_to_string(&mut answer)
+            .expect("read the admin answer");
+        let status = answer
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no status: {answer}"));
+        let json = answer
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.trim())
+            .filter(|b| !b.is_empty())
+            .map(|b| serde_json::from_str(b).unwrap_or_else(|e| panic!("{e}: {b}")))
+            .unwrap_or(serde_json::Value::Null);
+        (status, json)
+    }
+
+    /// Ctrl-C: the sandbox stops and exits 0.
+    fn interrupt(mut self) {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("run kill");
+        assert!(sent.success());
+        let status = self.child.wait().expect("wait for the sandbox");
+        assert_eq!(status.code(), Some(0), "sandbox exit status");
+    }
+}
+
+#[cfg(all(unix, feature = "sandbox"))]
+impl Drop for SandboxProcess {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The JSON `call` printed on success.
+#[cfg(all(unix, feature = "sandbox"))]
+fn call_json(out: &Output) -> serde_json::Value {
+    assert_code(out, 0);
+    serde_json::from_str(&stdout(out)).unwrap_or_else(|e| panic!("{e}: {}", stdout(out)))
+}
+
+#[cfg(all(unix, feature = "sandbox"))]
+#[test]
+fn sandbox_prints_its_credentials_and_call_works_end_to_end() {
+    let dir = temp_dir("sandbox");
+    let state = dir.join("state").join("sandbox.db");
+    let sandbox = SandboxProcess::start(&dir, &["--state".as_ref(), state.as_os_str()]);
+    let partner = sandbox.export("ALIPAY_PARTNER").to_owned();
+    assert!(
+        partner.len() == 16 && partner.starts_with("2088"),
+        "{partner}"
+    );
+    assert!(
+        sandbox
+            .export("ALIPAY_GATEWAY")
+            .starts_with("http://127.0.0.1:")
+    );
+    assert_eq!(sandbox.export("ALIPAY_KEY").len(), 32);
+    for (name, begin) in [
+        ("ALIPAY_PRIVATE_KEY", "-----BEGIN PRIVATE KEY-----"),
+        ("ALIPAY_PUBLIC_KEY", "-----BEGIN PUBLIC KEY-----"),
+    ] {
+        let path = PathBuf::from(sandbox.export(name));
+        assert!(path.is_absolute() && path.starts_with(&*dir), "{path:?}");
+        let pem = std::fs::read_to_string(&path).expect("PEM file");
+        assert!(pem.starts_with(begin), "{name}: {pem}");
+    }
+    assert!(sandbox.banner.iter().any(|l| l.contains(&partner)));
+
+    // A paid escrow trade, waiting to be shipped.
+    let (status, trade) = sandbox.admin(
+        "POST",
+        "/admin/trades",
+        &serde_json::json!({ "partner": partner, "out_trade_no": "order-1", "total_fee": "100.40" }),
+    );
+    assert_eq!(status, 201, "{trade}");
+    let trade_no = trade["trade_no"].as_str().expect("trade_no").to_owned();
+    let trade_arg = format!("trade_no={trade_no}");
+
+    // MD5, configured from the exported variables only.
+    let query = call_json(&run(sandbox.alipay().args([
+        "call",
+        "single_trade_query",
+        &trade_arg,
+    ])));
+    assert_eq!(query["service"], "single_trade_query");
+    assert_eq!(query["is_success"], "T");
+    assert_eq!(query["response"]["trade_no"], trade_no.as_str());
+    assert_eq!(query["response"]["out_trade_no"], "order-1");
+    assert_eq!(query["response"]["total_fee"], "100.40");
+    assert_eq!(query["response"]["trade_status"], "WAIT_SELLER_SEND_GOODS");
+
+    let shipped = call_json(&run(sandbox.alipay().args([
+        "call",
+        "send_goods_confirm_by_platform",
+        &trade_arg,
+        "logistics_name=申通快递",
+        "invoice_no=TS00000001212",
+        "transport_type=EXPRESS",
+    ])));
+    assert_eq!(
+        shipped["response"]["trade_status"],
+        "WAIT_BUYER_CONFIRM_GOODS"
+    );
+
+    // RSA2 with the keys the sandbox wrote: requests signed with the merchant's private key,
+    // responses verified with the sandbox's "Alipay" public key.
+    let out = run(sandbox.alipay().env("ALIPAY_SIGN_TYPE", "RSA2").args([
+        "call",
+        "single_trade_query",
+        &trade_arg,
+    ]));
+    let query = call_json(&out);
+    assert_eq!(
+        query["response"]["trade_status"],
+        "WAIT_BUYER_CONFIRM_GOODS"
+    );
+    assert!(!stderr(&out).contains("not checked"), "{}", stderr(&out));
+
+    // sns.create.goods.ws, for an SNS user registered through the admin API.
+    let (status, _) = sandbox.admin(
+        "POST",
+        "/admin/sns_users",
+        &serde_json::json!({
+            "partner": partner,
+            "sns_user_id": "id20111107434343",
+            "key": "20110511EF39E0403F8F48EF8E02121C9824210F",
+        }),
+    );
+    assert_eq!(status, 201);
+    let goods_args = [
+        "call",
+        "sns.create.goods.ws",
+        "notify_url=http://www.test.com/notify/alipay/interface.htm",
+        "sns_user_id=id20111107434343",
+        "key=20110511EF39E0403F8F48EF8E02121C9824210F",
+        "outer_goods_id=id2011434535743854",
+        "goods_name=二手围巾",
+        "goods_info=8成新",
+        "goods_fee=100.40",
+        "goods_total_num=100",
+        "buy_max_num=100",
+        "flow_type=1",
+        "flow_fee=11.50",
+        "who_pay=2",
+        "valid_date=15",
+    ];
+    let goods = call_json(&run(sandbox.alipay().args(goods_args)));
+    assert_eq!(goods["response"]["outer_goods_id"], "id2011434535743854");
+    assert_eq!(goods["response"]["goods_name"], "二手围巾");
+    // The same goods again: a service error, exit 2, with its meaning.
+    let again = run(sandbox.alipay().args(goods_args));
+    assert_code(&again, 2);
+    assert!(
+        stderr(&again).contains("error: GOODS_EXISTS_ERROR: "),
+        "{}",
+        stderr(&again)
+    );
+
+    // Service errors: a trade that does not exist; a wrong key (the string signed is shown).
+    let out =
+        run(sandbox
+            .alipay()
+            .args(["call", "single_trade_query", "trade_no=2000000000000000"]));
+    assert_code(&out, 2);
+    assert!(stderr(&out).contains("TRADE_NOT_EXIST"), "{}", stderr(&out));
+    let out = run(sandbox.alipay().args([
+        "call",
+        "--key",
+        "0123456789abcdef0123456789abcdef",
+        "single_trade_query",
+        &trade_arg,
+    ]));
+    assert_code(&out, 2);
+    let err = stderr(&out);
+    assert!(err.contains("error: ILLEGAL_SIGN: "), "{err}");
+    assert!(
+        err.contains(&format!(
+            "_input_charset=utf-8&partner={partner}&service=single_trade_query&{trade_arg}"
+        )),
+        "{err}"
+    );
+
+    // `sign` and `verify` with the sandbox's key agree with what the sandbox accepted.
+    let signed = run(sandbox.alipay().args(["sign", "--json", "a=1"]));
+    let signed: serde_json::Value = serde_json::from_str(&stdout(&signed)).expect("JSON");
+    let out = run(sandbox.alipay().args([
+        "verify",
+        "--sign",
+        signed["sign"].as_str().expect("sign"),
+        "a=1",
+    ]));
+    assert_code(&out, 0);
+
+    sandbox.interrupt();
+
+    // The state file keeps the first partner across restarts.
+    let again = SandboxProcess::start(&dir, &["--state".as_ref(), state.as_os_str()]);
+    assert_eq!(again.export("ALIPAY_PARTNER"), partner);
+    again.interrupt();
+}
+
+#[cfg(all(unix, feature = "sandbox"))]
+#[test]
+fn sandbox_without_state_writes_keys_to_the_current_directory() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = temp_dir("sandbox-cwd");
+    let sandbox = SandboxProcess::start(&dir, &[]);
+    // The keys go to ./alipay-sandbox-keys/ of the sandbox's working directory.
+    let private = PathBuf::from(sandbox.export("ALIPAY_PRIVATE_KEY"));
+    let expected = dir
+        .join("alipay-sandbox-keys")
+        .join("merchant-private-key.pem");
+    assert_eq!(
+        private.canonicalize().expect("key file"),
+        expected.canonicalize().expect("key file")
+    );
+    let mode = std::fs::metadata(&private)
+        .expect("key file")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o077, 0, "private key readable by others: {mode:o}");
+    sandbox.interrupt();
+}
