@@ -38,7 +38,9 @@ fn gbk_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(
         prop_oneof![
             proptest::char::range(' ', '~'),
-            proptest::sample::select(vec!['二', '手', '围', '巾', '成', '新', '快', '递', '￥', '。', '中', '文']),
+            proptest::sample::select(vec![
+                '二', '手', '围', '巾', '成', '新', '快', '递', '￥', '。', '中', '文'
+            ]),
         ],
         0..24,
     )
@@ -131,7 +133,7 @@ proptest! {
             !int.is_empty()
                 && int.bytes().all(|b| b.is_ascii_digit())
                 && frac.bytes().all(|b| b.is_ascii_digit())
-                && (s.contains('.') == !frac.is_empty())
+                && (s.contains('.') != frac.is_empty())
                 && frac.len() <= 2
                 && int.len() <= 12
         };
@@ -215,7 +217,9 @@ proptest! {
 
 /// XML-escapes text content.
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Text an XML 1.0 document can carry (no control characters but tab/newline, no CR, which XML
