@@ -51,7 +51,9 @@ pub fn responses(data: &[u8]) {
 }
 
 fn round_trip<R: Response + PartialEq + std::fmt::Debug>(payload: Option<&Payload>) {
-    let Ok(value) = R::from_response(payload) else { return };
+    let Ok(value) = R::from_response(payload) else {
+        return;
+    };
     let fields = value.to_fields();
     let mut rebuilt = Fields::with_capacity(0, fields.len());
     for (k, v) in &fields {
@@ -73,7 +75,9 @@ pub fn notification(data: &[u8]) {
         Some(b) if b % 3 == 1 => Some(Charset::Utf8),
         _ => None,
     };
-    let Ok(n) = notify::decode_notification(data, hint, &NotifyLimits::DEFAULT) else { return };
+    let Ok(n) = notify::decode_notification(data, hint, &NotifyLimits::DEFAULT) else {
+        return;
+    };
     assert!(!n.notify_id().is_empty());
     let mut names: Vec<&str> = n.params().iter().map(|(k, _)| k.as_str()).collect();
     let count = names.len();
@@ -89,8 +93,12 @@ pub fn notification(data: &[u8]) {
 /// to the same pairs.
 pub fn form(data: &[u8]) {
     for charset in [Charset::Utf8, Charset::Gbk] {
-        let Ok(pairs) = alipay_core::form::decode(data, charset) else { continue };
-        let Ok(encoded) = alipay_core::form::encode(&pairs, charset) else { continue };
+        let Ok(pairs) = alipay_core::form::decode(data, charset) else {
+            continue;
+        };
+        let Ok(encoded) = alipay_core::form::encode(&pairs, charset) else {
+            continue;
+        };
         let again = alipay_core::form::decode(encoded.as_bytes(), charset).unwrap();
         assert_eq!(again, pairs, "encode/decode round trip in {charset}");
     }

@@ -314,7 +314,10 @@ mod tests {
         let lower = Settings::from_lookup(lookup(&[(ENV_SIGN_TYPE, "md5")]));
         assert!(matches!(
             lower.sign_type(),
-            Err(SettingsError::Invalid { env: ENV_SIGN_TYPE, .. })
+            Err(SettingsError::Invalid {
+                env: ENV_SIGN_TYPE,
+                ..
+            })
         ));
         let file = Settings::from_lookup(lookup(&[
             (ENV_PARTNER, "2088002464631181"),
