@@ -60,6 +60,19 @@ pub(crate) struct Payload {
 }
 
 impl Payload {
+    /// The payload of a typed response, written by the derive ([`Response::write_fields`]): every
+    /// field of the table, in order, absent optional ones left out.
+    pub(crate) fn typed<T: Response>(value: &T) -> Self {
+        Self {
+            element: T::ELEMENT,
+            fields: value
+                .to_fields()
+                .into_iter()
+                .map(|(k, v)| (k, v.into_owned()))
+                .collect(),
+        }
+    }
+
     /// The payload of response type `T`: each field of [`Response::FIELDS`], in order, whose
     /// value `fill` knows (fields it answers `None` for are left out).
     pub(crate) fn of<T: Response>(mut fill: impl FnMut(&'static str) -> Option<String>) -> Self {

@@ -88,33 +88,29 @@ fn rec_days(flow_type: FlowType) -> u32 {
     }
 }
 
-/// The `<goods>` payload, in the order of `Goods::FIELDS`.
+/// The `<goods>` payload: a typed [`Goods`], written in table order by the derive.
 fn goods_payload(
     request: &CreateGoods,
     goods_id: &str,
     create_time: CompactTime,
     valid_time: CompactTime,
 ) -> Payload {
-    let who_pay = request.who_pay.unwrap_or(WhoPay::Seller);
-    Payload::of::<Goods>(|name| {
-        Some(match name {
-            "seller_sns_id" => request.sns_user_id.clone(),
-            "outer_goods_id" => request.outer_goods_id.clone(),
-            "goods_id" => goods_id.to_owned(),
-            "goods_name" => request.goods_name.clone(),
-            "goods_info" => request.goods_info.clone(),
-            "goods_fee" => request.goods_fee.to_string(),
-            "goods_total_num" => request.goods_total_num.to_string(),
-            "buyer_max_num" => request.buy_max_num.to_string(),
-            "flow_type" => request.flow_type.as_str().to_owned(),
-            "flow_fee" => request.flow_fee?.to_string(),
-            "who_pay" => who_pay.as_str().to_owned(),
-            "valid_time" => valid_time.to_string(),
-            "rec_days" => rec_days(request.flow_type).to_string(),
-            "create_time" => create_time.to_string(),
-            "biz_status" => BizStatus::OnSale.as_str().to_owned(),
-            _ => return None,
-        })
+    Payload::typed(&Goods {
+        seller_sns_id: request.sns_user_id.clone(),
+        outer_goods_id: request.outer_goods_id.clone(),
+        goods_id: goods_id.to_owned(),
+        goods_name: request.goods_name.clone(),
+        goods_info: request.goods_info.clone(),
+        goods_fee: request.goods_fee,
+        goods_total_num: request.goods_total_num,
+        buyer_max_num: request.buy_max_num,
+        flow_type: request.flow_type,
+        flow_fee: request.flow_fee,
+        who_pay: request.who_pay.unwrap_or(WhoPay::Seller),
+        valid_time,
+        rec_days: rec_days(request.flow_type),
+        create_time,
+        biz_status: BizStatus::OnSale,
     })
 }
 
