@@ -91,6 +91,8 @@ mod config;
 mod envelope;
 mod error;
 mod faults;
+#[doc(hidden)]
+pub mod fuzz;
 mod gateway;
 mod keys;
 mod model;

@@ -166,7 +166,12 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
-    fn new(config: SandboxConfig, state: State, alipay: AlipayKey, http: reqwest::Client) -> Self {
+    pub(crate) fn new(
+        config: SandboxConfig,
+        state: State,
+        alipay: AlipayKey,
+        http: reqwest::Client,
+    ) -> Self {
         let rng = match config.seed {
             Some(seed) => fastrand::Rng::with_seed(seed),
             None => fastrand::Rng::new(),
