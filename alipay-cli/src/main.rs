@@ -13,6 +13,7 @@
 //! ([`alipay_core::client::settings`]); exit codes are listed in [`exit`].
 
 // Printing is what a command line is for: results go to stdout, diagnostics to stderr.
+#![allow(rustdoc::bare_urls)] // doc comments double as clap's help text, where a URL stays bare
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod call;
