@@ -11,8 +11,8 @@
 //! - any other state: `TRADE_STATUS_NOT_AVAILD`.
 
 use alipay_core::ErrorCode;
-use alipay_core::services::send_goods_confirm::SendGoodsConfirm;
-use alipay_core::types::{DateTime, TradeStatus};
+use alipay_core::services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
+use alipay_core::types::{Amount, DateTime, TradeStatus};
 
 use crate::model::{Shipment, Trade, TradeKind};
 use crate::registry::{Call, Payload, Reply};
@@ -64,51 +64,49 @@ pub(crate) fn confirm(call: &Call<'_>, request: SendGoodsConfirm) -> Result<Repl
     Ok(Reply::Payload(trade_base(&trade)))
 }
 
-/// The `<tradeBase>` of `trade`, in the order of `TradeBase::FIELDS`. The buyer and seller
-/// accounts are derived from their user ids (`…0156`, as in the real capture); the other constant
-/// fields are the capture's.
+/// The `<tradeBase>` of `trade`: a typed [`TradeBase`], written in table order by the derive. The
+/// buyer and seller accounts are derived from their user ids (`…0156`, as in the real capture);
+/// the other constant fields are the capture's.
 pub(crate) fn trade_base(trade: &Trade) -> Payload {
     let shipped = trade.status == TradeStatus::WaitBuyerConfirmGoods;
-    Payload::of::<<SendGoodsConfirm as alipay_core::Request>::Response>(|name| {
-        Some(match name {
-            "buyer_account" => format!("{}0156", trade.buyer_user_id),
-            "buyer_actions" if shipped => "[REFUND, CONFIRM_GOODS]".to_owned(),
-            "buyer_type" => "PRIVATE_ACCOUNT".to_owned(),
-            "buyer_user_id" => trade.buyer_user_id.clone(),
-            "channel" => match trade.kind {
-                TradeKind::Cod => "interface/cod",
-                TradeKind::Escrow | TradeKind::Instant => "interface/escrow",
-            }
-            .to_owned(),
-            "create_time" => trade.create_time.to_string(),
-            "currency" => "156".to_owned(),
-            "gathering_type" => "1".to_owned(),
-            "last_modified_time" => trade.last_modified_time.to_string(),
-            "operator_role" if shipped => "S".to_owned(),
-            "out_trade_no" => trade.out_trade_no.clone(),
-            "partner_id" => trade.partner.clone(),
-            "seller_account" => format!("{}0156", trade.partner),
-            "seller_actions" if shipped => "[EXTEND_TIMEOUT]".to_owned(),
-            "seller_type" => "CORPORATE_ACCOUNT".to_owned(),
-            "seller_user_id" => trade.partner.clone(),
-            "service_fee" => "0.00".to_owned(),
-            "service_fee_ratio" => "0.0".to_owned(),
-            "stop_timeout" => "F".to_owned(),
-            "total_fee" => trade.total_fee.to_string(),
-            "trade_from" => "INST_PARTNER".to_owned(),
-            "trade_no" => trade.trade_no.clone(),
-            "trade_status" => trade.status.as_str().to_owned(),
-            "trade_type" => "S".to_owned(),
-            _ => return None,
-        })
+    let text = |s: &str| Some(s.to_owned());
+    let when_shipped = |s: &str| shipped.then(|| s.to_owned());
+    Payload::typed(&TradeBase {
+        buyer_account: Some(format!("{}0156", trade.buyer_user_id)),
+        buyer_actions: when_shipped("[REFUND, CONFIRM_GOODS]"),
+        buyer_login_email: None,
+        buyer_type: text("PRIVATE_ACCOUNT"),
+        buyer_user_id: Some(trade.buyer_user_id.clone()),
+        channel: text(match trade.kind {
+            TradeKind::Cod => "interface/cod",
+            TradeKind::Escrow | TradeKind::Instant => "interface/escrow",
+        }),
+        create_time: Some(trade.create_time),
+        currency: text("156"),
+        gathering_type: text("1"),
+        last_modified_time: Some(trade.last_modified_time),
+        operator_role: when_shipped("S"),
+        out_trade_no: Some(trade.out_trade_no.clone()),
+        partner_id: Some(trade.partner.clone()),
+        seller_account: Some(format!("{}0156", trade.partner)),
+        seller_actions: when_shipped("[EXTEND_TIMEOUT]"),
+        seller_login_email: None,
+        seller_type: text("CORPORATE_ACCOUNT"),
+        seller_user_id: Some(trade.partner.clone()),
+        service_fee: Some(Amount::ZERO),
+        service_fee_ratio: text("0.0"),
+        stop_timeout: text("F"),
+        total_fee: Some(trade.total_fee),
+        trade_from: text("INST_PARTNER"),
+        trade_no: trade.trade_no.clone(),
+        trade_status: trade.status,
+        trade_type: text("S"),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use alipay_core::Response as _;
-    use alipay_core::services::send_goods_confirm::TradeBase;
-    use alipay_core::types::Amount;
 
     use super::*;
 
