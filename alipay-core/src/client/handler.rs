@@ -1,6 +1,6 @@
 //! Running the merchant's business step once per notification.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
@@ -114,7 +114,7 @@ pub fn default_key(n: &VerifiedNotification) -> String {
     key.push_str(n.notify_type().unwrap_or("notify"));
     key.push(':');
     for b in digest {
-        key.push_str(&format!("{b:02x}"));
+        let _ = write!(key, "{b:02x}");
     }
     key
 }

@@ -401,8 +401,9 @@ pub(crate) struct Call<'a> {
     service: &'static str,
     method: Method,
     signed: &'a SignedRequest,
-    /// The signing string with secret values redacted (for tracing and errors).
-    redacted: String,
+    /// The signing string with secret values redacted (for tracing and errors); borrowed when the
+    /// request has no secret value.
+    redacted: std::borrow::Cow<'a, str>,
     /// The sent parameters with secrets redacted and without `sign` (only when a log is attached).
     log_params: Vec<(String, String)>,
 }
@@ -422,7 +423,7 @@ impl<'a> Call<'a> {
             service: R::SERVICE,
             method: R::METHOD,
             signed,
-            redacted: signed.redacted_string_to_sign().into_owned(),
+            redacted: signed.redacted_string_to_sign(),
             log_params,
         }
     }
