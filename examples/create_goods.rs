@@ -1,22 +1,22 @@
 //! `sns.create.goods.ws`: create goods for an SNS seller.
 //!
 //! ```sh
-//! cargo run --example create_goods                          # the seed's sample, embedded sandbox
+//! cargo run --example create_goods                          # the SNS document's sample, embedded sandbox
 //! cargo run --example create_goods -- goods_name=围巾 …      # k=v override the sample's parameters
 //! ALIPAY_PARTNER=2088… ALIPAY_KEY=… cargo run --example create_goods -- sns_user_id=… key=… …
 //! ```
 //!
-//! With `ALIPAY_*` set (see `alipay_core::client::settings`) it calls that gateway; otherwise it
+//! With `ALIPAY_*` set (see `alipay::client::settings`) it calls that gateway; otherwise it
 //! starts the embedded sandbox and registers the sample's SNS user there first. Calling twice with
 //! the same `outer_goods_id` shows `GOODS_EXISTS_ERROR`.
 #![allow(clippy::print_stdout)]
 
 use std::borrow::Cow;
 
-use alipay_core::Request;
-use alipay_core::client::Error;
-use alipay_core::service::CommonParams;
-use alipay_core::services::sns_create_goods::CreateGoods;
+use alipay::Request;
+use alipay::client::Error;
+use alipay::service::CommonParams;
+use alipay::services::sns_create_goods::CreateGoods;
 use alipay_examples::{BoxError, Setup, pairs};
 
 #[tokio::main]
@@ -70,12 +70,12 @@ async fn main() -> Result<(), BoxError> {
     Ok(())
 }
 
-/// The seed's sample as wire parameters.
+/// The SNS document's sample as wire parameters.
 fn sample_params() -> Vec<(String, String)> {
     let sample = CreateGoods::example();
     let common = CommonParams {
         partner: "",
-        charset: alipay_core::Charset::Utf8,
+        charset: alipay::Charset::Utf8,
     };
     let mut out: Vec<(&'static str, Cow<'_, str>)> = Vec::new();
     sample.signing_params(&common, &mut out);

@@ -1,15 +1,15 @@
 //! Shared set-up for the examples: a client for the merchant's own gateway when `ALIPAY_*` is set
-//! (see `alipay_core::client::settings`), else the embedded sandbox started in-process with a
+//! (see `alipay::client::settings`), else the embedded sandbox started in-process with a
 //! client for its first partner.
 
 use std::error::Error;
 use std::sync::Arc;
 
-use alipay_core::client::settings::Settings;
-use alipay_core::client::sqlite::Database;
-use alipay_core::client::{Client, Config};
-use alipay_core::sign::Md5Key;
-use alipay_sandbox::{Sandbox, SandboxConfig};
+use alipay::client::settings::Settings;
+use alipay::client::sqlite::Database;
+use alipay::client::{Client, Config};
+use alipay::sandbox::{Sandbox, SandboxConfig};
+use alipay::sign::Md5Key;
 
 /// The boxed error the examples return.
 pub type BoxError = Box<dyn Error + Send + Sync>;

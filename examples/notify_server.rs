@@ -12,11 +12,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use alipay_core::client::NotificationHandler;
-use alipay_core::services::send_goods_confirm::SendGoodsConfirm;
-use alipay_core::types::TransportType;
+use alipay::client::NotificationHandler;
+use alipay::sandbox::NewTrade;
+use alipay::services::send_goods_confirm::SendGoodsConfirm;
+use alipay::types::TransportType;
 use alipay_examples::{BoxError, Setup};
-use alipay_sandbox::NewTrade;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;

@@ -14,13 +14,13 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use alipay_core::client::sqlite::Database;
-use alipay_core::client::{Handled, NotificationHandler};
-use alipay_core::services::send_goods_confirm::SendGoodsConfirm;
-use alipay_core::services::sns_create_goods::CreateGoods;
-use alipay_core::types::TransportType;
+use alipay::client::sqlite::Database;
+use alipay::client::{Handled, NotificationHandler};
+use alipay::sandbox::NewTrade;
+use alipay::services::send_goods_confirm::SendGoodsConfirm;
+use alipay::services::sns_create_goods::CreateGoods;
+use alipay::types::TransportType;
 use alipay_examples::{BoxError, Setup};
-use alipay_sandbox::NewTrade;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -36,7 +36,7 @@ async fn main() -> Result<(), BoxError> {
     let me = sandbox.first_partner();
     println!("1. started {}", setup.describe());
 
-    // Goods: the seed's sample request, for an SNS user the sandbox knows.
+    // Goods: the SNS document's sample request, for an SNS user the sandbox knows.
     let goods = CreateGoods::example();
     sandbox
         .admin()

@@ -13,11 +13,11 @@
 
 use std::time::Duration;
 
-use alipay_core::client::{SHIP_INTERVAL, ShipOutcome};
-use alipay_core::services::send_goods_confirm::SendGoodsConfirm;
-use alipay_core::types::TransportType;
+use alipay::client::{BatchOptions, BatchOutcome};
+use alipay::sandbox::NewTrade;
+use alipay::services::send_goods_confirm::{SHIP_INTERVAL, SendGoodsConfirm};
+use alipay::types::TransportType;
 use alipay_examples::{BoxError, Setup};
-use alipay_sandbox::NewTrade;
 use futures_util::StreamExt;
 
 #[tokio::main]
@@ -53,21 +53,23 @@ async fn main() -> Result<(), BoxError> {
             create_transport_type: None,
             seller_ip: None,
         });
+        let options = BatchOptions::spaced(interval).skip_succeeded_by("trade_no");
         let mut results = std::pin::pin!(
             setup
                 .client
-                .ship_batch(trades.collect::<Vec<_>>(), interval)
+                .execute_batch(trades.collect::<Vec<_>>(), options)
         );
         while let Some(r) = results.next().await {
+            let trade_no = r.key.as_deref().unwrap_or("?");
             match r.result {
-                Ok(ShipOutcome::Shipped(Some(t))) => {
-                    println!("  {}: shipped, now {}", r.trade_no, t.trade_status);
+                Ok(BatchOutcome::Done(Some(t))) => {
+                    println!("  {trade_no}: shipped, now {}", t.trade_status);
                 }
-                Ok(ShipOutcome::Shipped(None)) => println!("  {}: shipped", r.trade_no),
-                Ok(ShipOutcome::AlreadyShipped) => {
-                    println!("  {}: already shipped (call log), not sent", r.trade_no);
+                Ok(BatchOutcome::Done(None)) => println!("  {trade_no}: shipped"),
+                Ok(BatchOutcome::AlreadyDone) => {
+                    println!("  {trade_no}: already shipped (call log), not sent");
                 }
-                Err(e) => println!("  {}: failed: {e}", r.trade_no),
+                Err(e) => println!("  {trade_no}: failed: {e}"),
             }
         }
     }

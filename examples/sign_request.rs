@@ -1,4 +1,4 @@
-//! The main job at this stage: sign the seed's `sns.create.goods.ws` sample and print the request.
+//! The main job at this stage: sign the SNS document's `sns.create.goods.ws` sample and print the request.
 //!
 //! Uses an embedded demo MD5 key (no account, no network). Pass `gbk` as the first argument to sign
 //! in GBK instead of UTF-8.
@@ -11,13 +11,13 @@
 
 use std::process::ExitCode;
 
-use alipay_core::request::prepare_request;
-use alipay_core::services::sns_create_goods::CreateGoods;
-use alipay_core::sign::{Md5Key, Signer};
-use alipay_core::types::Partner;
-use alipay_core::{Charset, GATEWAY};
+use alipay::request::prepare_request;
+use alipay::services::sns_create_goods::CreateGoods;
+use alipay::sign::{Md5Key, Signer};
+use alipay::types::Partner;
+use alipay::{Charset, GATEWAY};
 
-/// The seed's sample partner id.
+/// The SNS document's sample partner id.
 const PARTNER: &str = "2088002464631181";
 /// A demo MD5 key: real keys come from Alipay's merchant console and are never printed.
 const DEMO_MD5_KEY: &str = "demo0000000000000000000000000000";
@@ -44,7 +44,9 @@ fn main() -> ExitCode {
     let request = CreateGoods::example();
     match prepare_request(&request, &partner, charset, &signer) {
         Ok(signed) => {
-            println!("service:        sns.create.goods.ws (the seed's sample, 样例 column)");
+            println!(
+                "service:        sns.create.goods.ws (the SNS document's sample, 样例 column)"
+            );
             println!("charset:        {}", signed.charset);
             println!("sign_type:      {}", signed.sign_type);
             println!("string to sign: {}", signed.string_to_sign);

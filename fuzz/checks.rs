@@ -8,11 +8,11 @@
 use alipay_core::Response;
 use alipay_core::charset::Charset;
 use alipay_core::notify::{self, NotifyLimits};
-use alipay_core::services::send_goods_confirm::TradeBase;
-use alipay_core::services::single_trade_query::Trade;
-use alipay_core::services::sns_create_goods::Goods;
 use alipay_core::sign::{Md5Key, Verifier};
 use alipay_core::xml::{self, Fields, Limits, Payload};
+use alipay_services::send_goods_confirm::TradeBase;
+use alipay_services::single_trade_query::Trade;
+use alipay_services::sns_create_goods::Goods;
 
 const KEY: &str = "0123456789abcdef0123456789abcdef";
 

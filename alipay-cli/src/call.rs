@@ -2,14 +2,11 @@
 
 use std::borrow::Cow;
 
-use alipay_core::client::settings::Settings;
-use alipay_core::client::{Client, Error, Reply, Stage};
+use alipay_client::settings::Settings;
+use alipay_client::{Client, Error, Reply, Stage};
+use alipay_core::catalog::{ServiceInfo, Visitor};
 use alipay_core::request::PrepareError;
 use alipay_core::service::{Request, Response, ValidationErrors};
-use alipay_core::services::{
-    send_goods_confirm::SendGoodsConfirm, single_trade_query::SingleTradeQuery,
-    sns_create_goods::CreateGoods,
-};
 use alipay_core::xml::SignatureStatus;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -27,21 +24,25 @@ struct Service {
     run: Run,
 }
 
-/// Registers a declared service: everything comes from its [`Request`] implementation.
-fn register<R: Request>() -> Service {
-    Service {
-        name: R::SERVICE,
-        run: run::<R>,
+/// The services `call` knows, collected from a catalog: everything comes from each service's
+/// [`Request`] implementation.
+#[derive(Default)]
+struct Services(Vec<Service>);
+
+impl Visitor for Services {
+    fn visit<R: Request + 'static>(&mut self, info: &'static ServiceInfo) {
+        self.0.push(Service {
+            name: info.name,
+            run: run::<R>,
+        });
     }
 }
 
-/// The declared services, in the order `--help` lists them.
-fn services() -> [Service; 3] {
-    [
-        register::<CreateGoods>(),
-        register::<SendGoodsConfirm>(),
-        register::<SingleTradeQuery>(),
-    ]
+/// The catalog's services (`alipay_services`), in the order `--help` lists them.
+fn services() -> Vec<Service> {
+    let mut services = Services::default();
+    alipay_services::visit(&mut services);
+    services.0
 }
 
 /// The long help of `alipay call`, listing the registered services.

@@ -7,7 +7,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use alipay_core::client::settings::Settings;
+use alipay_client::settings::Settings;
 use alipay_core::{Charset, SignType};
 use clap::{Args, Parser, Subcommand};
 

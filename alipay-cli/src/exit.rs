@@ -11,7 +11,7 @@
 
 use std::fmt::Display;
 
-use alipay_core::client::settings::SettingsError;
+use alipay_client::settings::SettingsError;
 
 /// Success; `verify`: valid.
 pub(crate) const SUCCESS: u8 = 0;

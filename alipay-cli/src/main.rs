@@ -10,7 +10,7 @@
 //! ```
 //!
 //! Configuration comes from flags or, when a flag is absent, the `ALIPAY_*` environment variables
-//! ([`alipay_core::client::settings`]); exit codes are listed in [`exit`].
+//! ([`alipay_client::settings`]); exit codes are listed in [`exit`].
 
 // Printing is what a command line is for: results go to stdout, diagnostics to stderr.
 #![allow(rustdoc::bare_urls)] // doc comments double as clap's help text, where a URL stays bare

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
-use alipay_core::client::settings::{ENV_PRIVATE_KEY, Settings};
+use alipay_client::settings::{ENV_PRIVATE_KEY, Settings};
 use alipay_core::notify::{self, NotifyError, NotifyLimits};
 use alipay_core::sign::{PrivateKey, SignError, SignType, Verifier, VerifyError};
 use alipay_core::{Charset, canonical};

@@ -10,7 +10,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-/// The seed's demo MD5 key (the README's `sign_request` example uses it too).
+/// The SNS document's demo MD5 key (the README's `sign_request` example uses it too).
 const KEY: &str = "demo0000000000000000000000000000";
 const PARTNER: &str = "2088002464631181";
 

@@ -1,6 +1,6 @@
-//! The derive's generated code on the seed service `sns.create.goods.ws`.
+//! The derive's generated code on the SNS document service `sns.create.goods.ws`.
 //!
-//! - `parse_goods`: the seed's goods response bytes → envelope → typed `Goods`. Target: median at
+//! - `parse_goods`: the SNS document's goods response bytes → envelope → typed `Goods`. Target: median at
 //!   most 6 µs.
 //! - `signing_params/derive` vs `signing_params/hand`: the generated signed-parameter list against
 //!   the same list written by hand (borrowing strings, one `String` per number), then joined into
@@ -11,9 +11,9 @@ use std::hint::black_box;
 
 use alipay_core::canonical;
 use alipay_core::service::{CommonParams, Request, Response};
-use alipay_core::services::sns_create_goods::{CreateGoods, Goods};
 use alipay_core::types::WireValue;
 use alipay_core::{Charset, xml};
+use alipay_services::sns_create_goods::{CreateGoods, Goods};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const SNS_GOODS: &[u8] = include_bytes!("../tests/fixtures/xml/sns_create_goods_ws.xml");

@@ -1,5 +1,5 @@
-//! `prepare_md5`: the seed's 17 parameters → canonical string → MD5 → encoded query (issue target:
-//! ≤ 2 µs median). `prepare_derive` / `prepare_hand`: the seed's `sns.create.goods.ws` example through
+//! `prepare_md5`: the SNS document's 17 parameters → canonical string → MD5 → encoded query (issue target:
+//! ≤ 2 µs median). `prepare_derive` / `prepare_hand`: the SNS document's `sns.create.goods.ws` example through
 //! the derive (validate → params → MD5 → encoded query) against a hand-written equivalent doing the
 //! same checks, measured side by side (target: derive ≤ 1.2× hand).
 #![allow(missing_docs, clippy::unwrap_used)]
@@ -9,9 +9,9 @@ use std::hint::black_box;
 
 use alipay_core::Charset;
 use alipay_core::request::{prepare, prepare_request};
-use alipay_core::services::sns_create_goods::{CreateGoods, FlowType};
 use alipay_core::sign::{Md5Key, Signer};
 use alipay_core::types::{Partner, WireValue};
+use alipay_services::sns_create_goods::{CreateGoods, FlowType};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const PARTNER: &str = "2088002464631181";

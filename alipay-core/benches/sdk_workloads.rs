@@ -2,9 +2,9 @@
 //! that script's Node and Python harnesses time the other SDKs: warm up, then time batches of
 //! about 5 ms for `BENCH_SECONDS` (default 2) and report the median batch time / batch size.
 //!
-//! 1. `prepare_md5`, `prepare_rsa2`: the seed's 17 `sns.create.goods.ws` parameters (unsorted) →
+//! 1. `prepare_md5`, `prepare_rsa2`: the SNS document's 17 `sns.create.goods.ws` parameters (unsorted) →
 //!    [`prepare`] (canonical string → sign → percent-encoded query), MD5 and RSA2 (2048-bit key).
-//! 2. `parse_verify`: the seed's response, RSA2-signed → [`xml::parse`] →
+//! 2. `parse_verify`: the SNS document's response, RSA2-signed → [`xml::parse`] →
 //!    [`Envelope::verify_signature`](alipay_core::xml::Envelope::verify_signature);
 //!    `parse_verify_goods` also builds the typed [`Goods`].
 //! 3. `notify_verify`: a form-encoded RSA2 notification → [`decode_notification`] →
@@ -28,14 +28,14 @@ use std::time::{Duration, Instant};
 use alipay_core::notify::{NotifyLimits, decode_notification, verify_notification_signature};
 use alipay_core::request::prepare;
 use alipay_core::service::Response;
-use alipay_core::services::sns_create_goods::Goods;
 use alipay_core::sign::{Md5Key, PrivateKey, PublicKey, Signer, Verifier};
 use alipay_core::xml::{self, SignatureStatus};
 use alipay_core::{Charset, canonical, form};
+use alipay_services::sns_create_goods::Goods;
 
 /// What every harness reads (see `gen_inputs.py`).
 struct Inputs {
-    /// The request parameters, in the seed's (unsorted) order.
+    /// The request parameters, in the SNS document's (unsorted) order.
     params: Vec<(String, String)>,
     md5_key: String,
     private_pem: String,

@@ -8,9 +8,11 @@ use std::fmt;
 
 pub use crate::charset::Charset;
 pub use crate::service::{
-    CommonParams, FieldSpec, Method, ParamSpec, Request, Response, ResponseErrorKind,
+    CommonParams, FieldSpec, Method, ParamSpec, Repeat, Request, Response, ResponseErrorKind,
     ResponseFieldError, Rule, ValidationErrors, Violation,
 };
+/// `s` cut to a number of characters (for the client crate's messages echoing received text).
+pub use crate::sign::truncated_to;
 pub use crate::types::{Amount, HttpUrl, TimestampMillis, WireValue};
 pub use crate::xml::Payload;
 pub use std::borrow::Cow as __Cow;

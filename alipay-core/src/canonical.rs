@@ -1,6 +1,6 @@
 //! The canonical signing string: the one place the MAPI signing rule lives.
 //!
-//! Rule (PROTOCOL.md, "Signing"): take every parameter except `sign` and `sign_type`, drop those whose
+//! Rule (docs/protocol.md, "Signing"): take every parameter except `sign` and `sign_type`, drop those whose
 //! value is empty (never trim), sort by *name* in byte order, and join the raw, unencoded values as
 //! `k1=v1&k2=v2…`. The caller then encodes the string in the request charset and signs the bytes.
 

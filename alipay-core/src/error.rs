@@ -207,11 +207,13 @@ impl AsRef<str> for ErrorCode {
     }
 }
 
-// The table. Sources: `seeds/002` (sns.create.goods.ws, 5.3 错误代码; the Chinese texts are its 说明
-// column verbatim), PROTOCOL.md (send_goods_confirm_by_platform and the gateway-level list), and
-// `seeds/004` (the retry rules for RETRY, SYSTEM_ERROR and TRADE_STATUS_NOT_AVAILD).
+// The table. Sources (docs/protocol.md, "Error codes"): the SNS goods-creation document
+// (sns.create.goods.ws, 5.3 错误代码; the Chinese texts are its 说明 column verbatim), Alipay's public
+// material (send_goods_confirm_by_platform and the gateway-level list), and
+// send_goods_confirm_by_platform's usage rules (the retry rules for RETRY, SYSTEM_ERROR and
+// TRADE_STATUS_NOT_AVAILD).
 error_codes! {
-    // --- sns.create.goods.ws (seed 002) ---
+    // --- sns.create.goods.ws (the SNS goods-creation document) ---
     GoodsCreateFail = "GOODS_CREATE_FAIL" {
         kind: Caller,
         chinese: "商品创建失败",
@@ -306,7 +308,7 @@ error_codes! {
             outer_goods_id.",
     }
 
-    // --- send_goods_confirm_by_platform (PROTOCOL.md, seed 004) ---
+    // --- send_goods_confirm_by_platform (public material, usage rules) ---
     TradeNotExist = "TRADE_NOT_EXIST" {
         kind: Caller,
         chinese: "交易不存在",
@@ -331,7 +333,7 @@ error_codes! {
             10 s apart.",
     }
 
-    // --- gateway level, any service (PROTOCOL.md) ---
+    // --- gateway level, any service (docs/protocol.md, "Error codes") ---
     IllegalSignType = "ILLEGAL_SIGN_TYPE" {
         kind: Configuration,
         chinese: "签名类型不正确",

@@ -28,7 +28,7 @@ const HEX: &[u8; 16] = b"0123456789ABCDEF";
 ///
 /// A table lookup per byte and one copy per unreserved run. This is on every request's hot path:
 /// callgrind put `form_urlencoded::byte_serialize` and `percent_encoding::percent_encode` at about
-/// 12 instructions per byte, a quarter of preparing the seed's request, hence these few lines.
+/// 12 instructions per byte, a quarter of preparing the SNS document's request, hence these few lines.
 pub fn push_component(out: &mut Vec<u8>, bytes: &[u8]) {
     let mut rest = bytes;
     loop {

@@ -1,12 +1,12 @@
 //! Protocol layer for Alipay's MAPI gateway (`https://mapi.alipay.com/gateway.do`).
 //!
 //! ```
-//! use alipay_core::services::sns_create_goods::CreateGoods;
+//! use alipay_services::sns_create_goods::CreateGoods;
 //! use alipay_core::sign::{Md5Key, Signer};
 //! use alipay_core::{Charset, GATEWAY, request::prepare_request, types::Partner};
 //!
 //! let signer = Signer::md5(Md5Key::new("demo0000000000000000000000000000")); // parsed once
-//! let goods = CreateGoods::example(); // the seed's 样例 column; validate() checks every rule
+//! let goods = CreateGoods::example(); // the SNS document's 样例 column; validate() checks every rule
 //! let partner: Partner = "2088002464631181".parse()?; // 16 digits, 2088…
 //! let signed = prepare_request(&goods, &partner, Charset::Utf8, &signer)?;
 //! // python3 hashlib: md5((string_to_sign + key).encode()) — see tests/request.rs
@@ -25,19 +25,17 @@
 //! - [`xml`]: the XML response envelope and the response-signature rule.
 //! - [`error`]: the gateway's error codes and how a client should react to each.
 //! - [`types`]: typed wire values (amounts in fen, Beijing time, closed value sets).
-//! - [`service`] and [`services`]: the traits the derive implements, and the declared services.
+//! - [`service`]: the traits the derive implements; [`catalog`]: a set of declared services as data.
 
 pub mod canonical;
+pub mod catalog;
 pub mod charset;
-#[cfg(feature = "client")]
-pub mod client;
 pub mod error;
 pub mod form;
 pub mod notify;
 pub mod page;
 pub mod request;
 pub mod service;
-pub mod services;
 pub mod sign;
 pub mod types;
 pub mod xml;

@@ -1,7 +1,7 @@
 //! Asynchronous notifications: decoding a body Alipay POSTs to `notify_url` and verifying its
 //! signature, without any network call.
 //!
-//! This is the network-free half of accepting a notification (PROTOCOL.md, "Asynchronous
+//! This is the network-free half of accepting a notification (docs/protocol.md, "Asynchronous
 //! notifications"): [`decode_notification`] decodes the form strictly within [`NotifyLimits`],
 //! [`verify_notification_signature`] checks `sign` over *every* received parameter but `sign` and
 //! `sign_type` (never a fixed list: Alipay adds fields). Confirming the `notify_id` with

@@ -1,7 +1,7 @@
 //! Page services: requests a buyer's browser carries to the gateway (a redirect or an HTML form),
 //! instead of the merchant's server calling it.
 //!
-//! The usage rules (PROTOCOL.md, rules of `004_3bb9bb59dbda2059.txt`; 表3-1, 接口构造) allow exactly
+//! The usage rules (send_goods_confirm_by_platform's, 表3-1, 接口构造; `docs/protocol.md`) allow exactly
 //! two shapes, both built from a [`SignedRequest`]:
 //!
 //! - [`page_url`]: the GET URL to redirect the browser to (`gateway?<every parameter>`);
@@ -19,7 +19,7 @@
 //!
 //! ```
 //! use alipay_core::page::{Method, page_content_type, page_form};
-//! use alipay_core::services::single_trade_query::SingleTradeQuery;
+//! use alipay_services::single_trade_query::SingleTradeQuery;
 //! use alipay_core::sign::{Md5Key, Signer};
 //! use alipay_core::{Charset, GATEWAY, request::prepare_request};
 //!

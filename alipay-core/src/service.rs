@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use alipay_core::service::{CommonParams, Request};
-//! use alipay_core::services::sns_create_goods::CreateGoods;
+//! use alipay_services::sns_create_goods::CreateGoods;
 //! use alipay_core::{canonical, Charset};
 //!
 //! let goods = CreateGoods::example();
@@ -52,6 +52,26 @@ impl fmt::Display for Method {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// What sending a request again means, declared on the service: the client's retry rule reads it.
+///
+/// Declared with `#[alipay(idempotent)]` or `#[alipay(conflict = "CODE")]` on the request; a
+/// service that declares neither is [`Repeat::Unsafe`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Repeat {
+    /// Nothing makes a repeat safe: after an attempt that may have reached Alipay (a timeout, a
+    /// connection lost after sending, an error code such as `SYSTEM_ERROR`), the call is not
+    /// repeated, since the change could be applied twice. Only a failure to connect is retried.
+    Unsafe,
+    /// Repeating has the effect of calling once (the service's document says so, e.g.
+    /// send_goods_confirm_by_platform's "接口有幂等性控制", or it only reads): every retryable
+    /// failure is retried.
+    Idempotent,
+    /// Not idempotent, but Alipay refuses a repeat of an applied request with this error code
+    /// (e.g. `GOODS_EXISTS_ERROR` for sns.create.goods.ws): every retryable failure is retried, and
+    /// this code after an uncertain attempt means "possibly applied by that attempt".
+    Conflict(&'static str),
 }
 
 /// One row of a service's request table (请求输入参数表), as declared.
@@ -120,6 +140,9 @@ pub trait Request: Sized {
     /// The business parameters of the request table, in declaration (table) order. The common
     /// parameters (`service`, `partner`, `_input_charset`, `sign_type`, `sign`) are not listed.
     const PARAMS: &'static [ParamSpec];
+    /// What sending the request again means (`#[alipay(idempotent)]`,
+    /// `#[alipay(conflict = "CODE")]`; [`Repeat::Unsafe`] when neither is declared).
+    const REPEAT: Repeat = Repeat::Unsafe;
     /// The typed business payload of a successful response (`Option<…>` when it may be absent).
     type Response: Response;
 

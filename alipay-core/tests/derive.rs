@@ -1,6 +1,6 @@
-//! The derive on the seed services: samples, signing order, every rule, responses.
+//! The derive on the source documents' services: samples, signing order, every rule, responses.
 //!
-//! Known answers are written out by hand from the seed and checked with Python (commands next to
+//! Known answers are written out by hand from the source documents and checked with Python (commands next to
 //! them), never produced by the code under test.
 
 #![allow(clippy::unwrap_used)]
@@ -10,14 +10,14 @@ use std::borrow::Cow;
 use alipay_core::service::{
     CommonParams, Method, Request, Response, ResponseErrorKind, Rule, ValidationErrors, Violation,
 };
-use alipay_core::services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
-use alipay_core::services::sns_create_goods::{
-    self, BizStatus, CreateGoods, FlowType, Goods, ValidDate, WhoPay,
-};
 use alipay_core::types::{
     Amount, CompactTime, DateTime, TimestampMillis, TradeStatus, TransportType,
 };
 use alipay_core::{Charset, ErrorCode, canonical, xml};
+use alipay_services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
+use alipay_services::sns_create_goods::{
+    self, BizStatus, CreateGoods, FlowType, Goods, ValidDate, WhoPay,
+};
 
 const PARTNER: &str = "2088002464631181";
 const SEND_GOODS_XML: &[u8] = include_bytes!("fixtures/xml/send_goods_confirm_success.xml");
@@ -52,7 +52,7 @@ fn only(err: &ValidationErrors) -> &Violation {
 const SEED_SIGNING_STRING: &str = "_input_charset=utf-8&buy_max_num=100&flow_fee=11.50&flow_type=1&goods_fee=100.40&goods_info=8成新&goods_name=二手围巾&goods_total_num=100&key=20110511EF39E0403F8F48EF8E02121C9824210F&notify_url=http://www.test.com/notify/alipay/interface.htm&outer_goods_id=id2011434535743854&partner=2088002464631181&service=sns.create.goods.ws&sns_user_id=id20111107434343&timestamp=1309437333420&valid_date=15&who_pay=2";
 
 // ---------------------------------------------------------------------------------------------
-// The seed sample
+// The SNS document's sample
 
 #[test]
 fn seed_sample_validates() {
@@ -659,7 +659,7 @@ fn secret_value_never_shown() {
     assert!(!format!("{goods:?}").contains("20110511EF39E0403F8F48EF8E02121C9824210F"));
 }
 
-/// The seed's `key`, which no Debug or error text may contain.
+/// The SNS document's `key`, which no Debug or error text may contain.
 const SEED_KEY: &str = "20110511EF39E0403F8F48EF8E02121C9824210F";
 
 #[test]
@@ -667,7 +667,7 @@ fn debug_hides_the_secret_and_shows_the_rest() {
     let goods = CreateGoods::example();
     assert_eq!(goods.key, SEED_KEY);
 
-    // Written by hand from the seed's 样例 column and each type's `Debug`.
+    // Written by hand from the SNS document's 样例 column and each type's `Debug`.
     let expected = [
         (
             "notify_url",
@@ -1077,4 +1077,61 @@ fn write_fields_gives_the_payload_back_in_table_order() {
         b.sort();
         assert_eq!(a, b);
     }
+}
+
+/// `#[alipay(crate = "…")]`: the generated code reaches the runtime through the given path, as a
+/// crate that re-exports `alipay_core` under another name (the `alipay` facade) needs.
+mod renamed_runtime {
+    pub(crate) mod runtime {
+        pub(crate) use alipay_core::*;
+    }
+
+    /// A request and a response declared through the path.
+    #[derive(Clone, alipay_core::Request)]
+    #[alipay(
+        crate = "crate::renamed_runtime::runtime",
+        service = "test.renamed",
+        response = Echo,
+        method = GET
+    )]
+    pub(crate) struct Ask {
+        /// Any text.
+        #[alipay(label = "文本", ty = "String(8)", example = "hello")]
+        pub(crate) text: String,
+    }
+
+    /// The answer.
+    #[derive(Debug, alipay_core::Response)]
+    #[alipay(crate = "crate::renamed_runtime::runtime", element = "echo")]
+    pub(crate) struct Echo {
+        /// The text.
+        #[alipay(label = "文本", example = "hello")]
+        pub(crate) text: String,
+    }
+}
+
+#[test]
+fn the_crate_path_option_expands_through_the_given_path() {
+    use renamed_runtime::{Ask, Echo};
+    assert_eq!(Ask::SERVICE, "test.renamed");
+    assert!(Ask::example().validate().is_ok());
+    let too_long = Ask {
+        text: "123456789".into(),
+    };
+    assert!(too_long.validate().is_err());
+    assert_eq!(Echo::ELEMENT, "echo");
+}
+
+/// What a repeat means is declared on each catalog service (issue: retry as data).
+#[test]
+fn catalog_services_declare_what_a_repeat_means() {
+    use alipay_core::service::Repeat;
+    use alipay_services::single_trade_query::SingleTradeQuery;
+    assert_eq!(SendGoodsConfirm::REPEAT, Repeat::Idempotent);
+    assert_eq!(SingleTradeQuery::REPEAT, Repeat::Idempotent);
+    assert_eq!(
+        CreateGoods::REPEAT,
+        Repeat::Conflict(ErrorCode::GoodsExistsError.as_str())
+    );
+    assert_eq!(renamed_runtime::Ask::REPEAT, Repeat::Unsafe);
 }

@@ -1,4 +1,4 @@
-//! Error codes: the table, the seed's texts, the retry classification, unknown codes.
+//! Error codes: the table, the SNS document's texts, the retry classification, unknown codes.
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use alipay_core::error::{ErrorCode, ErrorKind};
 
-/// The 14 codes of `seeds/002` (section 5.3, names corrected per PROTOCOL.md) with their 说明 text,
-/// copied by hand from the seed file.
+/// The 14 codes of the SNS goods-creation document (section 5.3, names corrected per
+/// `docs/protocol.md`) with their 说明 text, copied by hand from the document.
 const SEED_002: [(&str, &str); 14] = [
     ("GOODS_CREATE_FAIL", "商品创建失败"),
     ("NO_AUTHORIZE_ACCOUNT", "合作伙伴用户账号未绑定支付宝账号"),
@@ -25,7 +25,7 @@ const SEED_002: [(&str, &str); 14] = [
     ("GOODS_EXISTS_ERROR", "商品已经存在"),
 ];
 
-/// The codes PROTOCOL.md adds (send_goods_confirm_by_platform and the gateway-level list).
+/// The codes `docs/protocol.md` adds (send_goods_confirm_by_platform and the gateway-level list).
 const PROTOCOL: [&str; 9] = [
     "TRADE_NOT_EXIST",
     "TRADE_STATUS_NOT_AVAILD",
@@ -35,7 +35,7 @@ const PROTOCOL: [&str; 9] = [
     "ILLEGAL_ENCODING",
     "SYSTEM_EXCEPTION",
     "ILLEGAL_PARTNER_EXTERFACE",
-    // Also in the seed; listed again by PROTOCOL.md's gateway list.
+    // Also in the SNS document; listed again by the gateway-level list.
     "SESSION_TIMEOUT",
 ];
 
@@ -47,7 +47,7 @@ fn every_spec_code_is_known() {
         assert_eq!(parsed.as_str(), code);
         assert!(ErrorCode::ALL.contains(&parsed), "{code} missing from ALL");
     }
-    // 14 seed codes + 8 new ones from PROTOCOL.md.
+    // 14 SNS codes + 8 new ones from docs/protocol.md.
     assert_eq!(ErrorCode::ALL.len(), 22);
 }
 
@@ -104,13 +104,13 @@ fn variants_match_their_codes() {
 
 #[test]
 fn retry_classification() {
-    // seed 004: RETRY and SYSTEM_ERROR → call again (the service is idempotent).
+    // The usage rules: RETRY and SYSTEM_ERROR → call again (the service is idempotent).
     for code in ["RETRY", "SYSTEM_ERROR"] {
         let c = ErrorCode::from_code(code);
         assert_eq!(c.kind(), ErrorKind::Retry, "{code}");
         assert!(c.is_retryable(), "{code}");
     }
-    // seed 004: TRADE_STATUS_NOT_AVAILD → never repeat; query the trade state.
+    // The usage rules: TRADE_STATUS_NOT_AVAILD → never repeat; query the trade state.
     let c = ErrorCode::from_code("TRADE_STATUS_NOT_AVAILD");
     assert_eq!(c.kind(), ErrorKind::QueryTradeState);
     assert!(!c.is_retryable());

@@ -610,7 +610,7 @@ fn every_prefix_is_handled_without_panic() {
             );
         }
         // And every single-byte corruption either fails to decode, fails to verify, or changes
-        // nothing signed: empty values are unsigned (PROTOCOL.md, "Signing", step 1), so renaming
+        // nothing signed: empty values are unsigned (docs/protocol.md, "Signing", step 1), so renaming
         // the empty `body=` still verifies, and must leave the signing string as it was.
         let original = decode_notification(bytes, hint, &NotifyLimits::default())
             .unwrap()

@@ -1,7 +1,7 @@
 //! Property tests (proptest) over the protocol layer: the canonical string, sign → verify for every
 //! sign type and both charsets, form encoding, amounts, and the envelope parser.
 //!
-//! Each property states the rule from PROTOCOL.md independently of the implementation (e.g. the
+//! Each property states the rule from docs/protocol.md independently of the implementation (e.g. the
 //! canonical string is rebuilt here with a plain sort), so a property fails when the code and the
 //! rule disagree.
 #![allow(clippy::unwrap_used)]
@@ -54,7 +54,7 @@ fn params() -> impl Strategy<Value = Vec<(String, String)>> {
         .prop_shuffle()
 }
 
-/// The rule of PROTOCOL.md, written out: drop sign/sign_type and empty values, sort by name
+/// The rule of docs/protocol.md, written out: drop sign/sign_type and empty values, sort by name
 /// (byte order), join raw values.
 fn rule(params: &[(String, String)]) -> String {
     let mut kept: Vec<&(String, String)> = params

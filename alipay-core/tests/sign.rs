@@ -129,7 +129,7 @@ fn sign_type_parses_exact_upper_case_only() {
 // ---------------------------------------------------------------------------------------------
 // MD5
 
-/// The seed request of `sns.create.goods.ws`, in arbitrary order, with the parameters that never
+/// The SNS document's sample request of `sns.create.goods.ws`, in arbitrary order, with the parameters that never
 /// take part in a signature.
 fn sns_create_goods_params(charset: &'static str) -> Vec<(&'static str, &'static str)> {
     vec![
@@ -501,7 +501,7 @@ fn rsa_sign_then_verify_arbitrary_bytes() {
 const DSA_OPENSSL_SIGNATURE: &str =
     "MC0CFBsg00MpPBklaar/hfxtepfmJCP3AhUAgq89TayTqBqpi4TT/l64Qlg277M=";
 
-/// The DSA signature in the seed's sample response (made by another key).
+/// The DSA signature in the SNS document's sample response (made by another key).
 const SEED_DSA_SIGNATURE: &str = "MCwCFFB4NLRK1Wzd87RI7rR46fARMBgcAhRNwj2MLv07YAUbPVrqOhXFzQGp7A==";
 
 /// Checks the DER shape of a DSA signature by hand: `SEQUENCE { INTEGER r, INTEGER s }`, short

@@ -1,5 +1,5 @@
 //! Typed wire values: accepted and rejected texts, round trips, error messages, `wire_enum!` from
-//! another crate. Known answers come from the seeds or were computed with Python's `datetime`.
+//! another crate. Known answers come from the source documents or were computed with Python's `datetime`.
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
@@ -409,7 +409,7 @@ fn timestamp_millis() {
     assert_eq!(wire(&t), "1309437333420");
     assert_eq!("1309437333420".parse::<TimestampMillis>().unwrap(), t);
     // Python: datetime.fromtimestamp(1309437333.420, UTC+8) == 2011-06-30 20:35:33.420, which is
-    // the seed's create_time sample 20110630203533.
+    // the SNS document's create_time sample 20110630203533.
     let odt = t.to_offset_date_time().unwrap();
     assert_eq!(odt, datetime!(2011-06-30 12:35:33.420 UTC));
     assert_eq!(

@@ -95,8 +95,11 @@ use internals::ctxt::Ctxt;
 /// | key | meaning |
 /// |---|---|
 /// | `service = "name"` | the `service` parameter (required) |
-/// | `response = Type` | the `Response` type (required; `Option<T>` when the payload may be absent) |
+/// | `response = Type` | the `Response` type (required; `Option<T>` when the payload may be absent, `()` when the service answers no payload) |
 /// | `method = GET` / `POST` | the HTTP method (default `POST`) |
+/// | `idempotent` | repeating the request has the effect of sending it once: the client retries it after a timeout too (`Request::REPEAT`) |
+/// | `conflict = "CODE"` | not idempotent, but Alipay refuses a repeat of an applied request with `CODE`: retried, and `CODE` after an uncertain attempt reads "possibly applied" |
+/// | `crate = "path"` | where generated code reaches `alipay_core` (default: found from the declaring crate's dependencies, `alipay_core` or `alipay::core`) |
 /// | `one_of(a, b, …)` | at least one of these `Option` fields is set |
 /// | `required_if(f = "v" \| "w", a, b > 0)` | when `f`'s wire value is `v` or `w`, the `Option` fields `a`, `b` are required (`> 0`: and greater than zero) |
 /// | `relation(a <= b)` | `a op b` holds when both are set (`<`, `<=`, `>`, `>=`, `==`, `!=`) |
@@ -164,7 +167,8 @@ pub fn derive_request(input: TokenStream) -> TokenStream {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
-/// Container key: `element = "tag"`, the payload element inside `<response>` (required).
+/// Container keys: `element = "tag"`, the payload element inside `<response>` (required);
+/// `crate = "path"`, as for requests.
 /// Field keys: `name`, `label`, `ty`, `example`, as for requests. An `Option` field may be missing
 /// or empty; any other field must be present. Unknown children are ignored.
 #[proc_macro_derive(Response, attributes(alipay))]
@@ -177,6 +181,16 @@ fn request(input: &DeriveInput) -> proc_macro2::TokenStream {
     let cx = Ctxt::new();
     let span = input.ident.span();
     let cont = Container::from_ast(&cx, input, Derive::Request);
+    let runtime = runtime(cont.as_ref());
+    expand::with_runtime(runtime, || request_with(cx, input, span, cont))
+}
+
+fn request_with(
+    cx: Ctxt,
+    input: &DeriveInput,
+    span: proc_macro2::Span,
+    cont: Option<Container<'_>>,
+) -> proc_macro2::TokenStream {
     let checked = cont
         .as_ref()
         .and_then(|cont| internals::check::request(&cx, cont, span));
@@ -203,6 +217,16 @@ fn response(input: &DeriveInput) -> proc_macro2::TokenStream {
     let cx = Ctxt::new();
     let span = input.ident.span();
     let cont = Container::from_ast(&cx, input, Derive::Response);
+    let runtime = runtime(cont.as_ref());
+    expand::with_runtime(runtime, || response_with(cx, input, span, cont))
+}
+
+fn response_with(
+    cx: Ctxt,
+    input: &DeriveInput,
+    span: proc_macro2::Span,
+    cont: Option<Container<'_>>,
+) -> proc_macro2::TokenStream {
     let checked = cont
         .as_ref()
         .and_then(|cont| internals::check::response(&cx, cont, span));
@@ -218,5 +242,36 @@ fn response(input: &DeriveInput) -> proc_macro2::TokenStream {
             tokens
         }
         (Ok(()), None) => fallback::response(input),
+    }
+}
+
+/// The path generated code reaches the runtime by: the container's `crate = "…"` when given;
+/// else `::alipay_core` when the declaring crate depends on `alipay-core` (under any name), else
+/// `::alipay::core` when it depends on the `alipay` facade, else `::alipay_core`.
+fn runtime(cont: Option<&Container<'_>>) -> proc_macro2::TokenStream {
+    let explicit = cont.and_then(|c| match &c.attrs {
+        ContainerAttrs::Request(a) => a.krate.clone(),
+        ContainerAttrs::Response(a) => a.krate.clone(),
+    });
+    if let Some(path) = explicit {
+        return quote::quote!(#path);
+    }
+    use proc_macro_crate::{FoundCrate, crate_name};
+    let ident = |name: &str| syn::Ident::new(name, proc_macro2::Span::call_site());
+    match crate_name("alipay-core") {
+        // Inside alipay-core, `extern crate self as alipay_core` makes the absolute path work.
+        Ok(FoundCrate::Itself) => quote::quote!(::alipay_core),
+        Ok(FoundCrate::Name(name)) => {
+            let name = ident(&name);
+            quote::quote!(::#name)
+        }
+        Err(_) => match crate_name("alipay") {
+            Ok(FoundCrate::Name(name)) => {
+                let name = ident(&name);
+                quote::quote!(::#name::core)
+            }
+            Ok(FoundCrate::Itself) => quote::quote!(::alipay::core),
+            Err(_) => quote::quote!(::alipay_core),
+        },
     }
 }

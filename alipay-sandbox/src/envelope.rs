@@ -1,4 +1,4 @@
-//! Writing the XML envelope (PROTOCOL.md, "Envelope of every XML response") and signing its
+//! Writing the XML envelope (docs/protocol.md, "The response envelope") and signing its
 //! payload with the response-signature rule.
 
 use alipay_core::canonical::SignedParams;

@@ -3,8 +3,8 @@
 //! merchants' code and this toolkit's client.
 //!
 //! ```
-//! use alipay_core::client::{Client, Config};
-//! use alipay_core::services::sns_create_goods::CreateGoods;
+//! use alipay_client::{Client, Config};
+//! use alipay_services::sns_create_goods::CreateGoods;
 //! use alipay_core::sign::Md5Key;
 //! use alipay_sandbox::{Sandbox, SandboxConfig};
 //!
@@ -49,7 +49,7 @@
 //!
 //! Services: goods are stored per partner and `outer_goods_id` (`GOODS_EXISTS_ERROR` on a repeat,
 //! `ILLEGAL_USER_KEY` for an SNS user or key not registered with [`Admin::create_sns_user`]);
-//! escrow and COD trades follow PROTOCOL.md's state machine (`TRADE_NOT_EXIST` also for another
+//! escrow and COD trades follow docs/protocol.md's state machine (`TRADE_NOT_EXIST` also for another
 //! partner's trade, `TRADE_STATUS_NOT_AVAILD` for a wrong state or an instant-payment trade, a
 //! repeat on `WAIT_BUYER_CONFIRM_GOODS` answers `T`); shipping notifies the trade's `notify_url`
 //! on Alipay's schedule until the merchant answers exactly `success`, and `notify_verify` answers

@@ -4,19 +4,20 @@
 //! [`Request::METHOD`] and [`Request::PARAMS`] describe it, [`Request::from_params`] checks every
 //! received parameter against the table (unknown names, required ones, formats, lengths, closed
 //! sets, cross-field rules), and [`Response::ELEMENT`]/[`Response::FIELDS`] shape the answer. No
-//! table is written twice. Adding a service is one line in [`Registry::standard`]:
-//! `r.register::<NewRequest>()` answers a plain success, `r.register_with::<NewRequest>(handler)`
-//! runs business logic.
+//! table is written twice. Every service of the catalog (`alipay_services::visit`) is registered
+//! and answers a plain success once its checks pass; [`Registry::standard`] then gives the
+//! services the sandbox plays with state their business logic (`register_with`).
 
 use std::sync::Arc;
 
 use alipay_core::Charset;
 use alipay_core::ErrorCode;
+use alipay_core::catalog::{ServiceInfo, Visitor};
 use alipay_core::service::{Method, ParamSpec, Request, Response, ValidationErrors};
-use alipay_core::services::send_goods_confirm::SendGoodsConfirm;
-use alipay_core::services::single_trade_query::SingleTradeQuery;
-use alipay_core::services::sns_create_goods::CreateGoods;
 use alipay_core::sign::SignType;
+use alipay_services::send_goods_confirm::SendGoodsConfirm;
+use alipay_services::single_trade_query::SingleTradeQuery;
+use alipay_services::sns_create_goods::CreateGoods;
 
 use crate::sandbox::Shared;
 use crate::services;
@@ -132,9 +133,11 @@ pub(crate) struct Registry {
 }
 
 impl Registry {
-    /// The services of `alipay_core::services`, each with its business logic.
+    /// Every service of the catalog (`alipay_services`); those the sandbox plays with state get
+    /// their business logic.
     pub(crate) fn standard() -> Self {
         let mut r = Self::default();
+        alipay_services::visit(&mut r);
         r.register_with::<CreateGoods>(services::goods::create);
         r.register_with::<SendGoodsConfirm>(services::ship::confirm);
         r.register_with::<SingleTradeQuery>(services::query::single_trade);
@@ -143,7 +146,6 @@ impl Registry {
 
     /// Registers `R` without business logic: a request that passes the checks gets a plain
     /// success.
-    #[cfg_attr(not(test), allow(dead_code))] // every standard service has logic today
     pub(crate) fn register<R: Request + 'static>(&mut self) {
         self.register_with::<R>(|_, _| Ok(Reply::Plain));
     }
@@ -178,6 +180,13 @@ impl Registry {
     }
 }
 
+/// Registering a catalog: each service without business logic.
+impl Visitor for Registry {
+    fn visit<R: Request + 'static>(&mut self, _: &'static ServiceInfo) {
+        self.register::<R>();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,14 +203,18 @@ mod tests {
     #[test]
     fn standard_services_come_from_the_derive() {
         let r = Registry::standard();
-        assert_eq!(
-            r.names(),
-            [
-                CreateGoods::SERVICE,
-                SendGoodsConfirm::SERVICE,
-                SingleTradeQuery::SERVICE
-            ]
-        );
+        let mut names = r.names();
+        names.sort_unstable();
+        let mut catalog: Vec<_> = alipay_services::SERVICES.iter().map(|s| s.name).collect();
+        catalog.sort_unstable();
+        assert_eq!(names, catalog);
+        for name in [
+            CreateGoods::SERVICE,
+            SendGoodsConfirm::SERVICE,
+            SingleTradeQuery::SERVICE,
+        ] {
+            assert!(names.contains(&name), "{name}");
+        }
         let goods = r.get(b"sns.create.goods.ws").unwrap();
         assert!(goods.is_secret("key"));
         assert!(!goods.is_secret("goods_name"));

@@ -5,11 +5,11 @@
 mod support;
 
 use alipay_core::Charset;
-use alipay_core::services::send_goods_confirm::SendGoodsConfirm;
-use alipay_core::services::sns_create_goods::CreateGoods;
 use alipay_core::sign::SignType;
 use alipay_core::types::TransportType;
 use alipay_sandbox::{PartnerCredentials, TradeStatus};
+use alipay_services::send_goods_confirm::SendGoodsConfirm;
+use alipay_services::sns_create_goods::CreateGoods;
 use serde_json::{Value, json};
 use support::*;
 

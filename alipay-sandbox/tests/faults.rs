@@ -7,11 +7,11 @@ mod support;
 
 use std::time::{Duration, Instant};
 
+use alipay_client::{Client, Config, Error, RetryPolicy, SignaturePolicy, TransportKind};
 use alipay_core::ErrorCode;
-use alipay_core::client::{Client, Config, Error, RetryPolicy, SignaturePolicy, TransportKind};
-use alipay_core::services::sns_create_goods::CreateGoods;
 use alipay_core::sign::Md5Key;
 use alipay_sandbox::{Faults, Sandbox, SandboxConfig};
+use alipay_services::sns_create_goods::CreateGoods;
 use support::*;
 
 fn goods(outer_goods_id: &str) -> CreateGoods {

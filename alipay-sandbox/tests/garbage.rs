@@ -14,11 +14,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use alipay_core::services::send_goods_confirm::SendGoodsConfirm;
-use alipay_core::services::single_trade_query::SingleTradeQuery;
-use alipay_core::services::sns_create_goods::CreateGoods;
 use alipay_core::types::TransportType;
 use alipay_sandbox::{NewTrade, Sandbox};
+use alipay_services::send_goods_confirm::SendGoodsConfirm;
+use alipay_services::single_trade_query::SingleTradeQuery;
+use alipay_services::sns_create_goods::CreateGoods;
 use support::*;
 
 const SEED: u64 = 0x5EED_2026;

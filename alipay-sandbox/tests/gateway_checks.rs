@@ -8,10 +8,10 @@ mod support;
 
 use std::process::Command;
 
-use alipay_core::services::single_trade_query::SingleTradeQuery;
 use alipay_core::sign::SignType;
 use alipay_core::{Charset, Request as _};
 use alipay_sandbox::{Amount, NewTrade, Sandbox};
+use alipay_services::single_trade_query::SingleTradeQuery;
 use support::*;
 
 /// A parameter to set (`Some`) or remove (`None`).

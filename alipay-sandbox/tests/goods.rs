@@ -5,14 +5,14 @@
 
 mod support;
 
-use alipay_core::client::{Client, Error};
-use alipay_core::services::sns_create_goods::{
-    BizStatus, CreateGoods, FlowType, Goods, ValidDate, WhoPay,
-};
+use alipay_client::{Client, Error};
 use alipay_core::sign::SignType;
 use alipay_core::types::{Amount, CompactTime};
 use alipay_core::{Charset, ErrorCode};
 use alipay_sandbox::Sandbox;
+use alipay_services::sns_create_goods::{
+    BizStatus, CreateGoods, FlowType, Goods, ValidDate, WhoPay,
+};
 use support::*;
 
 fn goods(outer_goods_id: &str) -> CreateGoods {

@@ -8,12 +8,12 @@ mod support;
 
 use std::time::Duration;
 
+use alipay_client::{NotificationError, NotifyVerify};
 use alipay_core::Charset;
-use alipay_core::client::{NotificationError, NotifyVerify};
-use alipay_core::services::send_goods_confirm::SendGoodsConfirm;
 use alipay_core::sign::SignType;
 use alipay_core::types::TransportType;
 use alipay_sandbox::{NewTrade, Sandbox, SentNotification, Trade, TradeKind};
+use alipay_services::send_goods_confirm::SendGoodsConfirm;
 use support::*;
 
 /// Alipay's waits between deliveries, in seconds: 4m, 10m, 10m, 1h, 2h, 6h, 15h.

@@ -1,17 +1,17 @@
 //! `send_goods_confirm_by_platform` and `single_trade_query` end to end: the trade state machine
-//! of PROTOCOL.md, every error code, through the client.
+//! of docs/protocol.md, every error code, through the client.
 
 #![allow(clippy::unwrap_used)]
 
 mod support;
 
-use alipay_core::client::{Client, Error};
-use alipay_core::services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
-use alipay_core::services::single_trade_query::SingleTradeQuery;
+use alipay_client::{Client, Error};
 use alipay_core::sign::SignType;
 use alipay_core::types::{Amount, TransportType};
 use alipay_core::{Charset, ErrorCode};
 use alipay_sandbox::{NewTrade, Sandbox, Trade, TradeKind, TradeStatus};
+use alipay_services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
+use alipay_services::single_trade_query::SingleTradeQuery;
 use support::*;
 
 fn ship(trade_no: &str) -> SendGoodsConfirm {

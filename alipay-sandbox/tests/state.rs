@@ -8,13 +8,13 @@ mod support;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use alipay_core::client::Error;
-use alipay_core::services::send_goods_confirm::SendGoodsConfirm;
-use alipay_core::services::sns_create_goods::CreateGoods;
+use alipay_client::Error;
 use alipay_core::sign::SignType;
 use alipay_core::types::TransportType;
 use alipay_core::{Charset, ErrorCode};
 use alipay_sandbox::{Faults, NewTrade, Sandbox, SandboxConfig, TradeStatus};
+use alipay_services::send_goods_confirm::SendGoodsConfirm;
+use alipay_services::sns_create_goods::CreateGoods;
 use support::*;
 
 /// A fresh directory for one test's state file.
@@ -133,7 +133,7 @@ async fn everything_survives_a_restart() {
 fn client_again(
     sandbox: &Sandbox,
     me: &alipay_sandbox::PartnerCredentials,
-) -> alipay_core::client::Client {
+) -> alipay_client::Client {
     client(sandbox, me, SignType::Rsa2, Charset::Utf8)
 }
 

@@ -158,7 +158,7 @@ pub(crate) fn signing_key_from_traditional(der: &[u8]) -> Result<(SigningKey, us
 
 /// Size of the prime `p` in bits.
 pub(crate) fn bits(key: &VerifyingKey) -> usize {
-    key.components().p().bits_vartime() as usize
+    key.components().p().bits() as usize
 }
 
 /// SHA1withDSA; returns the DER signature.

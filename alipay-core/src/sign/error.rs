@@ -12,7 +12,7 @@ pub(crate) fn truncated(s: &str) -> String {
 }
 
 /// `s` cut to `limit` characters (with `…` when cut), for echoing received text in messages.
-pub(crate) fn truncated_to(s: &str, limit: usize) -> String {
+pub fn truncated_to(s: &str, limit: usize) -> String {
     match s.char_indices().nth(limit) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_owned(),

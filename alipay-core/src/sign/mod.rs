@@ -44,7 +44,8 @@ mod rsa_backend;
 #[path = "rsa_rustcrypto.rs"]
 mod rsa_backend;
 
-pub(crate) use error::truncated_to;
+#[doc(hidden)]
+pub use error::truncated_to;
 pub use error::{KeyError, ParseSignTypeError, SignError, VerifyError};
 pub use keys::{KeyAlgorithm, KeyKind, Md5Key, PrivateKey, PublicKey};
 pub use signer::{Signer, Verifier};

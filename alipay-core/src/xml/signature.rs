@@ -46,7 +46,7 @@ impl Envelope {
     /// The string the response signature covers, or `None` when there is no payload.
     ///
     /// **This is the one place the response-signature rule lives.** The rule follows the only
-    /// public description (PROTOCOL.md, "Envelope"): every child element of the business payload
+    /// public description (docs/protocol.md, "The response envelope"): every child element of the business payload
     /// (`<response><goods>…</goods></response>`) is a parameter, name = tag, value = text (for a
     /// child with nested elements, its raw inner XML); then the request signing rule applies
     /// ([`canonical::SignedParams`], the rule behind [`canonical::signing_string`]: drop

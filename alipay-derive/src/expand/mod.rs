@@ -9,9 +9,28 @@ use quote::{quote, quote_spanned};
 use crate::internals::ast::Kind;
 use crate::internals::check::{Checked, Param, Value};
 
+use std::cell::RefCell;
+
+thread_local! {
+    /// The runtime crate's path for the expansion in progress (see [`with_runtime`]).
+    static RUNTIME: RefCell<Option<TokenStream>> = const { RefCell::new(None) };
+}
+
+/// Runs `expand` with `runtime` as the path generated code reaches `alipay_core` by. A derive
+/// expands one item at a time on one thread, so the path is set for exactly that expansion.
+pub(crate) fn with_runtime<T>(runtime: TokenStream, expand: impl FnOnce() -> T) -> T {
+    let previous = RUNTIME.with(|r| r.replace(Some(runtime)));
+    let out = expand();
+    RUNTIME.with(|r| *r.borrow_mut() = previous);
+    out
+}
+
 /// The runtime's hidden module; generated code reaches the runtime only through it.
 pub(crate) fn private() -> TokenStream {
-    quote!(::alipay_core::__private)
+    let runtime = RUNTIME
+        .with(|r| r.borrow().clone())
+        .unwrap_or_else(|| quote!(::alipay_core));
+    quote!(#runtime::__private)
 }
 
 /// `Some("…")` / `None`.
@@ -30,12 +49,13 @@ pub(crate) fn wire(i: usize) -> syn::Ident {
 /// One `const __Wi: Wire<T> = wire::<T>();` per field, spanned on the field's type: the only
 /// place that needs `T: WireValue`, so a type without it is reported once, at the field.
 pub(crate) fn wire_consts(params: &[Param]) -> TokenStream {
+    let private = private();
     let consts = params.iter().enumerate().map(|(i, p)| {
         let inner = p.field.inner;
         let span = syn::spanned::Spanned::span(inner);
         let w = wire(i);
         quote_spanned! {span=>
-            const #w: ::alipay_core::__private::Wire<#inner> = ::alipay_core::__private::wire::<#inner>();
+            const #w: #private::Wire<#inner> = #private::wire::<#inner>();
         }
     });
     quote!(#(#consts)*)

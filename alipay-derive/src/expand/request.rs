@@ -386,6 +386,13 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
         Method::Get => quote!(#private::Method::Get),
         Method::Post => quote!(#private::Method::Post),
     };
+    let repeat = match &req.repeat {
+        None => quote!(#private::Repeat::Unsafe),
+        Some(crate::internals::attr::Repeat::Idempotent) => quote!(#private::Repeat::Idempotent),
+        Some(crate::internals::attr::Repeat::Conflict(code)) => {
+            quote!(#private::Repeat::Conflict(#code))
+        }
+    };
     let wires = wire_consts(&req.params);
     let specs = param_specs(req);
     let checks = field_checks(req);
@@ -421,6 +428,7 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
             impl #private::Request for #ident {
                 const SERVICE: &'static str = #service;
                 const METHOD: #private::Method = #method;
+                const REPEAT: #private::Repeat = #repeat;
                 const PARAMS: &'static [#private::ParamSpec] = __PARAMS;
                 type Response = #response_ty;
 

@@ -119,11 +119,24 @@ pub(crate) struct RequestAttrs {
     pub(crate) required_if: Vec<RequiredIf>,
     pub(crate) relations: Vec<Relation>,
     pub(crate) custom: Vec<syn::Path>,
+    /// `crate = "path"`: where the runtime (`alipay_core`) is reached from the declaring crate.
+    pub(crate) krate: Option<syn::Path>,
+    /// `idempotent` or `conflict = "CODE"`.
+    pub(crate) repeat: Option<Repeat>,
+}
+
+/// What a repeat of the request means (`idempotent`, `conflict = "CODE"`).
+#[derive(Clone)]
+pub(crate) enum Repeat {
+    Idempotent,
+    Conflict(LitStr),
 }
 
 /// Container attributes of `#[derive(Response)]`, as written.
 pub(crate) struct ResponseAttrs {
     pub(crate) element: Option<LitStr>,
+    /// `crate = "path"`, as for requests.
+    pub(crate) krate: Option<syn::Path>,
 }
 
 /// Field attributes, as written.
@@ -147,9 +160,8 @@ pub(crate) enum Derive {
     Response,
 }
 
-const REQUEST_KEYS: &str =
-    "`service`, `response`, `method`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`";
-const RESPONSE_KEYS: &str = "`element`";
+const REQUEST_KEYS: &str = "`service`, `response`, `method`, `idempotent`, `conflict`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`, `crate`";
+const RESPONSE_KEYS: &str = "`element`, `crate`";
 const REQUEST_FIELD_KEYS: &str = "`name`, `label`, `ty`, `max_len`, `example`, `secret`, `custom`";
 const RESPONSE_FIELD_KEYS: &str = "`name`, `label`, `ty`, `example`";
 
@@ -195,6 +207,17 @@ fn unknown_key(meta: &ParseNestedMeta, expected: &str) -> syn::Error {
     meta.error(format!(
         "unknown key `{path}` in `#[alipay(..)]`: expected one of {expected}"
     ))
+}
+
+/// `crate = "path::to::alipay_core"`.
+fn parse_crate(meta: &ParseNestedMeta) -> syn::Result<syn::Path> {
+    let lit = lit_str(meta, symbol::CRATE, "\"alipay::core\"")?;
+    lit.parse::<syn::Path>().map_err(|_| {
+        syn::Error::new(
+            lit.span(),
+            "`crate` takes the path of the runtime crate as a string: write `crate = \"alipay::core\"`",
+        )
+    })
 }
 
 fn lit_str(meta: &ParseNestedMeta, key: Symbol, example: &str) -> syn::Result<LitStr> {
@@ -375,8 +398,32 @@ impl RequestAttrs {
         let mut required_if = Vec::new();
         let mut relations = Vec::new();
         let mut custom = Vec::new();
+        let mut krate = Attr::none(cx, symbol::CRATE);
+        let mut repeat: Option<Repeat> = None;
+        let mut set_repeat = |meta: &ParseNestedMeta, value: Repeat| {
+            if repeat.replace(value).is_some() {
+                return Err(meta.error(
+                    "`idempotent` and `conflict` are given once, and not together: a service is idempotent, or declares the code that refuses a repeat",
+                ));
+            }
+            Ok(())
+        };
         for_each_key(cx, attrs, |meta| {
-            if meta.path == symbol::SERVICE {
+            if meta.path == symbol::CRATE {
+                krate.set(&meta.path, parse_crate(meta)?);
+            } else if meta.path == symbol::IDEMPOTENT {
+                flag(meta, symbol::IDEMPOTENT)?;
+                set_repeat(meta, Repeat::Idempotent)?;
+            } else if meta.path == symbol::CONFLICT {
+                let code = lit_str(meta, symbol::CONFLICT, "\"GOODS_EXISTS_ERROR\"")?;
+                if code.value().is_empty() {
+                    return Err(syn::Error::new(
+                        code.span(),
+                        "`conflict` names the error code Alipay answers a repeat of an applied request with, e.g. `conflict = \"GOODS_EXISTS_ERROR\"`",
+                    ));
+                }
+                set_repeat(meta, Repeat::Conflict(code))?;
+            } else if meta.path == symbol::SERVICE {
                 let s = lit_str(meta, symbol::SERVICE, "\"sns.create.goods.ws\"")?;
                 service.set(&meta.path, s);
             } else if meta.path == symbol::RESPONSE {
@@ -430,6 +477,8 @@ impl RequestAttrs {
             required_if,
             relations,
             custom,
+            krate: krate.get(),
+            repeat,
         }
     }
 }
@@ -437,10 +486,13 @@ impl RequestAttrs {
 impl ResponseAttrs {
     pub(crate) fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
         let mut element = Attr::none(cx, symbol::ELEMENT);
+        let mut krate = Attr::none(cx, symbol::CRATE);
         for_each_key(cx, attrs, |meta| {
             if meta.path == symbol::ELEMENT {
                 let s = lit_str(meta, symbol::ELEMENT, "\"goods\"")?;
                 element.set(&meta.path, s);
+            } else if meta.path == symbol::CRATE {
+                krate.set(&meta.path, parse_crate(meta)?);
             } else {
                 return Err(unknown_key(meta, RESPONSE_KEYS));
             }
@@ -448,6 +500,7 @@ impl ResponseAttrs {
         });
         ResponseAttrs {
             element: element.get(),
+            krate: krate.get(),
         }
     }
 }

@@ -73,6 +73,7 @@ pub(crate) struct Request<'a> {
     pub(crate) service: String,
     pub(crate) response: syn::Type,
     pub(crate) method: Method,
+    pub(crate) repeat: Option<crate::internals::attr::Repeat>,
     pub(crate) params: Vec<Param<'a>>,
     pub(crate) one_of: Vec<Vec<usize>>,
     pub(crate) required_if: Vec<RequiredIf>,
@@ -589,6 +590,7 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
             .clone()
             .unwrap_or_else(|| syn::parse_quote!(())),
         method: attrs.method,
+        repeat: attrs.repeat.clone(),
         params,
         one_of,
         required_if,

@@ -21,6 +21,9 @@ pub(crate) const ONE_OF: Symbol = Symbol("one_of");
 pub(crate) const REQUIRED_IF: Symbol = Symbol("required_if");
 pub(crate) const RELATION: Symbol = Symbol("relation");
 pub(crate) const CUSTOM: Symbol = Symbol("custom");
+pub(crate) const CRATE: Symbol = Symbol("crate");
+pub(crate) const IDEMPOTENT: Symbol = Symbol("idempotent");
+pub(crate) const CONFLICT: Symbol = Symbol("conflict");
 
 // Response container.
 pub(crate) const ELEMENT: Symbol = Symbol("element");

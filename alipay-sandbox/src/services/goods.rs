@@ -13,10 +13,10 @@
 //!   the seller: there is no shipping to pay for, and the seller is the party of the contract.
 
 use alipay_core::ErrorCode;
-use alipay_core::services::sns_create_goods::{
+use alipay_core::types::CompactTime;
+use alipay_services::sns_create_goods::{
     BizStatus, CreateGoods, FlowType, Goods, ValidDate, WhoPay,
 };
-use alipay_core::types::CompactTime;
 
 use crate::registry::{Call, Payload, Reply};
 use crate::state::GoodsRecord;

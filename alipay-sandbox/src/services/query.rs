@@ -2,7 +2,7 @@
 //! are given, this `out_trade_no`), or by `out_trade_no` alone; else `TRADE_NOT_EXIST`.
 
 use alipay_core::ErrorCode;
-use alipay_core::services::single_trade_query::{SingleTradeQuery, Trade as TradePayload};
+use alipay_services::single_trade_query::{SingleTradeQuery, Trade as TradePayload};
 
 use crate::registry::{Call, Payload, Reply};
 

@@ -1,6 +1,6 @@
 //! `send_goods_confirm_by_platform`: the seller confirms an escrow or COD trade shipped.
 //!
-//! The state machine of PROTOCOL.md, checked and applied atomically:
+//! The trade state machine (`docs/protocol.md`, "send_goods_confirm_by_platform"), checked and applied atomically:
 //! - no such trade, or a trade of another partner (a partner cannot see others' trades):
 //!   `TRADE_NOT_EXIST`;
 //! - an instant-payment trade (nothing to ship): `TRADE_STATUS_NOT_AVAILD`;
@@ -11,8 +11,8 @@
 //! - any other state: `TRADE_STATUS_NOT_AVAILD`.
 
 use alipay_core::ErrorCode;
-use alipay_core::services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
 use alipay_core::types::{Amount, DateTime, TradeStatus};
+use alipay_services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
 
 use crate::model::{Shipment, Trade, TradeKind};
 use crate::registry::{Call, Payload, Reply};

@@ -10,8 +10,8 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use alipay_client::{Client, Config, RetryPolicy, SignaturePolicy};
 use alipay_core::Charset;
-use alipay_core::client::{Client, Config, RetryPolicy, SignaturePolicy};
 use alipay_core::sign::{Md5Key, PrivateKey, PublicKey, SignType, Signer};
 use alipay_sandbox::{PartnerCredentials, Sandbox, SandboxConfig};
 use md5::{Digest as _, Md5};

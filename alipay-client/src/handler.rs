@@ -1,0 +1,275 @@
+//! Running the merchant's business step once per notification.
+
+use std::fmt::{self, Write as _};
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use sha2::{Digest, Sha256};
+
+use super::store::{CallRecord, Claim, DedupStore, RecordKind, StoreError};
+use super::{Client, NotificationError, VerifiedNotification};
+use alipay_core::notify::{ACK_FAIL, ACK_SUCCESS};
+
+/// What happened to one delivery, and what to answer Alipay ([`Handled::ack`]).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Handled {
+    /// The business step ran and completed: answer `success`.
+    Processed,
+    /// The business step had already completed for this notification: answer `success` without
+    /// running it again.
+    Duplicate,
+    /// The notification was not accepted (bad signature, no `notify_id`, `notify_verify` said
+    /// `false` or `invalid`, or could not be asked): answer `fail`.
+    Rejected(NotificationError),
+    /// The business step returned an error (its message): answer `fail`; the next delivery runs it
+    /// again.
+    StepFailed(String),
+    /// Another delivery of the same notification is running the business step and did not finish
+    /// within the wait: answer `fail`; the next delivery finds it done.
+    Busy,
+    /// The de-duplication store failed: answer `fail`.
+    Store(StoreError),
+}
+
+impl Handled {
+    /// The exact body to answer Alipay with: `success` (7 bytes) for [`Handled::Processed`] and
+    /// [`Handled::Duplicate`], `fail` otherwise.
+    pub fn ack(&self) -> &'static str {
+        match self {
+            Self::Processed | Self::Duplicate => ACK_SUCCESS,
+            _ => ACK_FAIL,
+        }
+    }
+
+    /// A short name for the log: `processed`, `duplicate`, `rejected`, `step_failed`, `busy`,
+    /// `store_error`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Processed => "processed",
+            Self::Duplicate => "duplicate",
+            Self::Rejected(_) => "rejected",
+            Self::StepFailed(_) => "step_failed",
+            Self::Busy => "busy",
+            Self::Store(_) => "store_error",
+        }
+    }
+}
+
+/// Turns a verified notification into its de-duplication key.
+pub type KeyFn = fn(&VerifiedNotification) -> String;
+
+/// Runs the merchant's business step once per notification, however often and however
+/// concurrently Alipay delivers it, and gives the exact body to answer.
+///
+/// For each delivery, [`handle`](Self::handle):
+/// 1. verifies it ([`Client::verify_notification`]: signature, `notify_id`, `notify_verify`);
+/// 2. claims its key in the [`DedupStore`] (atomically: of two concurrent deliveries, one runs the
+///    step, the other waits for it, up to [`wait`](Self::wait), and answers `success` once it is
+///    done);
+/// 3. runs the step, then records the key as completed, then answers `success`.
+///
+/// If the step fails, is cancelled or panics, the claim is given back and the next delivery runs it.
+/// If the process dies during the step, the claim's lease ([`lease`](Self::lease), default 60 s)
+/// expires and the next delivery (Alipay's first re-delivery comes about 4 minutes later) runs it.
+/// If the process dies after recording completion but before answering, the next delivery is a
+/// [`Handled::Duplicate`] and answers `success`. The step therefore runs once per notification
+/// unless the process dies after the step but before its completion is recorded; for exactly once
+/// in that window too, make the step itself idempotent (e.g. keyed by the trade number in the
+/// merchant's own transaction).
+///
+/// The key ([`default_key`]) identifies the notification's content, not the delivery: Alipay's
+/// re-deliveries of one notification share it even if their `notify_id` or `notify_time` differ.
+pub struct NotificationHandler {
+    client: Client,
+    store: Arc<dyn DedupStore>,
+    lease: Duration,
+    wait: Duration,
+    key: KeyFn,
+}
+
+impl fmt::Debug for NotificationHandler {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NotificationHandler")
+            .field("client", &self.client)
+            .field("lease", &self.lease)
+            .field("wait", &self.wait)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The default de-duplication key: the SHA-256 (hex) of the notification's canonical string
+/// without `sign`, `sign_type`, `notify_id` and `notify_time` (which change between deliveries of
+/// one notification), prefixed with its `notify_type`.
+pub fn default_key(n: &VerifiedNotification) -> String {
+    let kept: Vec<(&str, &str)> = n
+        .params()
+        .iter()
+        .filter(|(k, _)| k != "notify_id" && k != "notify_time")
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let digest = Sha256::digest(alipay_core::canonical::signing_string(&kept).as_bytes());
+    let mut key = String::with_capacity(96);
+    key.push_str(n.notify_type().unwrap_or("notify"));
+    key.push(':');
+    for b in digest {
+        let _ = write!(key, "{b:02x}");
+    }
+    key
+}
+
+impl NotificationHandler {
+    /// A handler verifying with `client` and remembering handled notifications in `store` (an
+    /// [`sqlite::Database`](super::sqlite::Database) for a single process; a
+    /// [`MemoryStore`](super::store::MemoryStore) loses its state on restart).
+    pub fn new(client: Client, store: Arc<dyn DedupStore>) -> Self {
+        Self {
+            client,
+            store,
+            lease: Duration::from_secs(60),
+            wait: Duration::from_secs(5),
+            key: default_key,
+        }
+    }
+
+    /// How long a claim protects a running step before another delivery may take it over (the
+    /// holder is presumed dead). Longer than the business step ever takes; default 60 s.
+    #[must_use]
+    pub fn lease(mut self, lease: Duration) -> Self {
+        self.lease = lease;
+        self
+    }
+
+    /// How long a concurrent delivery waits for the running step before answering `fail`
+    /// (default 5 s).
+    #[must_use]
+    pub fn wait(mut self, wait: Duration) -> Self {
+        self.wait = wait;
+        self
+    }
+
+    /// The de-duplication key (default [`default_key`]).
+    #[must_use]
+    pub fn key(mut self, key: KeyFn) -> Self {
+        self.key = key;
+        self
+    }
+
+    /// Handles one delivery: verify, claim, run `step` at most once, and return what happened;
+    /// answer Alipay with [`Handled::ack`].
+    pub async fn handle<F, Fut, E>(&self, body: &[u8], step: F) -> Handled
+    where
+        F: FnOnce(VerifiedNotification) -> Fut,
+        Fut: Future<Output = Result<(), E>>,
+        E: fmt::Display,
+    {
+        let time = SystemTime::now();
+        let started = Instant::now();
+        let verified = self.client.verify_notification(body).await;
+        let (handled, params, service) = match verified {
+            Err(e) => (Handled::Rejected(e), Vec::new(), "notify".to_owned()),
+            Ok(n) => {
+                let params: Vec<(String, String)> = n
+                    .params()
+                    .iter()
+                    .filter(|(k, _)| k != "sign")
+                    .cloned()
+                    .collect();
+                let service = n.notify_type().unwrap_or("notify").to_owned();
+                (self.run_once(n, step).await, params, service)
+            }
+        };
+        let outcome = match &handled {
+            Handled::Rejected(e) => format!("rejected:{}", rejected_class(e)),
+            other => other.as_str().to_owned(),
+        };
+        let latency = started.elapsed();
+        tracing::info!(target: "alipay::notify", service = %service, outcome = %outcome,
+            latency_us = latency.as_micros() as u64, "notification");
+        if let Some(log) = self.client.call_log() {
+            let record = CallRecord {
+                time,
+                kind: RecordKind::Notification,
+                service,
+                params,
+                attempt: 1,
+                success: handled.ack() == ACK_SUCCESS,
+                outcome,
+                latency,
+            };
+            if let Err(e) = log.record(&record) {
+                tracing::error!(target: "alipay::notify", error = %e, "cannot write the call log");
+            }
+        }
+        handled
+    }
+
+    async fn run_once<F, Fut, E>(&self, n: VerifiedNotification, step: F) -> Handled
+    where
+        F: FnOnce(VerifiedNotification) -> Fut,
+        Fut: Future<Output = Result<(), E>>,
+        E: fmt::Display,
+    {
+        let key = (self.key)(&n);
+        let give_up = Instant::now() + self.wait;
+        let token = loop {
+            match self.store.claim(&key, self.lease) {
+                Ok(Claim::Acquired(token)) => break token,
+                Ok(Claim::Done) => return Handled::Duplicate,
+                Ok(Claim::Busy) if Instant::now() < give_up => {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+                Ok(Claim::Busy) => return Handled::Busy,
+                Err(e) => return Handled::Store(e),
+            }
+        };
+        let mut guard = ClaimGuard {
+            store: &*self.store,
+            key: &key,
+            token,
+            armed: true,
+        };
+        match step(n).await {
+            Ok(()) => {
+                guard.armed = false;
+                match self.store.complete(&key, token) {
+                    Ok(()) => Handled::Processed,
+                    // The step ran but its completion is not recorded: a re-delivery would run it
+                    // again, so say so instead of acknowledging.
+                    Err(e) => Handled::Store(e),
+                }
+            }
+            Err(e) => Handled::StepFailed(e.to_string()),
+        }
+    }
+}
+
+/// Gives an unfinished claim back when the step fails, is cancelled (its future dropped) or panics.
+struct ClaimGuard<'a> {
+    store: &'a dyn DedupStore,
+    key: &'a str,
+    token: u64,
+    armed: bool,
+}
+
+impl Drop for ClaimGuard<'_> {
+    fn drop(&mut self) {
+        if self.armed {
+            if let Err(e) = self.store.release(self.key, self.token) {
+                tracing::error!(target: "alipay::notify", error = %e,
+                    "cannot release a notification claim; it expires with its lease");
+            }
+        }
+    }
+}
+
+fn rejected_class(e: &NotificationError) -> &'static str {
+    match e {
+        NotificationError::Rejected(_) => "signature",
+        NotificationError::NotFromAlipay { .. } => "false",
+        NotificationError::InvalidNotifyId { .. } => "invalid",
+        NotificationError::Confirm(_) => "confirm",
+        NotificationError::NoVerifier => "no_verifier",
+    }
+}
