@@ -68,16 +68,17 @@ fn main() {
     fs::write(&out, generated).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 
-/// The name of the one struct under a `#[derive(…)]` that lists `Request`.
+/// The name of the one struct under a `#[derive(…)]` that lists `Request` (by any path, e.g.
+/// `alipay_core::Request`; the list may span lines).
 fn request_type(text: &str) -> Result<String, &'static str> {
     let mut found = None;
     let mut in_request_derive = false;
+    let mut derive: Option<String> = None;
     for line in text.lines().map(str::trim) {
-        if let Some(list) = line.strip_prefix("#[derive(") {
-            in_request_derive = list
-                .trim_end_matches(")]")
-                .split(',')
-                .any(|d| matches!(d.trim(), "Request" | "alipay_core::Request"));
+        if let Some(list) = &mut derive {
+            list.push_str(line);
+        } else if let Some(rest) = line.strip_prefix("#[derive(") {
+            derive = Some(rest.to_owned());
         } else if in_request_derive && let Some(rest) = line.strip_prefix("pub struct ") {
             let name: String = rest
                 .chars()
@@ -87,6 +88,15 @@ fn request_type(text: &str) -> Result<String, &'static str> {
                 return Err("more than one request struct");
             }
             in_request_derive = false;
+            continue;
+        } else if line.starts_with("pub struct ") || line.starts_with("struct ") {
+            in_request_derive = false;
+        }
+        if let Some(list) = derive.take_if(|list| list.contains(")]")) {
+            let list = &list[..list.find(")]").unwrap_or(list.len())];
+            in_request_derive = list
+                .split(',')
+                .any(|d| d.trim().rsplit("::").next() == Some("Request"));
         }
     }
     found.ok_or("no request struct")

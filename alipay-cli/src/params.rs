@@ -2,8 +2,6 @@
 
 use std::collections::HashSet;
 
-use alipay_core::Charset;
-
 use crate::exit::Failure;
 
 /// One `NAME=VALUE` argument, split at the first `=`: the value is everything after it, verbatim
@@ -44,33 +42,6 @@ pub(crate) fn unique_pairs(params: &[Param]) -> Result<Vec<(String, String)>, Fa
         .iter()
         .map(|p| (p.name.clone(), p.value.clone()))
         .collect())
-}
-
-/// The canonical string in `charset`'s bytes. A character the charset cannot encode is a failure
-/// (1) naming the parameter it is in.
-pub(crate) fn encode_signing_string(
-    pairs: &[(String, String)],
-    signing_string: &str,
-    charset: Charset,
-) -> Result<Vec<u8>, Failure> {
-    // `&` and `=` are ASCII, so the whole string encodes exactly when every name and value does:
-    // checking them one by one finds the parameter to name.
-    for (name, value) in pairs {
-        for text in [name, value] {
-            if let Err(e) = charset.encode(text) {
-                return Err(
-                    Failure::general(format_args!("parameter {name:?}: {e}")).detail(format_args!(
-                        "hint: the signed bytes are the string encoded in {charset}; \
-                         use --charset utf-8, or remove the character"
-                    )),
-                );
-            }
-        }
-    }
-    charset
-        .encode(signing_string)
-        .map(|bytes| bytes.into_owned())
-        .map_err(|e| Failure::general(format_args!("the string to sign: {e}")))
 }
 
 /// Notes on stderr about parameters the signing rule leaves out, so nobody wonders why a

@@ -4,14 +4,19 @@ use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use alipay_client::settings::{ENV_PRIVATE_KEY, Settings};
+use alipay_core::Charset;
+use alipay_core::canonical::SignedParams;
+use alipay_core::charset::CharsetError;
 use alipay_core::notify::{self, NotifyError, NotifyLimits};
-use alipay_core::sign::{PrivateKey, SignError, SignType, Verifier, VerifyError};
-use alipay_core::{Charset, canonical};
+use alipay_core::sign::{
+    PrivateKey, SignError, SignParamsError, SignType, Signature, Verifier, VerifyError,
+    VerifyParamsError, sign_params, verify_params,
+};
 use serde::Serialize;
 
 use crate::cli::{SignArgs, VerifyArgs};
 use crate::exit::{FAILURE, Failure};
-use crate::params::{encode_signing_string, note_unsigned, unique_pairs};
+use crate::params::{note_unsigned, unique_pairs};
 
 /// `sign --json`.
 #[derive(Serialize)]
@@ -33,10 +38,16 @@ pub(crate) fn sign(args: &SignArgs) -> Result<(), Failure> {
     let signer = settings.signer()?;
     let pairs = unique_pairs(&args.params)?;
     note_unsigned(&pairs);
-    let string_to_sign = canonical::signing_string(&pairs);
-    let bytes = encode_signing_string(&pairs, &string_to_sign, charset)?;
-    let sign = signer.sign(&bytes).map_err(|e| match e {
-        SignError::EmptyMd5Key => Failure::usage(e),
+    let Signature {
+        string_to_sign,
+        sign,
+    } = sign_params(&SignedParams::new(&pairs), charset, &signer).map_err(|e| match e {
+        SignParamsError::Sign(e @ SignError::EmptyMd5Key) => Failure::usage(e),
+        SignParamsError::Charset {
+            param,
+            charset,
+            source,
+        } => unencodable(&param, charset, &source),
         other => Failure::general(other),
     })?;
     if args.json {
@@ -52,6 +63,14 @@ pub(crate) fn sign(args: &SignArgs) -> Result<(), Failure> {
         println!("{sign}");
     }
     Ok(())
+}
+
+/// A parameter the charset cannot encode: the signed bytes are the string in that charset.
+fn unencodable(param: &str, charset: Charset, source: &CharsetError) -> Failure {
+    Failure::general(format_args!("parameter {param:?}: {source}")).detail(format_args!(
+        "hint: the signed bytes are the string encoded in {charset}; \
+         use --charset utf-8, or remove the character"
+    ))
 }
 
 /// Verifies a signature over parameters, or a whole notification read from stdin.
@@ -82,14 +101,24 @@ pub(crate) fn verify(args: &VerifyArgs) -> Result<(), Failure> {
         }
         Some(sign) => {
             let pairs = unique_pairs(&args.params)?;
-            let string = canonical::signing_string(&pairs);
-            let bytes = encode_signing_string(&pairs, &string, charset)?;
-            let declared = pairs.iter().find(|(k, _)| k == "sign_type");
-            let result = match declared {
-                Some((_, declared)) => verifier.verify_typed(declared, &bytes, &sign),
-                None => verifier.verify(&bytes, &sign),
-            };
-            Verdict::of_signature(result, string, charset)
+            let declared = pairs
+                .iter()
+                .find(|(k, _)| k == "sign_type")
+                .map(|(_, v)| v.as_str());
+            let signed = SignedParams::new(&pairs);
+            match verify_params(&signed, charset, &verifier, declared, &sign) {
+                Ok(string) => Verdict::valid(string),
+                Err(VerifyParamsError::Signature {
+                    string_to_sign,
+                    source,
+                }) => Verdict::of_signature(Err(source), string_to_sign, charset),
+                Err(VerifyParamsError::Charset {
+                    param,
+                    charset,
+                    source,
+                }) => return Err(unencodable(&param, charset, &source)),
+                Err(other) => return Err(Failure::general(other)),
+            }
         }
         None if !args.params.is_empty() => {
             return Err(Failure::usage(

@@ -255,11 +255,11 @@ struct ClaimGuard<'a> {
 
 impl Drop for ClaimGuard<'_> {
     fn drop(&mut self) {
-        if self.armed {
-            if let Err(e) = self.store.release(self.key, self.token) {
-                tracing::error!(target: "alipay::notify", error = %e,
+        if self.armed
+            && let Err(e) = self.store.release(self.key, self.token)
+        {
+            tracing::error!(target: "alipay::notify", error = %e,
                     "cannot release a notification claim; it expires with its lease");
-            }
         }
     }
 }

@@ -110,11 +110,21 @@ pub fn encode<K: AsRef<str>, V: AsRef<str>>(
     Ok(ascii_string(out))
 }
 
-/// Decodes a form body or query string in `charset` into ordered `(name, value)` pairs.
+/// Percent-decoded `(name, value)` byte pairs, in received order: a form before its charset is
+/// applied.
+pub type RawPairs = Vec<(Vec<u8>, Vec<u8>)>;
+
+/// Splits a form body or query string into percent-decoded byte pairs (the percent layer, before
+/// any charset): `+` is a space, `%XX` a byte, empty segments (`a=1&&b=2`) are skipped, and a
+/// segment without `=` is a name with an empty value. A `%` not followed by two hex digits is
+/// [`FormError::BadPercent`] with its offset.
 ///
-/// `+` is a space; `%XX` is a byte; empty segments (`a=1&&b=2`) are skipped; a segment without
-/// `=` is a name with an empty value.
-pub fn decode(input: &[u8], charset: Charset) -> Result<Vec<(String, String)>, FormError> {
+/// ```
+/// use alipay_core::form::split;
+/// let pairs = split(b"a=1+2&&b=%B6%FE&c").unwrap();
+/// assert_eq!(pairs, [(b"a".to_vec(), b"1 2".to_vec()), (b"b".to_vec(), vec![0xB6, 0xFE]), (b"c".to_vec(), vec![])]);
+/// ```
+pub fn split(input: &[u8]) -> Result<RawPairs, FormError> {
     let mut pairs = Vec::new();
     let mut start = 0;
     for segment in input.split(|&b| b == b'&') {
@@ -131,22 +141,114 @@ pub fn decode(input: &[u8], charset: Charset) -> Result<Vec<(String, String)>, F
                 seg_start + segment.len(),
             ),
         };
-        let name = unescape(name, seg_start)?;
-        let name = charset
-            .decode(&name)
-            .map_err(|source| FormError::Charset {
-                name: String::from_utf8_lossy(&name).into_owned(),
-                source,
-            })?
-            .into_owned();
-        let value = unescape(value, value_start)?;
-        let value = match charset.decode(&value) {
-            Ok(v) => v.into_owned(),
-            Err(source) => return Err(FormError::Charset { name, source }),
-        };
-        pairs.push((name, value));
+        pairs.push((unescape(name, seg_start)?, unescape(value, value_start)?));
     }
     Ok(pairs)
+}
+
+/// Decodes every name and value of `raw` in `charset` (the charset layer).
+pub fn decode_pairs(
+    raw: &[(Vec<u8>, Vec<u8>)],
+    charset: Charset,
+) -> Result<Vec<(String, String)>, FormError> {
+    raw.iter()
+        .map(|(name, value)| {
+            let name = charset
+                .decode(name)
+                .map_err(|source| FormError::Charset {
+                    name: String::from_utf8_lossy(name).into_owned(),
+                    source,
+                })?
+                .into_owned();
+            match charset.decode(value) {
+                Ok(value) => Ok((name, value.into_owned())),
+                Err(source) => Err(FormError::Charset { name, source }),
+            }
+        })
+        .collect()
+}
+
+/// Decodes a form body or query string in `charset` into ordered `(name, value)` pairs:
+/// [`split`], then [`decode_pairs`].
+pub fn decode(input: &[u8], charset: Charset) -> Result<Vec<(String, String)>, FormError> {
+    decode_pairs(&split(input)?, charset)
+}
+
+/// Why a form's declared charset could not be read ([`declared_charset`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DeclaredCharsetError {
+    /// `_input_charset` or `charset` is given more than once.
+    #[error("{name} is given more than once")]
+    Repeated {
+        /// The repeated parameter.
+        name: &'static str,
+    },
+    /// The label is not a charset this crate knows (or is not even ASCII).
+    #[error("{param}: {source}")]
+    Unsupported {
+        /// `_input_charset` or `charset`.
+        param: &'static str,
+        /// The label, cut to 64 characters.
+        #[source]
+        source: CharsetError,
+    },
+    /// `_input_charset` and `charset` name different charsets.
+    #[error("_input_charset {input_charset:?} and charset {charset:?} disagree")]
+    Conflicting {
+        /// `_input_charset` as given (cut to 64 characters).
+        input_charset: String,
+        /// `charset` as given (cut to 64 characters).
+        charset: String,
+    },
+}
+
+/// The charset a form declares, read from its raw pairs ([`split`]) before anything is decoded
+/// (the names and the labels are ASCII): `_input_charset` (requests and notifications), or
+/// `charset` (some notifications); both may be given when they agree. `None` when neither is.
+///
+/// ```
+/// use alipay_core::form::{declared_charset, split};
+/// use alipay_core::Charset;
+/// let raw = split(b"subject=%B6%FE&_input_charset=GBK").unwrap();
+/// assert_eq!(declared_charset(&raw), Ok(Some(Charset::Gbk)));
+/// assert_eq!(declared_charset(&split(b"a=1").unwrap()), Ok(None));
+/// ```
+pub fn declared_charset(
+    raw: &[(Vec<u8>, Vec<u8>)],
+) -> Result<Option<Charset>, DeclaredCharsetError> {
+    const INPUT_CHARSET: &str = "_input_charset";
+    const CHARSET: &str = "charset";
+    let cut = |bytes: &[u8]| crate::sign::truncated_to(&String::from_utf8_lossy(bytes), 64);
+    let mut input_charset: Option<&[u8]> = None;
+    let mut charset: Option<&[u8]> = None;
+    for (name, value) in raw {
+        let (param, slot) = match name.as_slice() {
+            b"_input_charset" => (INPUT_CHARSET, &mut input_charset),
+            b"charset" => (CHARSET, &mut charset),
+            _ => continue,
+        };
+        if slot.replace(value).is_some() {
+            return Err(DeclaredCharsetError::Repeated { name: param });
+        }
+    }
+    let parse = |param: &'static str, label: &[u8]| {
+        let unknown = || DeclaredCharsetError::Unsupported {
+            param,
+            source: CharsetError::Unknown { label: cut(label) },
+        };
+        let text = std::str::from_utf8(label).map_err(|_| unknown())?;
+        Charset::from_label(text).map_err(|_| unknown())
+    };
+    let input = input_charset.map(|l| parse(INPUT_CHARSET, l)).transpose()?;
+    let other = charset.map(|l| parse(CHARSET, l)).transpose()?;
+    match (input, other) {
+        (Some(a), Some(b)) if a != b => Err(DeclaredCharsetError::Conflicting {
+            input_charset: cut(input_charset.unwrap_or_default()),
+            charset: cut(charset.unwrap_or_default()),
+        }),
+        (a, b) => Ok(a.or(b)),
+    }
 }
 
 /// Undoes `+` and `%XX` in one form component; `base` is its offset in the whole input.

@@ -41,10 +41,10 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::canonical;
+use crate::canonical::{self, SignedParams};
 use crate::charset::{Charset, CharsetError};
-use crate::form::{self, FormError};
-use crate::sign::{SignType, Verifier, VerifyError};
+use crate::form::{self, DeclaredCharsetError, FormError};
+use crate::sign::{self, SignType, Verifier, VerifyError, VerifyParamsError};
 use crate::types::{Amount, TradeStatus, WireValue, WireValueError};
 
 /// The body that acknowledges a notification: exactly these 7 bytes, nothing around them. Anything
@@ -335,9 +335,28 @@ pub fn decode_notification(
             limit: limits.max_params,
         });
     }
-    let charset = declared_charset(body)?.or(charset_hint).unwrap_or_default();
-    let params =
-        form::decode(body, charset).map_err(|source| NotifyError::Form { charset, source })?;
+    let raw = form::split(body).map_err(|source| NotifyError::Form {
+        charset: charset_hint.unwrap_or_default(),
+        source,
+    })?;
+    let declared = form::declared_charset(&raw).map_err(|e| match e {
+        DeclaredCharsetError::Repeated { name } => NotifyError::DuplicateParameter {
+            name: name.to_owned(),
+        },
+        DeclaredCharsetError::Unsupported { param, source } => {
+            NotifyError::UnsupportedCharset { param, source }
+        }
+        DeclaredCharsetError::Conflicting {
+            input_charset,
+            charset,
+        } => NotifyError::ConflictingCharset {
+            input_charset,
+            charset,
+        },
+    })?;
+    let charset = declared.or(charset_hint).unwrap_or_default();
+    let params = form::decode_pairs(&raw, charset)
+        .map_err(|source| NotifyError::Form { charset, source })?;
 
     let mut seen = HashSet::with_capacity(params.len());
     for (name, value) in &params {
@@ -375,89 +394,24 @@ pub fn verify_notification_signature(
 ) -> Result<(), NotifyError> {
     let sign = n.sign().ok_or(NotifyError::MissingSign)?;
     let sign_type = n.sign_type().ok_or(NotifyError::MissingSignType)?;
-    let signing_string = n.signing_string();
-    let bytes = n
-        .charset
-        .encode(&signing_string)
-        .map_err(|source| NotifyError::Unencodable {
+    let signed = SignedParams::new(&n.params);
+    match sign::verify_params(&signed, n.charset, verifier, Some(sign_type), sign) {
+        Ok(_) => Ok(()),
+        Err(VerifyParamsError::Charset {
+            charset, source, ..
+        }) => Err(NotifyError::Unencodable { charset, source }),
+        Err(VerifyParamsError::Signature {
+            source: VerifyError::SignTypeMismatch { expected, received },
+            ..
+        }) => Err(NotifyError::SignTypeMismatch { expected, received }),
+        Err(VerifyParamsError::Signature {
+            string_to_sign,
+            source,
+        }) => Err(NotifyError::BadSignature {
             charset: n.charset,
             source,
-        })?;
-    match verifier.verify_typed(sign_type, &bytes, sign) {
-        Ok(()) => Ok(()),
-        Err(VerifyError::SignTypeMismatch { expected, received }) => {
-            Err(NotifyError::SignTypeMismatch { expected, received })
-        }
-        Err(source) => Err(NotifyError::BadSignature {
-            charset: n.charset,
-            source,
-            signing_string,
+            signing_string: string_to_sign,
         }),
-    }
-}
-
-/// The charset the body declares through `_input_charset` or `charset`, found without decoding the
-/// rest of the body (names and charset labels are ASCII). Segments that do not decode are skipped
-/// here; the strict decode reports them.
-fn declared_charset(body: &[u8]) -> Result<Option<Charset>, NotifyError> {
-    const INPUT_CHARSET: &str = "_input_charset";
-    const CHARSET: &str = "charset";
-    let mut input_charset: Option<String> = None;
-    let mut charset: Option<String> = None;
-    for segment in body.split(|&b| b == b'&') {
-        let raw_name = segment.split(|&b| b == b'=').next().unwrap_or_default();
-        // At most three bytes per character of "_input_charset" when percent-encoded.
-        if raw_name.is_empty() || raw_name.len() > 3 * INPUT_CHARSET.len() {
-            continue;
-        }
-        let Ok(Some((name, _))) = form::decode(raw_name, Charset::Utf8).map(|mut p| p.pop()) else {
-            continue;
-        };
-        let (param, slot) = match name.as_str() {
-            INPUT_CHARSET => (INPUT_CHARSET, &mut input_charset),
-            CHARSET => (CHARSET, &mut charset),
-            _ => continue,
-        };
-        if slot.is_some() {
-            return Err(NotifyError::DuplicateParameter { name });
-        }
-        // A label that does not even decode as ASCII/UTF-8 is no charset this crate knows.
-        let value = match form::decode(segment, Charset::Utf8).map(|mut p| p.pop()) {
-            Ok(Some((_, value))) => value,
-            _ => {
-                let raw_value = segment.get(raw_name.len() + 1..).unwrap_or_default();
-                return Err(NotifyError::UnsupportedCharset {
-                    param,
-                    source: CharsetError::Unknown {
-                        label: truncated(&String::from_utf8_lossy(raw_value)),
-                    },
-                });
-            }
-        };
-        *slot = Some(value);
-    }
-    let parse = |param: &'static str, label: &str| {
-        Charset::from_label(label).map_err(|source| NotifyError::UnsupportedCharset {
-            param,
-            source: match source {
-                CharsetError::Unknown { label } => CharsetError::Unknown {
-                    label: truncated(&label),
-                },
-                other => other,
-            },
-        })
-    };
-    let input = input_charset
-        .as_deref()
-        .map(|l| parse(INPUT_CHARSET, l))
-        .transpose()?;
-    let other = charset.as_deref().map(|l| parse(CHARSET, l)).transpose()?;
-    match (input, other) {
-        (Some(a), Some(b)) if a != b => Err(NotifyError::ConflictingCharset {
-            input_charset: truncated(input_charset.as_deref().unwrap_or_default()),
-            charset: truncated(charset.as_deref().unwrap_or_default()),
-        }),
-        (a, b) => Ok(a.or(b)),
     }
 }
 

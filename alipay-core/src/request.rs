@@ -13,7 +13,7 @@ use crate::canonical::SignedParams;
 use crate::charset::{Charset, CharsetError};
 use crate::form;
 use crate::service::{CommonParams, Request, ValidationErrors};
-use crate::sign::{SignError, SignType, Signer};
+use crate::sign::{self, SignError, SignParamsError, SignType, Signature, Signer};
 use crate::types::Partner;
 
 /// A request signed and encoded, ready for the gateway.
@@ -246,11 +246,15 @@ fn sign_and_encode<K: AsRef<str>, V: AsRef<str>>(
     secrets: &[&str],
 ) -> Result<SignedRequest, PrepareError> {
     let signed = SignedParams::new(params);
-    let string_to_sign = signed.to_signing_string();
-    let bytes = charset
-        .encode(&string_to_sign)
-        .map_err(|source| charset_error(params, charset, source, secrets))?;
-    let sign = signer.sign(&bytes)?;
+    let Signature {
+        string_to_sign,
+        sign,
+    } = sign::sign_params(&signed, charset, signer).map_err(|e| match e {
+        SignParamsError::Charset { param, source, .. } => {
+            charset_error(param, source, charset, secrets)
+        }
+        SignParamsError::Sign(e) => PrepareError::Sign(e),
+    })?;
     let sign_type = signer.sign_type();
 
     let mut encoded = Vec::with_capacity(string_to_sign.len() * 2 + sign.len() + 32);
@@ -263,7 +267,9 @@ fn sign_and_encode<K: AsRef<str>, V: AsRef<str>>(
         // encoding them again cannot fail; the error arm only keeps that promise checked.
         let (name, value) = match (charset.encode(k), charset.encode(v)) {
             (Ok(name), Ok(value)) => (name, value),
-            (Err(e), _) | (_, Err(e)) => return Err(charset_error(params, charset, e, secrets)),
+            (Err(e), _) | (_, Err(e)) => {
+                return Err(charset_error(k.to_owned(), e, charset, secrets));
+            }
         };
         if !encoded.is_empty() {
             encoded.push(b'&');
@@ -297,33 +303,17 @@ fn sign_and_encode<K: AsRef<str>, V: AsRef<str>>(
     })
 }
 
-/// Names the first parameter whose name or value the charset cannot encode (hiding the value of a
-/// secret one).
-fn charset_error<K: AsRef<str>, V: AsRef<str>>(
-    params: &[(K, V)],
+/// The error for parameter `param`, which the charset cannot encode (hiding the value, and so the
+/// offending character, of a secret one).
+fn charset_error(
+    param: String,
+    source: CharsetError,
     charset: Charset,
-    fallback: CharsetError,
     secrets: &[&str],
 ) -> PrepareError {
-    for (k, v) in params {
-        let (k, v) = (k.as_ref(), v.as_ref());
-        if charset.encode(k).is_err() || charset.encode(v).is_err() {
-            if secrets.contains(&k) {
-                return PrepareError::SecretCharset {
-                    param: k.to_owned(),
-                    charset,
-                };
-            }
-            if let Err(source) = charset.encode(k).and(charset.encode(v)) {
-                return PrepareError::Charset {
-                    param: k.to_owned(),
-                    source,
-                };
-            }
-        }
-    }
-    PrepareError::Charset {
-        param: String::new(),
-        source: fallback,
+    if secrets.contains(&param.as_str()) {
+        PrepareError::SecretCharset { param, charset }
+    } else {
+        PrepareError::Charset { param, source }
     }
 }

@@ -26,9 +26,9 @@
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use alipay_core::canonical;
-use alipay_core::sign::SignType;
-use alipay_core::{Charset, ErrorCode};
+use alipay_core::canonical::{self, SignedParams};
+use alipay_core::sign::{self, SignType};
+use alipay_core::{Charset, ErrorCode, form};
 
 use crate::envelope;
 use crate::model::ReceivedRequest;
@@ -65,7 +65,7 @@ pub(crate) enum Answer {
 }
 
 /// Percent-decoded `(name, value)` byte pairs, in received order.
-pub(crate) type RawParams = Vec<(Vec<u8>, Vec<u8>)>;
+pub(crate) type RawParams = form::RawPairs;
 
 /// How many times a parameter was given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -223,10 +223,10 @@ fn check(
     else {
         return error(Charset::Utf8, ErrorCode::IllegalSignType);
     };
-    // 4. _input_charset.
-    let Some(charset) = one_str(&raw, "_input_charset").and_then(|c| Charset::from_label(c).ok())
-    else {
-        return error(Charset::Utf8, ErrorCode::IllegalCharset);
+    // 4. _input_charset: given once, and the form's declared charset (form::declared_charset).
+    let charset = match (one(&raw, "_input_charset"), form::declared_charset(&raw)) {
+        (Given::Once(_), Ok(Some(charset))) => charset,
+        _ => return error(Charset::Utf8, ErrorCode::IllegalCharset),
     };
     // 5. Every name and value in the charset.
     let Some(params) = decode_all(&raw, charset) else {
@@ -236,7 +236,6 @@ fn check(
     log.params = redacted(params.iter().cloned(), registered);
 
     // 6. The signature.
-    let signing_string = canonical::signing_string(&params);
     log.signing_string = Some(canonical::signing_string(&redacted(
         params.iter().cloned(),
         registered,
@@ -249,9 +248,9 @@ fn check(
         _ => None,
     };
     let verified = match (sign, partner.verifier(sign_type)) {
-        (Some(sign), Some(verifier)) if exact_form(sign_type, sign) => charset
-            .encode(&signing_string)
-            .is_ok_and(|bytes| verifier.verify(&bytes, sign).is_ok()),
+        (Some(sign), Some(verifier)) if exact_form(sign_type, sign) => {
+            sign::verify_params(&SignedParams::new(&params), charset, verifier, None, sign).is_ok()
+        }
         (_, None) => {
             log.detail = Some("no DSA public key is registered for the partner".into());
             false
@@ -350,56 +349,15 @@ pub(crate) fn raw_params(query: &[u8], body: &[u8]) -> Result<RawParams, RawErro
     Ok(params)
 }
 
-/// `a=1&b=2` as percent-decoded byte pairs (`+` is a space; empty segments are skipped; a segment
-/// without `=` is a name with an empty value).
+/// `a=1&b=2` as percent-decoded byte pairs ([`form::split`]).
 fn split(input: &[u8]) -> Result<RawParams, RawError> {
-    input
-        .split(|&b| b == b'&')
-        .filter(|s| !s.is_empty())
-        .map(|segment| {
-            let (name, value) = match segment.iter().position(|&b| b == b'=') {
-                Some(eq) => (&segment[..eq], &segment[eq + 1..]),
-                None => (segment, &segment[segment.len()..]),
-            };
-            Ok((unescape(name)?, unescape(value)?))
-        })
-        .collect()
+    form::split(input).map_err(|_| RawError::BadPercent)
 }
 
-/// Undoes `+` and `%XX`.
-fn unescape(bytes: &[u8]) -> Result<Vec<u8>, RawError> {
-    let hex = |b: u8| char::from(b).to_digit(16);
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hi = bytes.get(i + 1).and_then(|&b| hex(b));
-                let lo = bytes.get(i + 2).and_then(|&b| hex(b));
-                match (hi, lo) {
-                    // Two hex digits make a byte.
-                    (Some(hi), Some(lo)) => out.push(((hi << 4) | lo) as u8),
-                    _ => return Err(RawError::BadPercent),
-                }
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    Ok(out)
-}
-
-/// Every name and value decoded in `charset`; `None` when one does not decode.
+/// Every name and value decoded in `charset` ([`form::decode_pairs`]); `None` when one does not
+/// decode.
 fn decode_all(raw: &RawParams, charset: Charset) -> Option<Vec<(String, String)>> {
-    raw.iter()
-        .map(|(k, v)| {
-            let k = charset.decode(k).ok()?.into_owned();
-            let v = charset.decode(v).ok()?.into_owned();
-            Some((k, v))
-        })
-        .collect()
+    form::decode_pairs(raw, charset).ok()
 }
 
 /// Text cut to [`LOG_VALUE_CHARS`] characters for the log.

@@ -1,5 +1,5 @@
 //! A faithful local Alipay MAPI gateway: an HTTP server on loopback that behaves like
-//! `https://mapi.alipay.com/gateway.do` for every service declared with the derive, for testing
+//! `https://mapi.alipay.com/gateway.do` for every service of the catalog (`alipay_services`), for testing
 //! merchants' code and this toolkit's client.
 //!
 //! ```
@@ -25,8 +25,9 @@
 //!
 //! # The gateway
 //!
-//! `GET` or `POST /gateway.do`, UTF-8 or GBK, for every service of `alipay_core::services`
-//! (`sns.create.goods.ws`, `send_goods_confirm_by_platform`, `single_trade_query`), registered
+//! `GET` or `POST /gateway.do`, UTF-8 or GBK, for every service of the catalog
+//! (`alipay_services::visit`; `sns.create.goods.ws`, `send_goods_confirm_by_platform` and
+//! `single_trade_query` with business logic, any other with its checks and a plain success), registered
 //! from the derive's metadata (service name, parameter table, `from_params`, response fields), plus
 //! `notify_verify`. Checks run in Alipay's order, with Alipay's codes: unknown service
 //! `ILLEGAL_SERVICE`, unknown partner `ILLEGAL_PARTNER`, a sign type other than exactly `MD5`,

@@ -21,9 +21,10 @@
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use alipay_core::sign::{SignType, Signer};
+use alipay_core::canonical::SignedParams;
+use alipay_core::sign::{SignType, Signer, sign_params};
 use alipay_core::types::DateTime;
-use alipay_core::{Charset, canonical, form};
+use alipay_core::{Charset, form};
 use base64::Engine as _;
 use reqwest::header::CONTENT_TYPE;
 
@@ -207,11 +208,10 @@ fn sign(shared: &Shared, job: &Job, params: &mut Vec<(String, String)>) -> Resul
             &md5
         }
     };
-    let string = canonical::signing_string(params);
-    let bytes = job.charset.encode(&string).map_err(|e| e.to_string())?;
-    let sign = signer.sign(&bytes).map_err(|e| e.to_string())?;
+    let signature =
+        sign_params(&SignedParams::new(params), job.charset, signer).map_err(|e| e.to_string())?;
     params.push(("sign_type".into(), signer.sign_type().as_str().to_owned()));
-    params.push(("sign".into(), sign));
+    params.push(("sign".into(), signature.sign));
     Ok(())
 }
 

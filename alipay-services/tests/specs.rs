@@ -261,14 +261,14 @@ fn check_errors(service: &str, spec: &Spec, declared: &[ErrorCode]) -> Vec<Strin
                 row.code
             ));
         }
-        if let Some(text) = &row.text {
-            if code.chinese() != text {
-                errs.push(format!(
-                    "{service}: {} text: spec {text:?}, ErrorCode {:?}",
-                    row.code,
-                    code.chinese()
-                ));
-            }
+        if let Some(text) = &row.text
+            && code.chinese() != text
+        {
+            errs.push(format!(
+                "{service}: {} text: spec {text:?}, ErrorCode {:?}",
+                row.code,
+                code.chinese()
+            ));
         }
     }
     errs

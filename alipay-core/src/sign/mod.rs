@@ -34,6 +34,7 @@ mod dsa_impl;
 mod error;
 mod keys;
 mod md5_impl;
+mod params;
 mod pem;
 mod signer;
 
@@ -48,6 +49,7 @@ mod rsa_backend;
 pub use error::truncated_to;
 pub use error::{KeyError, ParseSignTypeError, SignError, VerifyError};
 pub use keys::{KeyAlgorithm, KeyKind, Md5Key, PrivateKey, PublicKey};
+pub use params::{SignParamsError, Signature, VerifyParamsError, sign_params, verify_params};
 pub use signer::{Signer, Verifier};
 
 /// The `sign_type` parameter.

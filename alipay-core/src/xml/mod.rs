@@ -64,10 +64,11 @@ mod html;
 mod parser;
 mod scan;
 mod signature;
+pub mod write;
 
 pub use error::EnvelopeError;
 pub use fields::{Fields, FieldsIter};
-pub use signature::{ResponseSignatureError, SignatureStatus};
+pub use signature::{ResponseSignatureError, SignatureStatus, response_signed_params};
 
 use crate::charset::Charset;
 use crate::error::ErrorCode;

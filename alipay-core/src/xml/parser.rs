@@ -71,10 +71,10 @@ fn parse_text(
     body: &[u8],
     fast: bool,
 ) -> Result<Document, EnvelopeError> {
-    if let Some(scanner) = Scanner::new(text).filter(|_| fast) {
-        if let Ok(document) = Parser::new(scanner, text, base, charset, limits).document(body) {
-            return Ok(document);
-        }
+    if let Some(scanner) = Scanner::new(text).filter(|_| fast)
+        && let Ok(document) = Parser::new(scanner, text, base, charset, limits).document(body)
+    {
+        return Ok(document);
     }
     // quick-xml validates UTF-8 as it reads each event: no separate pass.
     Parser::new(Reader::from_reader(text), text, base, charset, limits).document(body)
@@ -532,12 +532,12 @@ impl<'a, 'l, S: Source<'a>> Parser<'a, 'l, S> {
         let mut first = true;
         let envelope = loop {
             let event = self.next()?;
-            if std::mem::take(&mut first) && self.charset == Charset::Utf8 {
-                if let Event::Decl(decl) = &event {
-                    if declared_charset(decl)? == Charset::Gbk {
-                        return Ok(Document::Gbk);
-                    }
-                }
+            if std::mem::take(&mut first)
+                && self.charset == Charset::Utf8
+                && let Event::Decl(decl) = &event
+                && declared_charset(decl)? == Charset::Gbk
+            {
+                return Ok(Document::Gbk);
             }
             match event {
                 Event::Start(start) | Event::Empty(start)

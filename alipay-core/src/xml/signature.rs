@@ -42,21 +42,30 @@ pub enum ResponseSignatureError {
     },
 }
 
+/// The parameters a response signature covers, from the payload's children as `(tag, text)`.
+///
+/// **This is the one place the response-signature rule lives**; the parser's
+/// [`Envelope::verify_signature`] and the envelope writer ([`write::success`](super::write::success))
+/// both use it. The rule follows the only public description (docs/protocol.md, "The response
+/// envelope"): every child element of the business payload (`<response><goods>…</goods></response>`)
+/// is a parameter, name = tag, value = text (for a child with nested elements, its raw inner XML);
+/// then the request signing rule applies ([`canonical::SignedParams`]: drop `sign`/`sign_type`
+/// and empty values, sort by name, join `k=v` with `&`). `<is_success>`, `<request>` and
+/// everything outside the payload are not covered. No published example with a known key
+/// confirms this rule; if Alipay turns out to sign something else, change this function only.
+pub fn response_signed_params<'a, I>(children: I) -> canonical::SignedParams<'a>
+where
+    I: IntoIterator<Item = (&'a str, &'a str)>,
+{
+    canonical::SignedParams::from_pairs(children)
+}
+
 impl Envelope {
-    /// The string the response signature covers, or `None` when there is no payload.
-    ///
-    /// **This is the one place the response-signature rule lives.** The rule follows the only
-    /// public description (docs/protocol.md, "The response envelope"): every child element of the business payload
-    /// (`<response><goods>…</goods></response>`) is a parameter, name = tag, value = text (for a
-    /// child with nested elements, its raw inner XML); then the request signing rule applies
-    /// ([`canonical::SignedParams`], the rule behind [`canonical::signing_string`]: drop
-    /// `sign`/`sign_type` and empty values, sort by name, join `k=v` with `&`). `<is_success>`,
-    /// `<request>` and everything outside the payload are not covered. No published example with
-    /// a known key confirms this rule; if Alipay turns out to sign something else, change this
-    /// function only.
+    /// The string the response signature covers ([`response_signed_params`] of the payload's
+    /// children), or `None` when there is no payload.
     pub fn response_signing_string(&self) -> Option<String> {
         let payload = self.response.as_ref()?;
-        Some(canonical::SignedParams::from_pairs(&payload.fields).to_signing_string())
+        Some(response_signed_params(&payload.fields).to_signing_string())
     }
 
     /// Verifies `<sign>` over [`response_signing_string`](Self::response_signing_string), encoded
@@ -71,19 +80,28 @@ impl Envelope {
         let Some(sign) = self.sign.as_deref() else {
             return Ok(SignatureStatus::Unsigned);
         };
-        let signed = self
-            .response_signing_string()
+        let payload = self
+            .response
+            .as_ref()
             .ok_or(ResponseSignatureError::NoPayload)?;
-        let bytes = self.charset.encode(&signed)?;
-        let verified = match self.sign_type.as_deref() {
-            Some(sign_type) => verifier.verify_typed(sign_type, &bytes, sign),
-            None => verifier.verify(&bytes, sign),
-        };
-        match verified {
-            Ok(()) => Ok(SignatureStatus::Verified),
-            Err(source) => Err(ResponseSignatureError::Mismatch {
+        let signed = response_signed_params(&payload.fields);
+        match crate::sign::verify_params(
+            &signed,
+            self.charset,
+            verifier,
+            self.sign_type.as_deref(),
+            sign,
+        ) {
+            Ok(_) => Ok(SignatureStatus::Verified),
+            Err(crate::sign::VerifyParamsError::Charset { source, .. }) => {
+                Err(ResponseSignatureError::Charset(source))
+            }
+            Err(crate::sign::VerifyParamsError::Signature {
+                string_to_sign,
+                source,
+            }) => Err(ResponseSignatureError::Mismatch {
                 sign_type: self.sign_type.clone(),
-                signed,
+                signed: string_to_sign,
                 source,
             }),
         }
