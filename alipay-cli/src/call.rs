@@ -45,21 +45,6 @@ fn services() -> Vec<Service> {
     services.0
 }
 
-/// The long help of `alipay call`, listing the registered services.
-pub(crate) fn help() -> String {
-    let names: Vec<&str> = services().iter().map(|s| s.name).collect();
-    format!(
-        "Services: {}.\n\
-         The common parameters (service, partner, _input_charset, sign, sign_type) come from SERVICE \
-         and\nthe configuration, not from NAME=VALUE arguments.\n\n\
-         Prints {{\"service\": …, \"is_success\": \"T\", \"response\": {{fields in table order}}}} on \
-         success. An\nerror code from Alipay is printed with its meaning and advice (exit 2).\n\n\
-         Example:\n  export ALIPAY_PARTNER=2088002464631181 ALIPAY_KEY=…\n  \
-         alipay call single_trade_query trade_no=2010073000030344",
-        names.join(", ")
-    )
-}
-
 /// Calls the service and prints its response.
 pub(crate) fn call(args: &CallArgs) -> Result<(), Failure> {
     let services = services();

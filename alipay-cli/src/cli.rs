@@ -59,7 +59,7 @@ pub(crate) enum Command {
     #[command(after_long_help = VERIFY_HELP)]
     Verify(VerifyArgs),
     /// Call a service: validate, sign, send, and print the typed response as JSON.
-    #[command(after_long_help = crate::call::help())]
+    #[command(after_long_help = call_help())]
     Call(CallArgs),
     /// Explain an error code: what it means and what to do.
     Explain(ExplainArgs),
@@ -255,4 +255,19 @@ fn parse_time_factor(text: &str) -> Result<f64, String> {
         Ok(f) if f.is_finite() && f > 0.0 => Ok(f),
         _ => Err("expected a number greater than 0, e.g. 60 for a minute per second".to_owned()),
     }
+}
+
+/// The long help of `alipay call`, listing the catalog's services.
+fn call_help() -> String {
+    let names: Vec<&str> = alipay_services::SERVICES.iter().map(|s| s.name).collect();
+    format!(
+        "Services: {}.\n\
+         The common parameters (service, partner, _input_charset, sign, sign_type) come from SERVICE \
+         and\nthe configuration, not from NAME=VALUE arguments.\n\n\
+         Prints {{\"service\": …, \"is_success\": \"T\", \"response\": {{fields in table order}}}} on \
+         success. An\nerror code from Alipay is printed with its meaning and advice (exit 2).\n\n\
+         Example:\n  export ALIPAY_PARTNER=2088002464631181 ALIPAY_KEY=…\n  \
+         alipay call single_trade_query trade_no=2010073000030344",
+        names.join(", ")
+    )
 }

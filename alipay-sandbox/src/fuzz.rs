@@ -7,14 +7,14 @@ use std::time::Duration;
 use crate::error::SandboxError;
 use crate::gateway::{self, Answer};
 use crate::keys::{self, AlipayKey, PartnerCredentials};
-use crate::sandbox::Shared;
 use crate::state::{PartnerRecord, State};
+use crate::world::World;
 use crate::{Admin, SandboxConfig};
 
 /// The gateway's request handling (decoding, checks in Alipay's order, the services) over an
 /// in-memory state, without a server.
 pub struct Gateway {
-    shared: Arc<Shared>,
+    gateway: Arc<gateway::Gateway>,
     /// The partner created at start.
     pub partner: PartnerCredentials,
 }
@@ -30,19 +30,20 @@ impl Gateway {
             .timeout(Duration::from_millis(1))
             .build()
             .map_err(|e| SandboxError::Config(e.to_string()))?;
-        let shared = Arc::new(Shared::new(SandboxConfig::default(), state, alipay, http));
-        Ok(Self { shared, partner })
+        let world = Arc::new(World::new(SandboxConfig::default(), state, alipay));
+        let gateway = Arc::new(gateway::Gateway::new(world, http));
+        Ok(Self { gateway, partner })
     }
 
     /// The admin operations over this gateway's state.
     pub fn admin(&self) -> Admin {
-        Admin::new(Arc::clone(&self.shared))
+        Admin::new(Arc::clone(&self.gateway.world))
     }
 
     /// Answers one request: the HTTP status and body.
     pub fn handle(&self, method: &str, query: &[u8], body: &[u8]) -> (u16, Vec<u8>) {
-        let (answer, log) = gateway::handle(&self.shared, method, query, body, None);
-        self.shared.record(log);
+        let (answer, log) = gateway::handle(&self.gateway, method, query, body, None);
+        self.gateway.world.record(log);
         match answer {
             Answer::Xml { body, .. } => (200, body),
             Answer::Text(text) => (200, text.as_bytes().to_vec()),

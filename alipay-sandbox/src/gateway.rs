@@ -32,16 +32,38 @@ use alipay_core::{Charset, ErrorCode, form};
 
 use crate::envelope;
 use crate::model::ReceivedRequest;
-use crate::registry::{Call, Refusal, Registered, Reply};
-use crate::sandbox::Shared;
+use crate::notify_sender::Deliveries;
+use crate::registry::{Call, Refusal, Registered, Registry, Reply};
+use crate::request::{Given, RawError, RawParams, one, one_str, raw_params};
 use crate::services;
+use crate::world::World;
 
-/// The most parameters a request may carry (query and body together); more is HTTP 400.
-pub(crate) const MAX_PARAMS: usize = 256;
 /// Received values are cut to this many characters in the request log.
 const LOG_VALUE_CHARS: usize = 1024;
 /// The request log keeps at most this many parameters of a request.
 const LOG_PARAMS: usize = 128;
+
+/// What the gateway answers with: the world, the registered services, and the deliveries the
+/// services' notifications are handed to.
+pub(crate) struct Gateway {
+    /// The sandbox's world.
+    pub(crate) world: Arc<World>,
+    /// The services it plays.
+    pub(crate) registry: Registry,
+    /// Running notification deliveries.
+    pub(crate) deliveries: Deliveries,
+}
+
+impl Gateway {
+    /// The gateway over `world` with every catalog service, delivering with `http`.
+    pub(crate) fn new(world: Arc<World>, http: reqwest::Client) -> Self {
+        Self {
+            deliveries: Deliveries::new(Arc::clone(&world), http),
+            registry: services::standard(),
+            world,
+        }
+    }
+}
 
 /// What to send back.
 #[derive(Debug)]
@@ -64,46 +86,10 @@ pub(crate) enum Answer {
     },
 }
 
-/// Percent-decoded `(name, value)` byte pairs, in received order.
-pub(crate) type RawParams = form::RawPairs;
-
-/// How many times a parameter was given.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Given<'a> {
-    /// Not at all.
-    Missing,
-    /// Once, with this value.
-    Once(&'a [u8]),
-    /// More than once.
-    Repeated,
-}
-
-/// Parameter `name` of `raw`.
-pub(crate) fn one<'a>(raw: &'a RawParams, name: &str) -> Given<'a> {
-    let mut found = Given::Missing;
-    for (k, v) in raw {
-        if k.as_slice() == name.as_bytes() {
-            found = match found {
-                Given::Missing => Given::Once(v),
-                _ => return Given::Repeated,
-            };
-        }
-    }
-    found
-}
-
-/// [`one`], as UTF-8 text.
-pub(crate) fn one_str<'a>(raw: &'a RawParams, name: &str) -> Option<&'a str> {
-    match one(raw, name) {
-        Given::Once(v) => std::str::from_utf8(v).ok(),
-        _ => None,
-    }
-}
-
 /// Answers one gateway request (`fault`: an injected `RETRY`/`SYSTEM_ERROR`), and describes it
 /// for the request log.
 pub(crate) fn handle(
-    shared: &Arc<Shared>,
+    gw: &Gateway,
     method: &str,
     query: &[u8],
     body: &[u8],
@@ -118,7 +104,7 @@ pub(crate) fn handle(
         detail: None,
         answer: String::new(),
     };
-    let (answer, code) = check(shared, query, body, fault, &mut log);
+    let (answer, code) = check(gw, query, body, fault, &mut log);
     log.answer = code;
     (answer, log)
 }
@@ -156,7 +142,7 @@ fn error(charset: Charset, code: ErrorCode) -> (Answer, String) {
 }
 
 fn check(
-    shared: &Arc<Shared>,
+    gw: &Gateway,
     query: &[u8],
     body: &[u8],
     fault: Option<ErrorCode>,
@@ -190,7 +176,7 @@ fn check(
         log.service = Some(String::from_utf8_lossy(name).into_owned());
     }
     if service == Given::Once(b"notify_verify") {
-        let text = services::notify_verify::answer(shared, &raw);
+        let text = services::notify_verify::answer(&gw.world, &raw);
         return (Answer::Text(text), text.to_owned());
     }
     if let Some(code) = fault {
@@ -198,7 +184,7 @@ fn check(
         return error(Charset::Utf8, code);
     }
     let registered = match service {
-        Given::Once(name) => shared.registry.get(name),
+        Given::Once(name) => gw.registry.get(name),
         _ => None,
     };
     let Some(registered) = registered else {
@@ -215,7 +201,7 @@ fn check(
     );
 
     // 2. partner.
-    let Some(partner) = one_str(&raw, "partner").and_then(|p| shared.state.partner(p)) else {
+    let Some(partner) = one_str(&raw, "partner").and_then(|p| gw.world.state.partner(p)) else {
         return error(Charset::Utf8, ErrorCode::IllegalPartner);
     };
     // 3. sign_type, exactly as spelled on the wire.
@@ -273,23 +259,34 @@ fn check(
         return error(charset, ErrorCode::IllegalArgument);
     }
     let call = Call {
-        shared,
+        world: &gw.world,
         partner: &partner,
         charset,
         sign_type,
     };
-    let reply = match registered.run(&call, &params) {
-        Ok(reply) => reply,
+    let outcome = match registered.run(&call, &params) {
+        Ok(outcome) => outcome,
         Err(Refusal::Invalid(errors)) => {
             log.detail = Some(errors.to_string());
             return error(charset, ErrorCode::IllegalArgument);
         }
         Err(Refusal::Code(code)) => return error(charset, code),
     };
+    // The effects first: a notification may reach the merchant before this answer does, as
+    // Alipay's may.
+    for job in outcome.notifications {
+        match gw.world.state.insert_job(job) {
+            Ok(job) => gw.deliveries.spawn_job(job),
+            Err(e) => {
+                tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the notification");
+            }
+        }
+    }
+    let reply = outcome.reply;
     let signer = match sign_type {
         SignType::Md5 => Some(&partner.keys.md5_signer),
-        SignType::Rsa => Some(&shared.alipay.rsa),
-        SignType::Rsa2 => Some(&shared.alipay.rsa2),
+        SignType::Rsa => Some(&gw.world.alipay.rsa),
+        SignType::Rsa2 => Some(&gw.world.alipay.rsa2),
         // The sandbox has no DSA key of its own: DSA callers get unsigned responses.
         SignType::Dsa => None,
     };
@@ -319,39 +316,6 @@ fn exact_form(sign_type: SignType, sign: &str) -> bool {
         }
         SignType::Rsa | SignType::Rsa2 | SignType::Dsa => !sign.is_empty() && sign.trim() == sign,
     }
-}
-
-/// Why the percent layer refused a request.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum RawError {
-    /// More than [`MAX_PARAMS`] parameters.
-    TooMany,
-    /// A `%` not followed by two hex digits.
-    BadPercent,
-}
-
-/// The query's parameters, then the body's; a query parameter the body repeats exactly is
-/// dropped (a POST's `_input_charset`).
-pub(crate) fn raw_params(query: &[u8], body: &[u8]) -> Result<RawParams, RawError> {
-    let count = |input: &[u8]| {
-        input
-            .split(|&b| b == b'&')
-            .filter(|s| !s.is_empty())
-            .count()
-    };
-    if count(query) + count(body) > MAX_PARAMS {
-        return Err(RawError::TooMany);
-    }
-    let mut params = split(query)?;
-    let body = split(body)?;
-    params.retain(|pair| !body.contains(pair));
-    params.extend(body);
-    Ok(params)
-}
-
-/// `a=1&b=2` as percent-decoded byte pairs ([`form::split`]).
-fn split(input: &[u8]) -> Result<RawParams, RawError> {
-    form::split(input).map_err(|_| RawError::BadPercent)
 }
 
 /// Every name and value decoded in `charset` ([`form::decode_pairs`]); `None` when one does not
@@ -418,33 +382,6 @@ fn lossy_undecoded(query: &[u8], body: &[u8]) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percent_layer() {
-        let raw = raw_params(b"_input_charset=gbk&a=%41+b", b"_input_charset=gbk&c&&d=").unwrap();
-        let pairs: Vec<(&[u8], &[u8])> = raw.iter().map(|(k, v)| (&k[..], &v[..])).collect();
-        assert_eq!(
-            pairs,
-            [
-                (&b"a"[..], &b"A b"[..]),
-                (b"_input_charset", b"gbk"),
-                (b"c", b""),
-                (b"d", b"")
-            ]
-        );
-        assert_eq!(raw_params(b"a=%4", b""), Err(RawError::BadPercent));
-        assert_eq!(raw_params(b"", b"a=%zz"), Err(RawError::BadPercent));
-        let many = "a=1&".repeat(MAX_PARAMS + 1);
-        assert_eq!(raw_params(many.as_bytes(), b""), Err(RawError::TooMany));
-    }
-
-    #[test]
-    fn one_counts() {
-        let raw = raw_params(b"a=1&b=2&b=2", b"").unwrap();
-        assert_eq!(one(&raw, "a"), Given::Once(b"1"));
-        assert_eq!(one(&raw, "b"), Given::Repeated);
-        assert_eq!(one(&raw, "c"), Given::Missing);
-    }
 
     #[test]
     fn cut_keeps_short_text() {

@@ -95,14 +95,18 @@ mod faults;
 #[doc(hidden)]
 pub mod fuzz;
 mod gateway;
+mod http_io;
 mod keys;
 mod model;
+mod notification;
 mod notify_sender;
 mod registry;
+mod request;
 mod sandbox;
 mod server;
 mod services;
 mod state;
+mod world;
 
 pub use admin::Admin;
 pub use alipay_core::types::{Amount, TradeStatus};

@@ -5,28 +5,22 @@
 //! received parameter against the table (unknown names, required ones, formats, lengths, closed
 //! sets, cross-field rules), and [`Response::ELEMENT`]/[`Response::FIELDS`] shape the answer. No
 //! table is written twice. Every service of the catalog (`alipay_services::visit`) is registered
-//! and answers a plain success once its checks pass; [`Registry::standard`] then gives the
+//! and answers a plain success once its checks pass; `services::standard` then gives the
 //! services the sandbox plays with state their business logic (`register_with`).
-
-use std::sync::Arc;
 
 use alipay_core::Charset;
 use alipay_core::ErrorCode;
 use alipay_core::catalog::{ServiceInfo, Visitor};
 use alipay_core::service::{Method, ParamSpec, Request, Response, ValidationErrors};
 use alipay_core::sign::SignType;
-use alipay_services::send_goods_confirm::SendGoodsConfirm;
-use alipay_services::single_trade_query::SingleTradeQuery;
-use alipay_services::sns_create_goods::CreateGoods;
 
-use crate::sandbox::Shared;
-use crate::services;
-use crate::state::PartnerRecord;
+use crate::state::{Job, PartnerRecord};
+use crate::world::World;
 
 /// What a business handler sees of a request that passed every gateway check.
 pub(crate) struct Call<'a> {
-    /// The sandbox.
-    pub(crate) shared: &'a Arc<Shared>,
+    /// The sandbox's world.
+    pub(crate) world: &'a World,
     /// The calling partner.
     pub(crate) partner: &'a PartnerRecord,
     /// The request charset (responses and notifications use it too).
@@ -49,6 +43,25 @@ pub(crate) enum Reply {
     Plain,
     /// A signed `<response><ELEMENT>…</ELEMENT></response>`.
     Payload(Payload),
+}
+
+/// What a handler did: its answer, and its effects for the layers above to carry out (the
+/// notifications to schedule; the gateway stores and delivers them before answering).
+#[derive(Debug)]
+pub(crate) struct Outcome {
+    /// The answer.
+    pub(crate) reply: Reply,
+    /// Notifications to store and deliver.
+    pub(crate) notifications: Vec<Job>,
+}
+
+impl From<Reply> for Outcome {
+    fn from(reply: Reply) -> Self {
+        Self {
+            reply,
+            notifications: Vec::new(),
+        }
+    }
 }
 
 /// A response payload: the element and its children, in the declared order.
@@ -96,7 +109,7 @@ pub(crate) enum Refusal {
     Code(ErrorCode),
 }
 
-type Run = Box<dyn Fn(&Call<'_>, &[(String, String)]) -> Result<Reply, Refusal> + Send + Sync>;
+type Run = Box<dyn Fn(&Call<'_>, &[(String, String)]) -> Result<Outcome, Refusal> + Send + Sync>;
 
 /// One registered service.
 pub(crate) struct Registered {
@@ -116,7 +129,7 @@ impl Registered {
         &self,
         call: &Call<'_>,
         params: &[(String, String)],
-    ) -> Result<Reply, Refusal> {
+    ) -> Result<Outcome, Refusal> {
         (self.run)(call, params)
     }
 
@@ -133,27 +146,16 @@ pub(crate) struct Registry {
 }
 
 impl Registry {
-    /// Every service of the catalog (`alipay_services`); those the sandbox plays with state get
-    /// their business logic.
-    pub(crate) fn standard() -> Self {
-        let mut r = Self::default();
-        alipay_services::visit(&mut r);
-        r.register_with::<CreateGoods>(services::goods::create);
-        r.register_with::<SendGoodsConfirm>(services::ship::confirm);
-        r.register_with::<SingleTradeQuery>(services::query::single_trade);
-        r
-    }
-
     /// Registers `R` without business logic: a request that passes the checks gets a plain
     /// success.
     pub(crate) fn register<R: Request + 'static>(&mut self) {
-        self.register_with::<R>(|_, _| Ok(Reply::Plain));
+        self.register_with::<R>(|_, _| Ok(Reply::Plain.into()));
     }
 
     /// Registers `R` with `handler`, which runs once `R::from_params` accepted the parameters.
     pub(crate) fn register_with<R: Request + 'static>(
         &mut self,
-        handler: fn(&Call<'_>, R) -> Result<Reply, ErrorCode>,
+        handler: fn(&Call<'_>, R) -> Result<Outcome, ErrorCode>,
     ) {
         let run: Run = Box::new(move |call, params| {
             let request = R::from_params(params).map_err(Refusal::Invalid)?;
@@ -198,27 +200,6 @@ mod tests {
         /// Any text.
         #[alipay(label = "文本", ty = "String(8)", example = "hello")]
         text: String,
-    }
-
-    #[test]
-    fn standard_services_come_from_the_derive() {
-        let r = Registry::standard();
-        let mut names = r.names();
-        names.sort_unstable();
-        let mut catalog: Vec<_> = alipay_services::SERVICES.iter().map(|s| s.name).collect();
-        catalog.sort_unstable();
-        assert_eq!(names, catalog);
-        for name in [
-            CreateGoods::SERVICE,
-            SendGoodsConfirm::SERVICE,
-            SingleTradeQuery::SERVICE,
-        ] {
-            assert!(names.contains(&name), "{name}");
-        }
-        let goods = r.get(b"sns.create.goods.ws").unwrap();
-        assert!(goods.is_secret("key"));
-        assert!(!goods.is_secret("goods_name"));
-        assert!(r.get(b"notify_verify").is_none());
     }
 
     #[test]

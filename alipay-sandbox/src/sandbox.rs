@@ -1,22 +1,18 @@
-//! The running sandbox ([`Sandbox`]) and the context every part of it shares ([`Shared`]).
+//! The running sandbox ([`Sandbox`]): the top layer, which opens the state, builds the world, the
+//! gateway and its deliveries, and serves.
 
-use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::Arc;
 use std::time::Duration;
 
-use alipay_core::types::CompactTime;
 use tokio::task::JoinHandle;
 
-use crate::config::{Faults, SandboxConfig};
+use crate::config::SandboxConfig;
+use crate::gateway::Gateway;
 use crate::keys::{self, AlipayKey, PartnerCredentials};
-use crate::model::ReceivedRequest;
-use crate::registry::Registry;
-use crate::state::{Job, PartnerRecord, State};
+use crate::state::{PartnerRecord, State};
+use crate::world::World;
 use crate::{Admin, SandboxError, server};
-
-/// The most received requests kept for [`Admin::requests`] (the oldest are dropped).
-pub(crate) const REQUEST_LOG: usize = 4096;
 
 /// A running sandbox gateway, serving until it is dropped or [`shut down`](Sandbox::shutdown).
 ///
@@ -24,7 +20,7 @@ pub(crate) const REQUEST_LOG: usize = 4096;
 /// deliveries (with a state file, they resume on the next start).
 pub struct Sandbox {
     addr: SocketAddr,
-    shared: Arc<Shared>,
+    gateway: Arc<Gateway>,
     accept: Option<JoinHandle<()>>,
     first_partner: PartnerCredentials,
 }
@@ -92,15 +88,16 @@ impl Sandbox {
             .user_agent(concat!("alipay-sandbox/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| SandboxError::Config(format!("cannot build the HTTP client: {e}")))?;
-        let shared = Arc::new(Shared::new(config, state, alipay, http));
-        for job in shared.state.pending_jobs() {
-            shared.spawn_job(job);
+        let world = Arc::new(World::new(config, state, alipay));
+        let gateway = Arc::new(Gateway::new(world, http));
+        for job in gateway.world.state.pending_jobs() {
+            gateway.deliveries.spawn_job(job);
         }
-        let accept = tokio::spawn(server::accept_loop(listener, Arc::clone(&shared)));
+        let accept = tokio::spawn(server::accept_loop(listener, Arc::clone(&gateway)));
         tracing::info!(target: "alipay_sandbox", %addr, partner = %first_partner.partner, "sandbox started");
         Ok(Sandbox {
             addr,
-            shared,
+            gateway,
             accept: Some(accept),
             first_partner,
         })
@@ -123,12 +120,12 @@ impl Sandbox {
 
     /// The in-process admin handle (the HTTP admin API calls the same code).
     pub fn admin(&self) -> Admin {
-        Admin::new(Arc::clone(&self.shared))
+        Admin::new(Arc::clone(&self.gateway.world))
     }
 
     /// Stops the server and its notification deliveries, and waits until they have stopped.
     pub async fn shutdown(mut self) {
-        let jobs = self.shared.close();
+        let jobs = self.gateway.deliveries.close();
         if let Some(accept) = self.accept.take() {
             accept.abort();
             let _ = accept.await;
@@ -142,143 +139,9 @@ impl Sandbox {
 impl Drop for Sandbox {
     fn drop(&mut self) {
         // Aborting the accept loop drops its set of connection tasks, which aborts them.
-        drop(self.shared.close());
+        drop(self.gateway.deliveries.close());
         if let Some(accept) = self.accept.take() {
             accept.abort();
         }
-    }
-}
-
-/// What every part of a running sandbox shares.
-pub(crate) struct Shared {
-    /// The configuration it was started with (its faults may since have changed).
-    pub(crate) config: SandboxConfig,
-    pub(crate) state: State,
-    pub(crate) alipay: AlipayKey,
-    pub(crate) registry: Registry,
-    /// Delivers notifications.
-    pub(crate) http: reqwest::Client,
-    faults: RwLock<Faults>,
-    rng: Mutex<fastrand::Rng>,
-    requests: Mutex<VecDeque<ReceivedRequest>>,
-    /// Running notification jobs by id; `None` once closed.
-    jobs: Mutex<Option<HashMap<u64, JoinHandle<()>>>>,
-}
-
-impl Shared {
-    pub(crate) fn new(
-        config: SandboxConfig,
-        state: State,
-        alipay: AlipayKey,
-        http: reqwest::Client,
-    ) -> Self {
-        let rng = match config.seed {
-            Some(seed) => fastrand::Rng::with_seed(seed),
-            None => fastrand::Rng::new(),
-        };
-        Self {
-            faults: RwLock::new(config.faults),
-            config,
-            state,
-            alipay,
-            registry: Registry::standard(),
-            http,
-            rng: Mutex::new(rng),
-            requests: Mutex::new(VecDeque::new()),
-            jobs: Mutex::new(Some(HashMap::new())),
-        }
-    }
-
-    /// `base` scaled by the time factor.
-    pub(crate) fn scaled(&self, base: Duration) -> Duration {
-        self.config.scaled(base)
-    }
-
-    /// The seeded generator.
-    pub(crate) fn rng(&self) -> MutexGuard<'_, fastrand::Rng> {
-        self.rng.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// The current faults.
-    pub(crate) fn faults(&self) -> Faults {
-        *self.faults.read().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Replaces the faults.
-    pub(crate) fn set_faults(&self, faults: Faults) {
-        *self.faults.write().unwrap_or_else(PoisonError::into_inner) = faults;
-    }
-
-    /// `n` random decimal digits from the seeded generator.
-    pub(crate) fn digits(&self, n: usize) -> String {
-        let mut rng = self.rng();
-        (0..n).map(|_| rng.digit(10)).collect()
-    }
-
-    /// A 16-digit number starting with today's Beijing date (`yyyyMMdd` + 8 digits), like Alipay's
-    /// trade numbers (`2013102226991504`) and goods ids (`2011092300022596`).
-    pub(crate) fn dated_number(&self) -> String {
-        let mut no = CompactTime::now().to_string();
-        no.truncate(8);
-        no.push_str(&self.digits(8));
-        no
-    }
-
-    /// A buyer's user id: `2088` and 12 digits.
-    pub(crate) fn buyer_user_id(&self) -> String {
-        format!("2088{}", self.digits(12))
-    }
-
-    /// Records a received request, dropping the oldest beyond [`REQUEST_LOG`].
-    pub(crate) fn record(&self, request: ReceivedRequest) {
-        let mut log = self.requests.lock().unwrap_or_else(PoisonError::into_inner);
-        if log.len() >= REQUEST_LOG {
-            log.pop_front();
-        }
-        log.push_back(request);
-    }
-
-    /// The received requests kept, oldest first.
-    pub(crate) fn requests(&self) -> Vec<ReceivedRequest> {
-        let log = self.requests.lock().unwrap_or_else(PoisonError::into_inner);
-        log.iter().cloned().collect()
-    }
-
-    /// Runs notification job `job` on the current runtime until it is done (or the sandbox
-    /// closes).
-    pub(crate) fn spawn_job(self: &Arc<Self>, job: Job) {
-        let mut jobs = self.jobs.lock().unwrap_or_else(PoisonError::into_inner);
-        let Some(jobs) = jobs.as_mut() else {
-            return; // closed: the job stays pending in the state
-        };
-        if jobs.len() >= 64 {
-            jobs.retain(|_, handle| !handle.is_finished());
-        }
-        let id = job.id;
-        let handle = tokio::spawn(crate::notify_sender::run_job(Arc::clone(self), job));
-        jobs.insert(id, handle);
-    }
-
-    /// Stops accepting jobs and aborts the running ones, returning their handles.
-    fn close(&self) -> Vec<JoinHandle<()>> {
-        let jobs = self
-            .jobs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
-        let handles: Vec<JoinHandle<()>> =
-            jobs.into_iter().flat_map(HashMap::into_values).collect();
-        for handle in &handles {
-            handle.abort();
-        }
-        handles
-    }
-
-    /// The credentials of partner `id`, with this sandbox's Alipay public key.
-    pub(crate) fn credentials(&self, id: &str) -> Option<PartnerCredentials> {
-        self.state.partner(id).map(|record| PartnerCredentials {
-            alipay_public_key_pem: self.alipay.public_pem.clone(),
-            ..record.credentials.clone()
-        })
     }
 }

@@ -16,11 +16,9 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::Bytes;
-use http_body_util::{BodyExt as _, Full};
 use hyper::body::Incoming;
-use hyper::header::{ALLOW, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
-use hyper::{Method, Request, Response, StatusCode};
+use hyper::header::{ALLOW, CONTENT_TYPE, HeaderValue};
+use hyper::{Method, Request, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Notify;
@@ -28,25 +26,15 @@ use tokio::task::JoinSet;
 
 use crate::envelope;
 use crate::faults::{self, Fault};
-use crate::gateway::{self, Answer};
-use crate::sandbox::Shared;
+use crate::gateway::{self, Answer, Gateway};
+use crate::http_io::{BodyError, HttpResponse, READ_TIMEOUT, read_body, response, text};
 
-/// The largest body accepted (gateway and admin API).
-pub(crate) const MAX_BODY: usize = 64 * 1024;
-/// Bodies up to this size are read and discarded before a 413, so the client sees the answer.
-const DRAIN_LIMIT: usize = 1024 * 1024;
 /// The longest query string accepted (hyper itself refuses URIs over 64 KiB with 414).
 const MAX_QUERY: usize = 32 * 1024;
 /// hyper's buffer for a request head.
 const MAX_HEAD: usize = 80 * 1024;
-/// Time allowed for a request head, and for a body.
-const READ_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// The response type of every handler.
-pub(crate) type HttpResponse = Response<Full<Bytes>>;
-
 /// Accepts connections until the task is aborted; aborting it aborts every connection.
-pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+pub(crate) async fn accept_loop(listener: TcpListener, gw: Arc<Gateway>) {
     let mut connections = JoinSet::new();
     loop {
         let (stream, peer) = match listener.accept().await {
@@ -59,20 +47,20 @@ pub(crate) async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
             }
         };
         while connections.try_join_next().is_some() {}
-        connections.spawn(serve_connection(stream, peer, Arc::clone(&shared)));
+        connections.spawn(serve_connection(stream, peer, Arc::clone(&gw)));
     }
 }
 
 /// Serves one connection until it closes, or until a handler asks for it to be dropped.
-async fn serve_connection(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
+async fn serve_connection(stream: TcpStream, peer: SocketAddr, gw: Arc<Gateway>) {
     let _ = stream.set_nodelay(true);
     let kill = Arc::new(Notify::new());
     let service = {
         let kill = Arc::clone(&kill);
         hyper::service::service_fn(move |request| {
-            let shared = Arc::clone(&shared);
+            let gw = Arc::clone(&gw);
             let kill = Arc::clone(&kill);
-            async move { Ok::<_, Infallible>(route(&shared, peer, request, &kill).await) }
+            async move { Ok::<_, Infallible>(route(&gw, peer, request, &kill).await) }
         })
     };
     let mut builder = hyper::server::conn::http1::Builder::new();
@@ -94,17 +82,17 @@ async fn serve_connection(stream: TcpStream, peer: SocketAddr, shared: Arc<Share
 }
 
 async fn route(
-    shared: &Arc<Shared>,
+    gw: &Arc<Gateway>,
     peer: SocketAddr,
     request: Request<Incoming>,
     kill: &Notify,
 ) -> HttpResponse {
     let path = request.uri().path();
     if path == "/gateway.do" {
-        gateway_request(shared, request, kill).await
+        gateway_request(gw, request, kill).await
     } else if path == "/admin" || path.starts_with("/admin/") {
         if peer.ip().is_loopback() {
-            crate::admin::http::handle(shared, request).await
+            crate::admin::http::handle(&gw.world, request).await
         } else {
             text(
                 StatusCode::FORBIDDEN,
@@ -120,7 +108,7 @@ async fn route(
 }
 
 async fn gateway_request(
-    shared: &Arc<Shared>,
+    gw: &Arc<Gateway>,
     request: Request<Incoming>,
     kill: &Notify,
 ) -> HttpResponse {
@@ -128,7 +116,7 @@ async fn gateway_request(
     let query = request.uri().query().unwrap_or("").as_bytes().to_vec();
     let refuse = |status: StatusCode, message: &'static str, body: &[u8]| {
         let q = &query[..query.len().min(MAX_QUERY)];
-        shared.record(gateway::describe(
+        gw.world.record(gateway::describe(
             method.as_str(),
             q,
             body,
@@ -179,14 +167,14 @@ async fn gateway_request(
         );
     }
 
-    let current = shared.faults();
-    let fault = faults::draw(&current, &mut shared.rng());
+    let current = gw.world.faults();
+    let fault = faults::draw(&current, &mut gw.world.rng());
     if !current.latency.is_zero() {
         tokio::time::sleep(current.latency).await;
     }
     let fault = match fault {
         Some(Fault::Drop) => {
-            shared.record(gateway::describe(
+            gw.world.record(gateway::describe(
                 method.as_str(),
                 &query,
                 body,
@@ -199,8 +187,8 @@ async fn gateway_request(
         Some(Fault::Answer(code)) => Some(code),
         None => None,
     };
-    let (answer, log) = gateway::handle(shared, method.as_str(), &query, body, fault);
-    shared.record(log);
+    let (answer, log) = gateway::handle(gw, method.as_str(), &query, body, fault);
+    gw.world.record(log);
     match answer {
         Answer::Xml { charset, body } => {
             let content_type = format!("text/xml; charset={}", envelope::xml_encoding(charset));
@@ -224,73 +212,6 @@ fn is_form(content_type: Option<&HeaderValue>) -> bool {
         }),
         Some(Err(_)) => false,
     }
-}
-
-/// Why a body was not read.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum BodyError {
-    /// Over [`MAX_BODY`].
-    TooLarge,
-    /// Not received within [`READ_TIMEOUT`].
-    Timeout,
-    /// The connection failed while reading it.
-    Broken,
-}
-
-/// Reads the body, at most [`MAX_BODY`] bytes.
-pub(crate) async fn read_body(request: Request<Incoming>) -> Result<Vec<u8>, BodyError> {
-    let declared = request
-        .headers()
-        .get(CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|len| len > DRAIN_LIMIT as u64) {
-        return Err(BodyError::TooLarge);
-    }
-    let mut body = request.into_body();
-    let read = async {
-        let mut buf = Vec::new();
-        let mut total = 0usize;
-        while let Some(frame) = body.frame().await {
-            let frame = frame.map_err(|_| BodyError::Broken)?;
-            if let Ok(data) = frame.into_data() {
-                total += data.len();
-                if total > DRAIN_LIMIT {
-                    return Err(BodyError::TooLarge);
-                }
-                if total <= MAX_BODY {
-                    buf.extend_from_slice(&data);
-                }
-            }
-        }
-        if total > MAX_BODY {
-            Err(BodyError::TooLarge)
-        } else {
-            Ok(buf)
-        }
-    };
-    tokio::time::timeout(READ_TIMEOUT, read)
-        .await
-        .unwrap_or(Err(BodyError::Timeout))
-}
-
-/// A response with a body.
-pub(crate) fn response(
-    status: StatusCode,
-    content_type: &str,
-    body: impl Into<Bytes>,
-) -> HttpResponse {
-    let mut response = Response::new(Full::new(body.into()));
-    *response.status_mut() = status;
-    if let Ok(value) = HeaderValue::from_str(content_type) {
-        response.headers_mut().insert(CONTENT_TYPE, value);
-    }
-    response
-}
-
-/// A plain-text response.
-pub(crate) fn text(status: StatusCode, message: &'static str) -> HttpResponse {
-    response(status, "text/plain; charset=utf-8", message)
 }
 
 #[cfg(test)]

@@ -10,7 +10,6 @@ use dsa::signature::{DigestSigner as _, DigestVerifier as _};
 use dsa::{BoxedUint, Components, SigningKey, VerifyingKey};
 use sha1::{Digest as _, Sha1};
 
-use super::keys::invalid;
 use super::{KeyError, SignError, SignType, VerifyError};
 
 const TRADITIONAL: &str = "DSA PRIVATE KEY";
@@ -105,7 +104,7 @@ pub(crate) fn is_traditional(der: &[u8]) -> bool {
 /// Reads a traditional (`DSA PRIVATE KEY`) key; returns it with its size in bits.
 pub(crate) fn signing_key_from_traditional(der: &[u8]) -> Result<(SigningKey, usize), KeyError> {
     let t = Traditional::from_der(der).map_err(|e| {
-        invalid(
+        KeyError::invalid(
             TRADITIONAL,
             format_args!(
                 "{e}; if openssl can read it, convert it with \

@@ -1,31 +1,6 @@
 //! Errors of key parsing, signing and verification. None of them ever carries key material.
 
-use super::SignType;
-use super::keys::{KeyAlgorithm, KeyKind};
-
-/// At most this many characters of an untrusted value are echoed in an error.
-const ECHO_LIMIT: usize = 32;
-
-/// `s`, cut to [`ECHO_LIMIT`] characters, so an error never echoes a whole attacker-sent field.
-pub(crate) fn truncated(s: &str) -> String {
-    truncated_to(s, ECHO_LIMIT)
-}
-
-/// `s` cut to `limit` characters (with `…` when cut), for echoing received text in messages.
-pub fn truncated_to(s: &str, limit: usize) -> String {
-    match s.char_indices().nth(limit) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_owned(),
-    }
-}
-
-/// A `sign_type` that is not exactly `MD5`, `RSA`, `RSA2` or `DSA`.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown sign_type {value:?}: expected MD5, RSA, RSA2 or DSA, in upper case")]
-pub struct ParseSignTypeError {
-    /// The value as given (cut to 32 characters).
-    pub value: String,
-}
+use super::kinds::{KeyAlgorithm, KeyKind, SignType};
 
 /// A key could not be used. The message names the problem and the fix; it never contains the key.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -190,6 +165,17 @@ impl VerifyError {
         Self::Malformed {
             sign_type,
             reason: reason.into(),
+        }
+    }
+}
+
+impl KeyError {
+    /// An ASN.1 error as a [`KeyError::Invalid`]. The `der` crate's messages name tags and byte
+    /// positions, never content.
+    pub(crate) fn invalid(format: &'static str, e: impl std::fmt::Display) -> Self {
+        Self::Invalid {
+            format,
+            reason: e.to_string(),
         }
     }
 }

@@ -11,58 +11,13 @@ use rsa::pkcs8::{ObjectIdentifier, PrivateKeyInfoRef, SubjectPublicKeyInfoRef};
 use secrecy::{ExposeSecret as _, SecretString};
 use zeroize::Zeroize as _;
 
+use super::kinds::{KeyAlgorithm, KeyKind};
 use super::pem::{self, Decoded};
 use super::rsa_backend::{RsaPrivate, RsaPublic};
 use super::{KeyError, dsa_impl};
 
 /// Smallest and largest RSA modulus accepted, in bits (both backends support this range).
 const RSA_BITS: std::ops::RangeInclusive<usize> = 1024..=8192;
-
-/// The algorithm of a key pair.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KeyAlgorithm {
-    /// RSA, for `RSA` and `RSA2`.
-    Rsa,
-    /// DSA, for `DSA`.
-    Dsa,
-}
-
-impl KeyAlgorithm {
-    /// `RSA` or `DSA`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Rsa => "RSA",
-            Self::Dsa => "DSA",
-        }
-    }
-}
-
-impl fmt::Display for KeyAlgorithm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// What a piece of key text holds, for [`KeyError::WrongKind`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KeyKind {
-    /// A private key (signs).
-    PrivateKey,
-    /// A public key (verifies).
-    PublicKey,
-    /// An X.509 certificate.
-    Certificate,
-}
-
-impl fmt::Display for KeyKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::PrivateKey => "a private key",
-            Self::PublicKey => "a public key",
-            Self::Certificate => "a certificate",
-        })
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // MD5
@@ -175,12 +130,12 @@ impl PrivateKey {
         let inner = match format {
             PrivateFormat::Pkcs8 => {
                 let info = PrivateKeyInfoRef::from_der(der)
-                    .map_err(|e| invalid("PKCS#8 private key", e))?;
+                    .map_err(|e| KeyError::invalid("PKCS#8 private key", e))?;
                 private_from_pkcs8(info)?
             }
             PrivateFormat::Pkcs1 => {
                 let key = RsaPrivateKeyRef::from_der(der)
-                    .map_err(|e| invalid("PKCS#1 RSA private key", e))?;
+                    .map_err(|e| KeyError::invalid("PKCS#1 RSA private key", e))?;
                 rsa_private(der, &key)?
             }
             PrivateFormat::DsaTraditional => {
@@ -201,7 +156,10 @@ impl PrivateKey {
                         } else if looks_public(der) {
                             return Err(wrong_kind(KeyKind::PrivateKey, KeyKind::PublicKey));
                         } else {
-                            return Err(invalid("PKCS#8 or PKCS#1 private key", pkcs8_error));
+                            return Err(KeyError::invalid(
+                                "PKCS#8 or PKCS#1 private key",
+                                pkcs8_error,
+                            ));
                         }
                     }
                 }
@@ -253,13 +211,14 @@ fn private_from_pkcs8(info: PrivateKeyInfoRef<'_>) -> Result<PrivateInner, KeyEr
     if oid == RSA_OID {
         let der = info.private_key.as_bytes();
         let key = RsaPrivateKeyRef::from_der(der)
-            .map_err(|e| invalid("RSA key inside the PKCS#8 private key", e))?;
+            .map_err(|e| KeyError::invalid("RSA key inside the PKCS#8 private key", e))?;
         rsa_private(der, &key)
     } else if oid == dsa::OID {
         const FORMAT: &str = "DSA key inside the PKCS#8 private key";
         let parameters = info.algorithm.parameters;
         let key = dsa::SigningKey::try_from(info).map_err(|e| {
-            dsa_impl::explain_rejected(FORMAT, parameters).unwrap_or_else(|| invalid(FORMAT, e))
+            dsa_impl::explain_rejected(FORMAT, parameters)
+                .unwrap_or_else(|| KeyError::invalid(FORMAT, e))
         })?;
         let bits = dsa_impl::bits(key.verifying_key());
         Ok(PrivateInner::Dsa { key, bits })
@@ -280,7 +239,7 @@ fn rsa_private(der: &[u8], key: &RsaPrivateKeyRef<'_>) -> Result<PrivateInner, K
     let public_der = key
         .public_key()
         .to_der()
-        .map_err(|e| invalid("RSA public key", e))?;
+        .map_err(|e| KeyError::invalid("RSA public key", e))?;
     let public = PublicKey(Arc::new(PublicInner::Rsa {
         key: RsaPublic::from_pkcs1_der(&public_der)?,
         bits,
@@ -357,12 +316,12 @@ impl PublicKey {
         let inner = match format {
             PublicFormat::Spki => {
                 let spki = SubjectPublicKeyInfoRef::from_der(der)
-                    .map_err(|e| invalid("SubjectPublicKeyInfo public key", e))?;
+                    .map_err(|e| KeyError::invalid("SubjectPublicKeyInfo public key", e))?;
                 public_from_spki(spki)?
             }
             PublicFormat::Pkcs1 => {
                 let key = RsaPublicKeyRef::from_der(der)
-                    .map_err(|e| invalid("PKCS#1 RSA public key", e))?;
+                    .map_err(|e| KeyError::invalid("PKCS#1 RSA public key", e))?;
                 rsa_public(der, &key)?
             }
             PublicFormat::Unknown => match SubjectPublicKeyInfoRef::from_der(der) {
@@ -373,7 +332,7 @@ impl PublicKey {
                     } else if looks_private(der) {
                         return Err(wrong_kind(KeyKind::PublicKey, KeyKind::PrivateKey));
                     } else {
-                        return Err(invalid(
+                        return Err(KeyError::invalid(
                             "SubjectPublicKeyInfo or PKCS#1 public key",
                             spki_error,
                         ));
@@ -420,13 +379,14 @@ fn public_from_spki(spki: SubjectPublicKeyInfoRef<'_>) -> Result<PublicInner, Ke
                 reason: "the key bit string is not whole bytes".to_owned(),
             })?;
         let key = RsaPublicKeyRef::from_der(der)
-            .map_err(|e| invalid("RSA key inside the SubjectPublicKeyInfo", e))?;
+            .map_err(|e| KeyError::invalid("RSA key inside the SubjectPublicKeyInfo", e))?;
         rsa_public(der, &key)
     } else if oid == dsa::OID {
         const FORMAT: &str = "DSA key inside the SubjectPublicKeyInfo";
         let parameters = spki.algorithm.parameters;
         let key = dsa::VerifyingKey::try_from(spki).map_err(|e| {
-            dsa_impl::explain_rejected(FORMAT, parameters).unwrap_or_else(|| invalid(FORMAT, e))
+            dsa_impl::explain_rejected(FORMAT, parameters)
+                .unwrap_or_else(|| KeyError::invalid(FORMAT, e))
         })?;
         let bits = dsa_impl::bits(&key);
         Ok(PublicInner::Dsa { key, bits })
@@ -487,15 +447,6 @@ fn wrong_kind(expected: KeyKind, found: KeyKind) -> KeyError {
         expected,
         found,
         hint,
-    }
-}
-
-/// An ASN.1 error as a [`KeyError::Invalid`]. The `der` crate's messages name tags and byte
-/// positions, never content.
-pub(crate) fn invalid(format: &'static str, e: impl fmt::Display) -> KeyError {
-    KeyError::Invalid {
-        format,
-        reason: e.to_string(),
     }
 }
 

@@ -10,7 +10,6 @@ use rsa::{RsaPrivateKey, RsaPublicKey};
 use sha1::Sha1;
 use sha2::Sha256;
 
-use super::keys::invalid;
 use super::{KeyAlgorithm, KeyError};
 
 /// The digest of a PKCS#1 v1.5 signature.
@@ -74,7 +73,7 @@ impl RsaPublic {
     pub(crate) fn from_pkcs1_der(der: &[u8]) -> Result<Self, KeyError> {
         RsaPublicKey::from_pkcs1_der(der)
             .map(Self)
-            .map_err(|e| invalid("RSA public key", e))
+            .map_err(|e| KeyError::invalid("RSA public key", e))
     }
 }
 

@@ -263,7 +263,7 @@ impl Verifier {
         if received_sign_type != expected.as_str() {
             return Err(VerifyError::SignTypeMismatch {
                 expected,
-                received: super::error::truncated(received_sign_type),
+                received: super::text::truncated(received_sign_type),
             });
         }
         self.verify(data, signature)

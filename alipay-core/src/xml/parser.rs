@@ -7,9 +7,11 @@ use quick_xml::escape::{EscapeError, resolve_xml_entity};
 use quick_xml::events::{BytesDecl, BytesRef, BytesStart, BytesText, Event};
 use quick_xml::{Reader, XmlVersion};
 
+use super::envelope::{Envelope, Limits, Payload};
 use super::error::EnvelopeError;
+use super::fields::Fields;
+use super::html;
 use super::scan::Scanner;
-use super::{Envelope, Fields, Limits, Payload, html};
 use crate::charset::Charset;
 use crate::error::ErrorCode;
 

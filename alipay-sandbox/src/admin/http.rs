@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 use super::Admin;
 use crate::SandboxError;
 use crate::config::Faults;
+use crate::http_io::{BodyError, HttpResponse, read_body, response};
 use crate::keys::PartnerCredentials;
 use crate::model::{NewTrade, ReceivedRequest, SentNotification, Trade, TradeKind};
-use crate::sandbox::Shared;
-use crate::server::{BodyError, HttpResponse, read_body, response};
+use crate::world::World;
 
 /// Answers one admin request.
-pub(crate) async fn handle(shared: &Arc<Shared>, request: Request<Incoming>) -> HttpResponse {
+pub(crate) async fn handle(world: &Arc<World>, request: Request<Incoming>) -> HttpResponse {
     let method = request.method().clone();
     let path = request.uri().path().trim_end_matches('/').to_owned();
     let body = match read_body(request).await {
@@ -30,7 +30,7 @@ pub(crate) async fn handle(shared: &Arc<Shared>, request: Request<Incoming>) -> 
         }
         Err(BodyError::Broken) => return error(StatusCode::BAD_REQUEST, "broken body"),
     };
-    let admin = Admin::new(Arc::clone(shared));
+    let admin = Admin::new(Arc::clone(world));
     let segments: Vec<&str> = path.split('/').skip(2).collect();
     match route(&admin, &method, &segments, &body).await {
         Ok(answer) => answer,

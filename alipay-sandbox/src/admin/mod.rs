@@ -19,8 +19,8 @@ use crate::SandboxError;
 use crate::config::Faults;
 use crate::keys::{self, PartnerCredentials};
 use crate::model::{NewTrade, ReceivedRequest, SentNotification, Trade};
-use crate::sandbox::Shared;
 use crate::state::{PartnerRecord, TradeConflict};
+use crate::world::World;
 
 /// The longest trade number, order number, SNS user id and key the admin API accepts.
 const MAX_ID: usize = 64;
@@ -28,7 +28,7 @@ const MAX_ID: usize = 64;
 /// The in-process admin handle of a running [`Sandbox`](crate::Sandbox); cheap to clone.
 #[derive(Clone)]
 pub struct Admin {
-    shared: Arc<Shared>,
+    world: Arc<World>,
 }
 
 impl std::fmt::Debug for Admin {
@@ -43,8 +43,8 @@ fn written<T>(result: Result<T, SandboxError>, what: &str) -> T {
 }
 
 impl Admin {
-    pub(crate) fn new(shared: Arc<Shared>) -> Self {
-        Self { shared }
+    pub(crate) fn new(world: Arc<World>) -> Self {
+        Self { world }
     }
 
     /// A new partner with a fresh random id, MD5 key and merchant RSA 2048 key pair.
@@ -62,7 +62,7 @@ impl Admin {
     /// [`create_partner`](Self::create_partner), returning failures.
     pub fn try_create_partner(&self) -> Result<PartnerCredentials, SandboxError> {
         loop {
-            let credentials = keys::new_credentials(&self.shared.alipay)?;
+            let credentials = keys::new_credentials(&self.world.alipay)?;
             match self.add_partner(&credentials) {
                 // A random id that is already taken (one chance in 10^12): draw again.
                 Err(SandboxError::Exists(_)) => continue,
@@ -84,7 +84,7 @@ impl Admin {
         let private = alipay_core::sign::PrivateKey::parse(&credentials.merchant_private_key_pem)
             .map_err(|e| SandboxError::Key(format!("merchant private key: {e}")))?;
         let credentials = PartnerCredentials {
-            alipay_public_key_pem: self.shared.alipay.public_pem.clone(),
+            alipay_public_key_pem: self.world.alipay.public_pem.clone(),
             ..credentials.clone()
         };
         let record = PartnerRecord::new(credentials.clone(), None)?;
@@ -101,13 +101,13 @@ impl Admin {
             .map_err(|_| {
                 SandboxError::Key("the merchant private and public keys are not a pair".into())
             })?;
-        self.shared.state.insert_partner(record)?;
+        self.world.state.insert_partner(record)?;
         Ok(credentials)
     }
 
     /// The credentials of partner `partner`.
     pub fn partner(&self, partner: &str) -> Option<PartnerCredentials> {
-        self.shared.credentials(partner)
+        self.world.credentials(partner)
     }
 
     /// Registers the DSA public key (PEM or one-line base64) that verifies `partner`'s `DSA`
@@ -119,7 +119,7 @@ impl Admin {
     ) -> Result<(), SandboxError> {
         keys::parse_dsa_public(public_key_pem)
             .map_err(|e| SandboxError::Key(format!("DSA public key: {e}")))?;
-        self.shared.state.set_dsa_key(partner, public_key_pem)
+        self.world.state.set_dsa_key(partner, public_key_pem)
     }
 
     /// Registers (or replaces) SNS user `sns_user_id` of `partner` with its `key`, which
@@ -130,7 +130,7 @@ impl Admin {
     /// When the state file cannot be written.
     pub fn create_sns_user(&self, partner: &str, sns_user_id: &str, key: &str) {
         written(
-            self.shared.state.put_sns_user(partner, sns_user_id, key),
+            self.world.state.put_sns_user(partner, sns_user_id, key),
             "store an SNS user",
         );
     }
@@ -146,7 +146,7 @@ impl Admin {
         self.known_partner(partner)?;
         check_id("sns_user_id", sns_user_id)?;
         check_id("key", key)?;
-        self.shared.state.put_sns_user(partner, sns_user_id, key)
+        self.world.state.put_sns_user(partner, sns_user_id, key)
     }
 
     /// Creates a trade (a given `trade_no` that exists is replaced).
@@ -183,15 +183,15 @@ impl Admin {
             kind: new.kind,
             status: new.status,
             notify_url: new.notify_url,
-            buyer_user_id: self.shared.buyer_user_id(),
+            buyer_user_id: self.world.buyer_user_id(),
             create_time: now,
             last_modified_time: now,
             shipment: None,
         };
-        let shared = &self.shared;
-        match shared
+        let world = &self.world;
+        match world
             .state
-            .insert_trade(trade, replace, || shared.dated_number())?
+            .insert_trade(trade, replace, || world.dated_number())?
         {
             Ok(trade) => Ok(trade),
             Err(TradeConflict::TradeNo) => Err(SandboxError::Exists(format!(
@@ -206,13 +206,13 @@ impl Admin {
 
     /// The trade `trade_no`.
     pub fn trade(&self, trade_no: &str) -> Option<Trade> {
-        self.shared.state.trade(trade_no)
+        self.world.state.trade(trade_no)
     }
 
     /// The goods `partner` created with `outer_goods_id`: the `<goods>` fields as answered, in
     /// order.
     pub fn goods(&self, partner: &str, outer_goods_id: &str) -> Option<Vec<(String, String)>> {
-        self.shared
+        self.world
             .state
             .goods(partner, outer_goods_id)
             .map(|g| g.fields)
@@ -226,7 +226,7 @@ impl Admin {
     /// When the state file cannot be written.
     pub fn set_trade_status(&self, trade_no: &str, status: TradeStatus) {
         written(
-            self.shared
+            self.world
                 .state
                 .set_trade_status(trade_no, status, DateTime::now()),
             "store a trade",
@@ -240,7 +240,7 @@ impl Admin {
         status: TradeStatus,
     ) -> Result<Trade, SandboxError> {
         if !self
-            .shared
+            .world
             .state
             .set_trade_status(trade_no, status, DateTime::now())?
         {
@@ -252,12 +252,12 @@ impl Admin {
 
     /// The requests the gateway received, oldest first (the most recent 4096).
     pub fn requests(&self) -> Vec<ReceivedRequest> {
-        self.shared.requests()
+        self.world.requests()
     }
 
     /// Every notification delivery attempt, oldest first.
     pub fn notifications(&self) -> Vec<SentNotification> {
-        self.shared.state.deliveries()
+        self.world.state.deliveries()
     }
 
     /// Replaces the injected faults.
@@ -273,17 +273,17 @@ impl Admin {
     /// [`set_faults`](Self::set_faults), returning invalid rates as an error.
     pub fn try_set_faults(&self, faults: Faults) -> Result<(), SandboxError> {
         faults.check()?;
-        self.shared.set_faults(faults);
+        self.world.set_faults(faults);
         Ok(())
     }
 
     /// The injected faults.
     pub fn faults(&self) -> Faults {
-        self.shared.faults()
+        self.world.faults()
     }
 
     fn known_partner(&self, partner: &str) -> Result<(), SandboxError> {
-        match self.shared.state.partner(partner) {
+        match self.world.state.partner(partner) {
             Some(_) => Ok(()),
             None => Err(SandboxError::UnknownPartner(partner.to_owned())),
         }

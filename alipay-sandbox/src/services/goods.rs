@@ -18,23 +18,23 @@ use alipay_services::sns_create_goods::{
     BizStatus, CreateGoods, FlowType, Goods, ValidDate, WhoPay,
 };
 
-use crate::registry::{Call, Payload, Reply};
+use crate::registry::{Call, Outcome, Payload, Reply};
 use crate::state::GoodsRecord;
 
 /// Creates the goods, or refuses with `ILLEGAL_USER_KEY` / `GOODS_EXISTS_ERROR`.
-pub(crate) fn create(call: &Call<'_>, request: CreateGoods) -> Result<Reply, ErrorCode> {
-    let shared = call.shared;
+pub(crate) fn create(call: &Call<'_>, request: CreateGoods) -> Result<Outcome, ErrorCode> {
+    let world = call.world;
     let partner = call.partner_id();
-    match shared.state.sns_user_key(partner, &request.sns_user_id) {
+    match world.state.sns_user_key(partner, &request.sns_user_id) {
         Some(key) if key == request.key => {}
         _ => return Err(ErrorCode::IllegalUserKey),
     }
     let create_time = CompactTime::now();
     let valid_time = valid_until(create_time, request.valid_date).ok_or(ErrorCode::SystemError)?;
-    let inserted = shared.state.insert_goods(
+    let inserted = world.state.insert_goods(
         partner,
         &request.outer_goods_id,
-        || shared.dated_number(),
+        || world.dated_number(),
         |goods_id| GoodsRecord {
             partner: partner.to_owned(),
             outer_goods_id: request.outer_goods_id.clone(),
@@ -52,7 +52,8 @@ pub(crate) fn create(call: &Call<'_>, request: CreateGoods) -> Result<Reply, Err
             &record.goods_id,
             create_time,
             valid_time,
-        ))),
+        ))
+        .into()),
         Ok(None) => Err(ErrorCode::GoodsExistsError),
         Err(e) => {
             tracing::error!(target: "alipay_sandbox", error = %e, "cannot store goods");

@@ -7,29 +7,27 @@
 //! `notify_id`: a partner id is 16 digits starting with `2088`; a notify id is 1 to 128 printable
 //! ASCII characters, received percent-decoded once).
 
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use alipay_core::types::Partner;
 
-use crate::gateway::{RawParams, one_str};
-use crate::sandbox::Shared;
-
-/// How long a notify id stays valid, before scaling by the time factor.
-pub(crate) const VALIDITY: Duration = Duration::from_secs(60);
+use crate::notification::VALIDITY;
+use crate::request::{RawParams, one_str};
+use crate::world::World;
 
 /// The longest notify id accepted.
 const MAX_NOTIFY_ID: usize = 128;
 
 /// `true`, `false` or `invalid`.
-pub(crate) fn answer(shared: &Shared, raw: &RawParams) -> &'static str {
+pub(crate) fn answer(world: &World, raw: &RawParams) -> &'static str {
     let Some(partner) = one_str(raw, "partner").filter(|p| Partner::new(*p).is_ok()) else {
         return "invalid";
     };
     let Some(notify_id) = one_str(raw, "notify_id").filter(|id| well_formed(id)) else {
         return "invalid";
     };
-    let validity = shared.scaled(VALIDITY);
-    match shared.state.notify_id(notify_id) {
+    let validity = world.scaled(VALIDITY);
+    match world.state.notify_id(notify_id) {
         Some((sent_to, at)) if sent_to == partner => {
             // A clock that went backwards since the delivery counts as no time elapsed.
             let age = SystemTime::now().duration_since(at).unwrap_or_default();

@@ -4,12 +4,15 @@
 use alipay_core::ErrorCode;
 use alipay_services::single_trade_query::{SingleTradeQuery, Trade as TradePayload};
 
-use crate::registry::{Call, Payload, Reply};
+use crate::registry::{Call, Outcome, Payload, Reply};
 
 /// Answers the trade as `<trade>`.
-pub(crate) fn single_trade(call: &Call<'_>, request: SingleTradeQuery) -> Result<Reply, ErrorCode> {
+pub(crate) fn single_trade(
+    call: &Call<'_>,
+    request: SingleTradeQuery,
+) -> Result<Outcome, ErrorCode> {
     let partner = call.partner_id();
-    let state = &call.shared.state;
+    let state = &call.world.state;
     let trade = match (&request.trade_no, &request.out_trade_no) {
         (Some(no), out) => state
             .trade(no)
@@ -30,5 +33,6 @@ pub(crate) fn single_trade(call: &Call<'_>, request: SingleTradeQuery) -> Result
             "gmt_create" => trade.create_time.to_string(),
             _ => return None,
         })
-    })))
+    }))
+    .into())
 }

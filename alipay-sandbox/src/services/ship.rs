@@ -15,13 +15,14 @@ use alipay_core::types::{Amount, DateTime, TradeStatus};
 use alipay_services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
 
 use crate::model::{Shipment, Trade, TradeKind};
-use crate::registry::{Call, Payload, Reply};
+use crate::notification;
+use crate::registry::{Call, Outcome, Payload, Reply};
 
 /// Ships the trade, or refuses.
-pub(crate) fn confirm(call: &Call<'_>, request: SendGoodsConfirm) -> Result<Reply, ErrorCode> {
+pub(crate) fn confirm(call: &Call<'_>, request: SendGoodsConfirm) -> Result<Outcome, ErrorCode> {
     let partner = call.partner_id();
     let now = DateTime::now();
-    let outcome = call.shared.state.update_trade(&request.trade_no, |trade| {
+    let outcome = call.world.state.update_trade(&request.trade_no, |trade| {
         if trade.partner != partner {
             return Err(ErrorCode::TradeNotExist);
         }
@@ -52,16 +53,18 @@ pub(crate) fn confirm(call: &Call<'_>, request: SendGoodsConfirm) -> Result<Repl
         }
         Some(Ok(result)) => result?,
     };
+    let mut notifications = Vec::new();
     if shipped && trade.notify_url.is_some() {
-        let job = crate::notify_sender::status_change(&trade, call.charset, call.sign_type);
-        match call.shared.state.insert_job(job) {
-            Ok(job) => call.shared.spawn_job(job),
-            Err(e) => {
-                tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the notification");
-            }
-        }
+        notifications.push(notification::status_change(
+            &trade,
+            call.charset,
+            call.sign_type,
+        ));
     }
-    Ok(Reply::Payload(trade_base(&trade)))
+    Ok(Outcome {
+        reply: Reply::Payload(trade_base(&trade)),
+        notifications,
+    })
 }
 
 /// The `<tradeBase>` of `trade`: a typed [`TradeBase`], written in table order by the derive. The

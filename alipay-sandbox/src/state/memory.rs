@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use super::{GoodsRecord, Job, PartnerRecord};
+use super::records::{GoodsRecord, Job, PartnerRecord};
 use crate::model::{SentNotification, Trade};
 
 /// Below this many remembered notify ids, none is forgotten.

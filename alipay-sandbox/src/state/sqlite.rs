@@ -7,7 +7,8 @@ use alipay_core::Charset;
 use alipay_core::types::{Amount, DateTime, TradeStatus, TransportType, WireValue};
 use rusqlite::{Connection, OptionalExtension as _, params};
 
-use super::{GoodsRecord, Job, Memory, PartnerRecord};
+use super::memory::Memory;
+use super::records::{GoodsRecord, Job, PartnerRecord};
 use crate::SandboxError;
 use crate::keys::PartnerCredentials;
 use crate::model::{SentNotification, Shipment, Trade};

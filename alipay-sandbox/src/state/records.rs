@@ -1,0 +1,81 @@
+//! The records the state keeps: partners, goods, notification jobs.
+
+use std::time::SystemTime;
+
+use alipay_core::Charset;
+use alipay_core::sign::{SignType, Verifier};
+
+use crate::SandboxError;
+use crate::keys::{PartnerCredentials, PartnerKeys};
+
+/// A registered partner: its credentials and its parsed keys.
+pub(crate) struct PartnerRecord {
+    pub(crate) credentials: PartnerCredentials,
+    /// The DSA public key registered for `DSA` requests, if any.
+    pub(crate) dsa_public_key_pem: Option<String>,
+    pub(crate) keys: PartnerKeys,
+}
+
+impl PartnerRecord {
+    /// Parses the keys of `credentials` (and of a registered DSA key).
+    pub(crate) fn new(
+        credentials: PartnerCredentials,
+        dsa_public_key_pem: Option<String>,
+    ) -> Result<Self, SandboxError> {
+        let keys = PartnerKeys::parse(&credentials, dsa_public_key_pem.as_deref())?;
+        Ok(Self {
+            credentials,
+            dsa_public_key_pem,
+            keys,
+        })
+    }
+
+    /// The verifier of this partner's requests signed with `sign_type` (`None` for `DSA` without
+    /// a registered key).
+    pub(crate) fn verifier(&self, sign_type: SignType) -> Option<&Verifier> {
+        match sign_type {
+            SignType::Md5 => Some(&self.keys.md5),
+            SignType::Rsa => Some(&self.keys.rsa),
+            SignType::Rsa2 => Some(&self.keys.rsa2),
+            SignType::Dsa => self.keys.dsa.as_ref(),
+        }
+    }
+}
+
+/// Goods created by `sns.create.goods.ws`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct GoodsRecord {
+    pub(crate) partner: String,
+    pub(crate) outer_goods_id: String,
+    pub(crate) goods_id: String,
+    /// The `<goods>` fields as answered.
+    pub(crate) fields: Vec<(String, String)>,
+}
+
+/// A notification to deliver until acknowledged (8 deliveries at most).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Job {
+    pub(crate) id: u64,
+    pub(crate) partner: String,
+    pub(crate) trade_no: String,
+    pub(crate) notify_url: String,
+    pub(crate) charset: Charset,
+    pub(crate) sign_type: SignType,
+    /// The content, without `notify_id`, `notify_time`, `sign` and `sign_type` (added per delivery).
+    pub(crate) params: Vec<(String, String)>,
+    /// Deliveries made so far.
+    pub(crate) attempts: u32,
+    /// When the next delivery is due.
+    pub(crate) next_due: SystemTime,
+    /// Acknowledged, or every delivery made.
+    pub(crate) done: bool,
+}
+
+/// Why a trade could not be inserted.
+#[derive(Debug)]
+pub(crate) enum TradeConflict {
+    /// The trade number is taken.
+    TradeNo,
+    /// The partner already has a trade with this `out_trade_no`.
+    OutTradeNo,
+}

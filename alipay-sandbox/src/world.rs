@@ -1,0 +1,110 @@
+//! The sandbox's world ([`World`]): configuration and time scale, state, keys, faults, the seeded
+//! generator and the request log. The bottom of the running sandbox: services, deliveries, the
+//! gateway and the server all read it; it imports none of them.
+
+use std::collections::VecDeque;
+use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
+use std::time::Duration;
+
+use alipay_core::types::CompactTime;
+
+use crate::config::{Faults, SandboxConfig};
+use crate::keys::{AlipayKey, PartnerCredentials};
+use crate::model::ReceivedRequest;
+use crate::state::State;
+
+/// The most received requests kept for [`Admin::requests`](crate::Admin::requests) (the oldest are
+/// dropped).
+pub(crate) const REQUEST_LOG: usize = 4096;
+
+/// The sandbox's world: its configuration, state, Alipay key, faults, generator and request log,
+/// which every layer above reads (nothing here knows the services, deliveries or the server).
+pub(crate) struct World {
+    /// The configuration it was started with (its faults may since have changed).
+    pub(crate) config: SandboxConfig,
+    pub(crate) state: State,
+    pub(crate) alipay: AlipayKey,
+    faults: RwLock<Faults>,
+    rng: Mutex<fastrand::Rng>,
+    requests: Mutex<VecDeque<ReceivedRequest>>,
+}
+
+impl World {
+    pub(crate) fn new(config: SandboxConfig, state: State, alipay: AlipayKey) -> Self {
+        let rng = match config.seed {
+            Some(seed) => fastrand::Rng::with_seed(seed),
+            None => fastrand::Rng::new(),
+        };
+        Self {
+            faults: RwLock::new(config.faults),
+            config,
+            state,
+            alipay,
+            rng: Mutex::new(rng),
+            requests: Mutex::new(VecDeque::new()),
+        }
+    }
+
+    /// `base` scaled by the time factor.
+    pub(crate) fn scaled(&self, base: Duration) -> Duration {
+        self.config.scaled(base)
+    }
+
+    /// The seeded generator.
+    pub(crate) fn rng(&self) -> MutexGuard<'_, fastrand::Rng> {
+        self.rng.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The current faults.
+    pub(crate) fn faults(&self) -> Faults {
+        *self.faults.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Replaces the faults.
+    pub(crate) fn set_faults(&self, faults: Faults) {
+        *self.faults.write().unwrap_or_else(PoisonError::into_inner) = faults;
+    }
+
+    /// `n` random decimal digits from the seeded generator.
+    pub(crate) fn digits(&self, n: usize) -> String {
+        let mut rng = self.rng();
+        (0..n).map(|_| rng.digit(10)).collect()
+    }
+
+    /// A 16-digit number starting with today's Beijing date (`yyyyMMdd` + 8 digits), like Alipay's
+    /// trade numbers (`2013102226991504`) and goods ids (`2011092300022596`).
+    pub(crate) fn dated_number(&self) -> String {
+        let mut no = CompactTime::now().to_string();
+        no.truncate(8);
+        no.push_str(&self.digits(8));
+        no
+    }
+
+    /// A buyer's user id: `2088` and 12 digits.
+    pub(crate) fn buyer_user_id(&self) -> String {
+        format!("2088{}", self.digits(12))
+    }
+
+    /// Records a received request, dropping the oldest beyond [`REQUEST_LOG`].
+    pub(crate) fn record(&self, request: ReceivedRequest) {
+        let mut log = self.requests.lock().unwrap_or_else(PoisonError::into_inner);
+        if log.len() >= REQUEST_LOG {
+            log.pop_front();
+        }
+        log.push_back(request);
+    }
+
+    /// The received requests kept, oldest first.
+    pub(crate) fn requests(&self) -> Vec<ReceivedRequest> {
+        let log = self.requests.lock().unwrap_or_else(PoisonError::into_inner);
+        log.iter().cloned().collect()
+    }
+
+    /// The credentials of partner `id`, with this sandbox's Alipay public key.
+    pub(crate) fn credentials(&self, id: &str) -> Option<PartnerCredentials> {
+        self.state.partner(id).map(|record| PartnerCredentials {
+            alipay_public_key_pem: self.alipay.public_pem.clone(),
+            ..record.credentials.clone()
+        })
+    }
+}
