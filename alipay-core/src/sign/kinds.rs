@@ -96,7 +96,7 @@ impl fmt::Display for KeyAlgorithm {
     }
 }
 
-/// What a piece of key text holds, for [`KeyError::WrongKind`].
+/// What a piece of key text holds, for [`KeyError::WrongKind`](super::KeyError::WrongKind).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum KeyKind {
     /// A private key (signs).
