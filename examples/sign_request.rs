@@ -47,10 +47,10 @@ fn main() -> ExitCode {
             println!(
                 "service:        sns.create.goods.ws (the SNS document's sample, 样例 column)"
             );
-            println!("charset:        {}", signed.charset);
-            println!("sign_type:      {}", signed.sign_type);
-            println!("string to sign: {}", signed.string_to_sign);
-            println!("sign:           {}", signed.sign);
+            println!("charset:        {}", signed.charset());
+            println!("sign_type:      {}", signed.sign_type());
+            println!("string to sign: {}", signed.string_to_sign());
+            println!("sign:           {}", signed.sign());
             println!("GET:            {}", signed.get_url(GATEWAY));
             println!("POST to:        {}", signed.post_url(GATEWAY));
             println!("POST body:      {}", signed.post_body());

@@ -62,9 +62,9 @@ pub fn sandbox_request(data: &[u8]) {
             return;
         };
         if method == "GET" {
-            gw.handle(method, signed.encoded.as_bytes(), b"")
+            gw.handle(method, signed.encoded().as_bytes(), b"")
         } else {
-            gw.handle(method, b"_input_charset=utf-8", signed.encoded.as_bytes())
+            gw.handle(method, b"_input_charset=utf-8", signed.encoded().as_bytes())
         }
     };
     assert!(

@@ -129,10 +129,11 @@ pub struct TransportError {
     pub gateway: String,
     /// The number of attempts made.
     pub attempts: u32,
-    /// The HTTP client's error, with the request URL removed (it would carry the parameters);
-    /// `None` when the attempt's time ran out.
+    /// The HTTP client's error (its chain says what failed: DNS, connect, TLS…), with the request
+    /// URL removed (it would carry the parameters); `None` when the attempt's time ran out. Boxed,
+    /// so that no type of the HTTP client this crate uses is part of its API.
     #[source]
-    pub source: Option<reqwest::Error>,
+    pub source: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
 impl fmt::Display for TransportError {
@@ -149,7 +150,7 @@ impl fmt::Display for TransportError {
         // (e.g. "tcp connect error: Connection refused").
         let mut cause: Option<&(dyn std::error::Error + 'static)> = self
             .source
-            .as_ref()
+            .as_deref()
             .map(|s| s as &(dyn std::error::Error + 'static));
         while let Some(c) = cause {
             write!(f, ": {c}")?;

@@ -305,7 +305,7 @@ impl Client {
             };
             let mut error = ServiceError::new(call.service, code, attempt);
             if error.code == ErrorCode::IllegalSign {
-                error = error.with_signed(&call.signed.string_to_sign, &call.redacted);
+                error = error.with_signed(call.signed.string_to_sign(), &call.redacted);
             }
             return Err(Error::Service(error));
         }
@@ -345,7 +345,7 @@ impl Client {
                 .http
                 .post(call.signed.post_url(gateway))
                 .header(CONTENT_TYPE, call.content_type())
-                .body(call.signed.encoded.clone()),
+                .body(call.signed.encoded().to_owned()),
         };
         let transport = |source| transport_error(call.service, gateway, attempt, source);
         // The attempt's time limit is a tokio timeout around the exchange rather than reqwest's
@@ -389,7 +389,7 @@ pub(crate) struct Call<'a> {
 impl<'a> Call<'a> {
     pub(crate) fn new<R: Request>(signed: &'a SignedRequest, with_log: bool) -> Self {
         let log_params = if with_log {
-            alipay_core::form::decode(signed.redacted_encoded().as_bytes(), signed.charset)
+            alipay_core::form::decode(signed.redacted_encoded().as_bytes(), signed.charset())
                 .unwrap_or_default()
                 .into_iter()
                 .filter(|(k, _)| k != "sign")
@@ -410,7 +410,7 @@ impl<'a> Call<'a> {
     fn content_type(&self) -> String {
         format!(
             "application/x-www-form-urlencoded; charset={}",
-            self.signed.charset.as_str()
+            self.signed.charset().as_str()
         )
     }
 }
@@ -455,7 +455,7 @@ fn transport_error(
         kind,
         gateway: gateway.to_owned(),
         attempts: attempt,
-        source: Some(source.without_url()),
+        source: Some(Box::new(source.without_url())),
     })
 }
 

@@ -100,7 +100,9 @@ fn hand_prepare(g: &CreateGoods, signer: &Signer) -> String {
     if let Some(w) = g.who_pay {
         params.push(("who_pay", Cow::Borrowed(w.as_str())));
     }
-    prepare(&params, Charset::Utf8, signer).unwrap().encoded
+    prepare(&params, Charset::Utf8, signer)
+        .unwrap()
+        .into_encoded()
 }
 
 fn benches(c: &mut Criterion) {
@@ -110,7 +112,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             prepare(black_box(&params), Charset::Utf8, &signer)
                 .unwrap()
-                .encoded
+                .into_encoded()
         })
     });
 
@@ -118,7 +120,7 @@ fn benches(c: &mut Criterion) {
     let partner: Partner = PARTNER.parse().unwrap();
     let derived = prepare_request(&goods, &partner, Charset::Utf8, &signer)
         .unwrap()
-        .encoded;
+        .into_encoded();
     assert_eq!(
         hand_prepare(&goods, &signer),
         derived,
@@ -129,7 +131,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             prepare_request(black_box(&goods), &partner, Charset::Utf8, &signer)
                 .unwrap()
-                .encoded
+                .into_encoded()
         })
     });
     group.bench_function("prepare_hand", |b| {

@@ -225,12 +225,12 @@ fn main() {
     let prepare_md5 = || {
         prepare(black_box(params), Charset::Utf8, &md5)
             .unwrap()
-            .encoded
+            .into_encoded()
     };
     let prepare_rsa2 = || {
         prepare(black_box(params), Charset::Utf8, &rsa2)
             .unwrap()
-            .encoded
+            .into_encoded()
     };
     let parse_verify = || {
         let envelope = xml::parse(black_box(response)).unwrap();

@@ -10,7 +10,7 @@
 //! let partner: Partner = "2088002464631181".parse()?; // 16 digits, 2088…
 //! let signed = prepare_request(&goods, &partner, Charset::Utf8, &signer)?;
 //! // python3 hashlib: md5((string_to_sign + key).encode()) — see tests/request.rs
-//! assert_eq!(signed.sign, "1886b2a6c67a987298787206f95cbedd");
+//! assert_eq!(signed.sign(), "1886b2a6c67a987298787206f95cbedd");
 //! assert!(signed.get_url(GATEWAY).ends_with("&sign_type=MD5&sign=1886b2a6c67a987298787206f95cbedd"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -57,7 +57,7 @@ pub fn page_url(signed: &SignedRequest, gateway: &str) -> String {
 /// The `Content-Type` of a page that holds a [`page_form`] of `signed`:
 /// `text/html; charset=utf-8` or `text/html; charset=gbk` (the request charset).
 pub fn page_content_type(signed: &SignedRequest) -> String {
-    format!("text/html; charset={}", signed.charset.as_str())
+    format!("text/html; charset={}", signed.charset().as_str())
 }
 
 /// An HTML fragment with the form that sends `signed` to `gateway` from the buyer's browser:
@@ -93,7 +93,7 @@ pub fn page_form(
         Method::Get => "get",
         Method::Post => "post",
     };
-    let mut out = String::with_capacity(160 + action.len() + 2 * signed.encoded.len());
+    let mut out = String::with_capacity(160 + action.len() + 2 * signed.encoded().len());
     out.push_str("<form id=\"");
     out.push_str(FORM_ID);
     out.push_str("\" name=\"");

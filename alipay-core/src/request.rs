@@ -20,23 +20,16 @@ use crate::types::Partner;
 ///
 /// `Debug` shows the values of parameters declared `secret` (e.g. the SNS user `key`) as
 /// `<secret>`; so do [`redacted_string_to_sign`](Self::redacted_string_to_sign) and
-/// [`redacted_encoded`](Self::redacted_encoded), which are what to log. The public fields hold the
-/// exact text that was signed and sent.
+/// [`redacted_encoded`](Self::redacted_encoded), which are what to log. The accessors give the
+/// exact text that was signed and sent; it cannot be changed after signing (the redaction ranges
+/// and the signature are only right for the text they were made from).
 #[derive(Clone, PartialEq, Eq)]
 pub struct SignedRequest {
-    /// The request charset (`_input_charset`).
-    pub charset: Charset,
-    /// The sign type used.
-    pub sign_type: SignType,
-    /// The canonical string that was signed, before charset encoding: what to compare with the
-    /// gateway's view when it answers `ILLEGAL_SIGN`. It never holds the partner's MD5 key, but it
-    /// does hold the values of secret business parameters: log the redacted form.
-    pub string_to_sign: String,
-    /// The signature (`sign`).
-    pub sign: String,
-    /// Every parameter sent, percent-encoded in the charset: the signed ones in signing order, then
-    /// `sign_type` and `sign`. This is the GET query string and the POST body.
-    pub encoded: String,
+    charset: Charset,
+    sign_type: SignType,
+    string_to_sign: String,
+    sign: String,
+    encoded: String,
     /// Byte ranges of secret values: in `string_to_sign`, then in `encoded`.
     secrets: Vec<(Range<usize>, Range<usize>)>,
 }
@@ -81,6 +74,41 @@ pub enum PrepareError {
 }
 
 impl SignedRequest {
+    /// The request charset (`_input_charset`).
+    pub fn charset(&self) -> Charset {
+        self.charset
+    }
+
+    /// The sign type used.
+    pub fn sign_type(&self) -> SignType {
+        self.sign_type
+    }
+
+    /// The canonical string that was signed, before charset encoding: what to compare with the
+    /// gateway's view when it answers `ILLEGAL_SIGN`. It never holds the partner's MD5 key, but it
+    /// does hold the values of secret business parameters: log
+    /// [`redacted_string_to_sign`](Self::redacted_string_to_sign).
+    pub fn string_to_sign(&self) -> &str {
+        &self.string_to_sign
+    }
+
+    /// The signature (`sign`).
+    pub fn sign(&self) -> &str {
+        &self.sign
+    }
+
+    /// Every parameter sent, percent-encoded in the charset: the signed ones in signing order, then
+    /// `sign_type` and `sign`. This is the GET query string and the POST body. It holds secret
+    /// values: log [`redacted_encoded`](Self::redacted_encoded).
+    pub fn encoded(&self) -> &str {
+        &self.encoded
+    }
+
+    /// [`encoded`](Self::encoded), taken out of the request (no copy).
+    pub fn into_encoded(self) -> String {
+        self.encoded
+    }
+
     /// The URL of a GET request: `gateway?<all parameters>`.
     pub fn get_url(&self, gateway: &str) -> String {
         let mut url = String::with_capacity(gateway.len() + 1 + self.encoded.len());
@@ -116,7 +144,7 @@ impl SignedRequest {
     /// let pairs = signed.pairs();
     /// let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     /// assert_eq!(pairs[..3], [("_input_charset", "utf-8"), ("a", "1&b=2"), ("service", "x")]);
-    /// assert_eq!(pairs[3..], [("sign_type", "MD5"), ("sign", signed.sign.as_str())]);
+    /// assert_eq!(pairs[3..], [("sign_type", "MD5"), ("sign", signed.sign())]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn pairs(&self) -> Vec<(String, String)> {
@@ -182,8 +210,8 @@ fn redact(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> Cow<'_, str
 /// let signer = Signer::md5(Md5Key::new("demo-key"));
 /// let partner = "2088002464631181".parse()?;
 /// let signed = prepare_request(&CreateGoods::example(), &partner, Charset::Utf8, &signer)?;
-/// assert!(signed.string_to_sign.starts_with("_input_charset=utf-8&buy_max_num=100&"));
-/// assert!(signed.encoded.ends_with(&format!("&sign_type=MD5&sign={}", signed.sign)));
+/// assert!(signed.string_to_sign().starts_with("_input_charset=utf-8&buy_max_num=100&"));
+/// assert!(signed.encoded().ends_with(&format!("&sign_type=MD5&sign={}", signed.sign())));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn prepare_request<R: Request>(

@@ -237,7 +237,7 @@ fn pairs_are_what_is_signed_and_sent() {
         (Charset::Gbk, "gbk", GBK_SIGN),
     ] {
         let signed = signed(charset);
-        assert_eq!(signed.sign, sign, "{label}");
+        assert_eq!(signed.sign(), sign, "{label}");
         let pairs = owned_pairs(&signed);
         assert_eq!(pairs, expected(label, sign), "{label}");
         // Minus sign/sign_type, the pairs are exactly the signed string…
@@ -247,9 +247,9 @@ fn pairs_are_what_is_signed_and_sent() {
             .cloned()
             .collect();
         assert_eq!(unsigned.len(), pairs.len() - 2);
-        assert_eq!(signing_string(&unsigned), signed.string_to_sign);
+        assert_eq!(signing_string(&unsigned), signed.string_to_sign());
         // …and, all of them, exactly the wire form.
-        let decoded = alipay_core::form::decode(signed.encoded.as_bytes(), charset).unwrap();
+        let decoded = alipay_core::form::decode(signed.encoded().as_bytes(), charset).unwrap();
         assert_eq!(decoded, pairs, "{label}");
     }
 }
@@ -278,7 +278,7 @@ fn the_form_holds_one_hidden_input_per_sent_parameter_and_nothing_else() {
             page_content_type(&signed),
             format!("text/html; charset={label}")
         );
-        assert_eq!(signed.charset.as_str(), label);
+        assert_eq!(signed.charset().as_str(), label);
     }
 }
 
@@ -332,7 +332,7 @@ fn page_url_is_the_get_url() {
     let signed = signed(Charset::Utf8);
     let url = page_url(&signed, GATEWAY);
     assert_eq!(url, signed.get_url(GATEWAY));
-    assert_eq!(url, format!("{GATEWAY}?{}", signed.encoded));
+    assert_eq!(url, format!("{GATEWAY}?{}", signed.encoded()));
     assert!(url.is_ascii());
 }
 

@@ -185,17 +185,17 @@ fn asymmetric() -> &'static [(Signer, Verifier)] {
 fn check_round_trip(p: &[(String, String)], signer: &Signer, verifier: &Verifier) {
     for charset in [Charset::Utf8, Charset::Gbk] {
         let signed = alipay_core::request::prepare(p, charset, signer).unwrap();
-        let bytes = charset.encode(&signed.string_to_sign).unwrap();
-        verifier.verify(&bytes, &signed.sign).unwrap();
+        let bytes = charset.encode(signed.string_to_sign()).unwrap();
+        verifier.verify(&bytes, signed.sign()).unwrap();
         verifier
-            .verify_typed(signer.sign_type().as_str(), &bytes, &signed.sign)
+            .verify_typed(signer.sign_type().as_str(), &bytes, signed.sign())
             .unwrap();
         let mut tampered = bytes.to_vec();
         tampered.push(b'x');
-        assert!(verifier.verify(&tampered, &signed.sign).is_err());
+        assert!(verifier.verify(&tampered, signed.sign()).is_err());
         // The signed string is the canonical string of what is sent.
-        let sent = form::decode(signed.encoded.as_bytes(), charset).unwrap();
-        assert_eq!(canonical::signing_string(&sent), signed.string_to_sign);
+        let sent = form::decode(signed.encoded().as_bytes(), charset).unwrap();
+        assert_eq!(canonical::signing_string(&sent), signed.string_to_sign());
     }
 }
 
@@ -210,7 +210,7 @@ proptest! {
             // A notification signed with one type does not verify as another.
             let other = if signer.sign_type() == SignType::Md5 { "RSA" } else { "MD5" };
             let signed = alipay_core::request::prepare(&p, Charset::Utf8, signer).unwrap();
-            prop_assert!(verifier.verify_typed(other, signed.string_to_sign.as_bytes(), &signed.sign).is_err());
+            prop_assert!(verifier.verify_typed(other, signed.string_to_sign().as_bytes(), signed.sign()).is_err());
         }
     }
 }

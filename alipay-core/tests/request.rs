@@ -54,7 +54,7 @@ fn seed_sample_utf8() {
         &signer(),
     )
     .unwrap();
-    assert_eq!(signed.sign, UTF8_SIGN);
+    assert_eq!(signed.sign(), UTF8_SIGN);
     assert_eq!(signed.post_body(), UTF8_BODY);
     assert_eq!(
         signed.post_url("https://mapi.alipay.com/gateway.do"),
@@ -70,7 +70,7 @@ fn seed_sample_utf8() {
 fn seed_sample_gbk() {
     let signed =
         prepare_request(&CreateGoods::example(), &partner(), Charset::Gbk, &signer()).unwrap();
-    assert_eq!(signed.sign, GBK_SIGN);
+    assert_eq!(signed.sign(), GBK_SIGN);
     assert_eq!(signed.post_body(), GBK_BODY);
     assert_eq!(
         signed.post_url("https://mapi.alipay.com/gateway.do"),
@@ -106,7 +106,7 @@ fn raw_params_in_any_order_sign_the_same() {
     params.push(("empty", ""));
     params.push(("sign", "stale"));
     let signed = prepare(&params, Charset::Utf8, &signer()).unwrap();
-    assert_eq!(signed.sign, UTF8_SIGN);
+    assert_eq!(signed.sign(), UTF8_SIGN);
     assert_eq!(signed.post_body(), UTF8_BODY);
 }
 
@@ -158,10 +158,14 @@ fn secret_parameter_values_are_redacted() {
     // Signed and sent as is.
     assert!(
         signed
-            .string_to_sign
+            .string_to_sign()
             .contains("&key=TOPSECRETKEYVALUE0123456789&")
     );
-    assert!(signed.encoded.contains("&key=TOPSECRETKEYVALUE0123456789&"));
+    assert!(
+        signed
+            .encoded()
+            .contains("&key=TOPSECRETKEYVALUE0123456789&")
+    );
     // Never in what is meant for logs.
     for text in [
         format!("{signed:?}"),
@@ -194,11 +198,14 @@ fn secret_parameter_values_are_redacted() {
 fn input_charset_follows_the_encoding() {
     // Missing: added from the charset, so the gateway can decode what was signed.
     let signed = prepare(&[("service", "x"), ("q", "二手")], Charset::Gbk, &signer()).unwrap();
-    assert_eq!(signed.string_to_sign, "_input_charset=gbk&q=二手&service=x");
+    assert_eq!(
+        signed.string_to_sign(),
+        "_input_charset=gbk&q=二手&service=x"
+    );
     // python3 -c "print(__import__('urllib.parse').parse.quote('二手'.encode('gbk')))" -> %B6%FE%CA%D6
     assert!(
         signed
-            .encoded
+            .encoded()
             .starts_with("_input_charset=gbk&q=%B6%FE%CA%D6&service=x&")
     );
     // The same charset in another spelling is fine; another charset is refused.

@@ -157,6 +157,13 @@ async fn pending_notifications_resume_after_a_restart() {
         .await
         .unwrap();
     receiver.wait_for(1, Duration::from_secs(5)).await;
+    // The receiver has the request before the sandbox has read the answer and recorded the
+    // delivery; a shutdown in between would abort the job before its record (the restarted
+    // sandbox would then, rightly, deliver attempt 1 again). Wait for the record.
+    let recorded = tokio::time::Instant::now() + Duration::from_secs(5);
+    while first.admin().notifications().is_empty() && tokio::time::Instant::now() < recorded {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
     first.shutdown().await;
     // Stopped: the re-send falls due while the sandbox is down, and is not made.
     tokio::time::sleep(Duration::from_millis(400)).await;

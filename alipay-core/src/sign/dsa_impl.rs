@@ -157,7 +157,10 @@ pub(crate) fn signing_key_from_traditional(der: &[u8]) -> Result<(SigningKey, us
 
 /// Size of the prime `p` in bits.
 pub(crate) fn bits(key: &VerifyingKey) -> usize {
-    key.components().p().bits() as usize
+    // `bits_precision - leading_zeros`: what `bits` computed, spelled with the calls that are not
+    // deprecated in any crypto-bigint 0.7 (`bits` is since 0.7.11, and `bit_width` is new there).
+    let p = key.components().p();
+    (p.bits_precision() - p.leading_zeros()) as usize
 }
 
 /// SHA1withDSA; returns the DER signature.

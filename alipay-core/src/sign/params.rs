@@ -98,7 +98,8 @@ fn encode(signed: &SignedParams<'_>, charset: Charset) -> Result<Encoded, (Strin
                     .or_else(|| charset.encode(v).err())?;
                 Some((k.to_owned(), e))
             });
-            return Err(failed.unwrap_or_else(|| (String::new(), whole)));
+            // Unreachable for UTF-8 and GBK (stateless encodings); named all the same.
+            return Err(failed.unwrap_or_else(|| ("(the string to sign)".to_owned(), whole)));
         }
     };
     Ok((string, bytes))
