@@ -2,7 +2,7 @@
 //! figures). Not a criterion bench: criterion times one routine, and this needs a latency
 //! distribution across concurrent callers and a heap count.
 //!
-//! `cargo bench -p alipay-core --bench client_load` prints one table:
+//! `cargo bench -p alipay-client --bench client_load` prints one table:
 //! - for 1 and 32 concurrent callers, calls/s and p50 / p99 latency of `execute` for the SNS document's
 //!   `sns.create.goods.ws` (MD5) against a loopback gateway, with a bare reqwest GET of the same
 //!   signed URL through the same pool alongside for reference;

@@ -345,6 +345,11 @@ impl CompactTime {
         let b = s.as_bytes();
         matches_layout(b, COMPACT_LAYOUT) && fields_valid(b, [0, 4, 6, 8, 10, 12])
     }
+
+    /// What the derive's compile-time check says of an example this type refuses.
+    #[doc(hidden)]
+    pub const __ALIPAY_EXPECTED: &'static str = "this text is not a `CompactTime`: write a Beijing \
+        time `yyyyMMddHHmmss` that exists on the calendar, e.g. `20110923125030`";
 }
 
 impl DateTime {
@@ -355,6 +360,11 @@ impl DateTime {
         let b = s.as_bytes();
         matches_layout(b, DATE_TIME_LAYOUT) && fields_valid(b, [0, 5, 8, 11, 14, 17])
     }
+
+    /// What the derive's compile-time check says of an example this type refuses.
+    #[doc(hidden)]
+    pub const __ALIPAY_EXPECTED: &'static str = "this text is not a `DateTime`: write a Beijing \
+        time `yyyy-MM-dd HH:mm:ss` that exists on the calendar, e.g. `2011-09-23 12:50:30`";
 }
 
 /// Four ASCII digits (already checked) as a number.

@@ -373,6 +373,13 @@ macro_rules! wire_enum {
                 $crate::types::__wire_value_in(value, $name::VALUES)
             }
 
+            /// What the derive's compile-time check says of an example this type refuses.
+            #[doc(hidden)]
+            $vis const __ALIPAY_EXPECTED: &'static str = ::core::concat!(
+                "this text is not a wire value of `", ::core::stringify!($name),
+                "`: write one of its values:", $(" `", $value, "`",)+
+            );
+
             /// The variant whose wire text is `value` (exact, case-sensitive).
             $vis fn from_wire(value: &str) -> ::core::option::Option<Self> {
                 match value {

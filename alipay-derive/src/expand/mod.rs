@@ -71,25 +71,20 @@ pub(crate) fn allowed_and_format(i: usize, p: &Param) -> (TokenStream, TokenStre
     (allowed, format)
 }
 
-/// For a type the derive does not know, a const assertion that `lit` is one of its wire values,
-/// through the type's hidden `const fn __alipay_accepts(&str) -> bool`. Spanned on the literal.
-pub(crate) fn const_assert(p: &Param, checked: &Checked, what: &str) -> TokenStream {
+/// For a type the derive does not know, a const check that `lit` is one of its wire values,
+/// through the type's hidden `const fn __alipay_accepts(&str) -> bool`; a refusal panics with the
+/// type's `__ALIPAY_EXPECTED` (a `wire_enum!` lists its values there). Spanned on the literal, so
+/// the error points at the example and names the field's type.
+pub(crate) fn const_assert(p: &Param, checked: &Checked) -> TokenStream {
     if !matches!(checked.value, Value::Other) {
         return TokenStream::new();
     }
     let inner = p.field.inner;
     let lit = &checked.lit;
-    let ty = quote::ToTokens::to_token_stream(inner)
-        .to_string()
-        .replace(' ', "");
-    let msg = format!(
-        "{what} {:?} of `{}` is not a wire value of `{ty}`: write one that `{ty}` parses \
-         (a `wire_enum!` accepts exactly its `VALUES`)",
-        lit.value(),
-        p.wire
-    );
     quote_spanned! {lit.span()=>
-        const _: () = ::core::assert!(<#inner>::__alipay_accepts(#lit), #msg);
+        const _: () = if !<#inner>::__alipay_accepts(#lit) {
+            ::core::panic!("{}", <#inner>::__ALIPAY_EXPECTED)
+        };
     }
 }
 

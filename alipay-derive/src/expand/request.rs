@@ -404,12 +404,12 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
     let mut asserts = Vec::new();
     for p in &req.params {
         if let Some(ex) = &p.example {
-            asserts.push(const_assert(p, ex, "example"));
+            asserts.push(const_assert(p, ex));
         }
     }
     for rule in &req.required_if {
         for v in &rule.values {
-            asserts.push(const_assert(&req.params[rule.when], v, "condition value"));
+            asserts.push(const_assert(&req.params[rule.when], v));
         }
     }
     let response_span = syn::spanned::Spanned::span(response);

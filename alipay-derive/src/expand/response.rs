@@ -35,7 +35,7 @@ pub(crate) fn expand(resp: &Response) -> TokenStream {
     let asserts = resp
         .fields
         .iter()
-        .filter_map(|p| p.example.as_ref().map(|ex| const_assert(p, ex, "example")));
+        .filter_map(|p| p.example.as_ref().map(|ex| const_assert(p, ex)));
     let slots: Vec<_> = (0..resp.fields.len())
         .map(|i| format_ident!("__f{}", i))
         .collect();

@@ -204,9 +204,78 @@ fn for_each_key(
 
 fn unknown_key(meta: &ParseNestedMeta, expected: &str) -> syn::Error {
     let path = meta.path.to_token_stream().to_string().replace(' ', "");
+    let hint = hint(&path, expected)
+        .map(|h| format!("; {h}"))
+        .unwrap_or_default();
     meta.error(format!(
-        "unknown key `{path}` in `#[alipay(..)]`: expected one of {expected}"
+        "unknown key `{path}` in `#[alipay(..)]`: expected one of {expected}{hint}"
     ))
+}
+
+/// What an unknown key probably meant: a spec column written under its own name, or a near-miss
+/// of an expected key (`expected` is the list shown in the error, keys in backticks).
+fn hint(key: &str, expected: &str) -> Option<String> {
+    let known = |k: &str| expected.contains(&format!("`{k}`"));
+    let column = match key {
+        "nullable" | "optional" | "required" | "nullability" => {
+            Some("可空 is the field's type: `Option<T>` for Y, `T` for N")
+        }
+        "length" | "len" | "max_length" | "maxlen" | "size" if known("max_len") => {
+            Some("a length is `ty = \"String(N)\"` (the 类型 column), or `max_len = N` without one")
+        }
+        "type" | "typ" | "kind" if known("ty") => {
+            Some("the 类型(精度) column is `ty = \"String(64)\"`")
+        }
+        "note" | "notes" | "remark" | "comment" | "doc" => {
+            Some("备注 is the field's doc comment (`/// …`)")
+        }
+        "sample" | "samples" if known("example") => Some("the 样例 column is `example = \"…\"`"),
+        "desc" | "description" | "title" if known("label") => {
+            Some("the 参数说明 column is `label = \"…\"`")
+        }
+        "rename" | "wire" | "param" if known("name") => Some("the wire name is `name = \"…\"`"),
+        "values" | "one_of_values" | "allowed" | "enum" => {
+            Some("a closed set of values is the field's type: declare it with `wire_enum!`")
+        }
+        "element" | "tag" if known("response") => Some(
+            "`element` belongs on the response struct; a request names it with `response = Type`",
+        ),
+        _ => None,
+    };
+    if let Some(column) = column {
+        return Some(column.to_owned());
+    }
+    let nearest = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|k| k.trim_end_matches("(..)"))
+        .map(|k| (distance(key, k), k))
+        .filter(|&(d, k)| d <= 2 && d < k.len())
+        .min()?;
+    Some(format!("did you mean `{}`?", nearest.1))
+}
+
+/// Edit distance (insertions, deletions, substitutions, adjacent swaps) between two short keys.
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    d[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// `crate = "path::to::alipay_core"`.
