@@ -438,6 +438,17 @@ pub trait NoValues {
 
 impl<T: ?Sized> NoValues for T {}
 
+/// What the compile-time example check says of a refused text: `<T>::__ALIPAY_EXPECTED` resolves
+/// to the inherent one of a [`wire_enum!`](crate::wire_enum) (listing its values), `CompactTime`
+/// or `DateTime`, and to this default for a type that only implements `__alipay_accepts`.
+pub trait NoExpected {
+    /// The default message.
+    const __ALIPAY_EXPECTED: &'static str =
+        "this text is not a wire value of the field's type (its `__alipay_accepts` refuses it)";
+}
+
+impl<T: ?Sized> NoExpected for T {}
+
 // ---------------------------------------------------------------------------------------------
 // Debug.
 

@@ -81,9 +81,14 @@ pub(crate) fn const_assert(p: &Param, checked: &Checked) -> TokenStream {
     }
     let inner = p.field.inner;
     let lit = &checked.lit;
+    let private = private();
     quote_spanned! {lit.span()=>
-        const _: () = if !<#inner>::__alipay_accepts(#lit) {
-            ::core::panic!("{}", <#inner>::__ALIPAY_EXPECTED)
+        const _: () = {
+            #[allow(unused_imports)]
+            use #private::NoExpected as _;
+            if !<#inner>::__alipay_accepts(#lit) {
+                ::core::panic!("{}", <#inner>::__ALIPAY_EXPECTED)
+            }
         };
     }
 }
