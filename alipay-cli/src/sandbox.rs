@@ -122,6 +122,15 @@ fn write_file(path: &Path, text: &str, private: bool) -> Result<(), Failure> {
     let mut file = options
         .open(path)
         .map_err(|e| Failure::general(format_args!("cannot write {}: {e}", path.display())))?;
+    // An existing file keeps its mode on open: narrow a private key's before writing it.
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::PermissionsExt as _;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| {
+                Failure::general(format_args!("cannot restrict {}: {e}", path.display()))
+            })?;
+    }
     file.write_all(text.as_bytes())
         .and_then(|()| {
             if text.ends_with('\n') {

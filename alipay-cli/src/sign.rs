@@ -303,6 +303,12 @@ fn verifier(
     sign_type: SignType,
 ) -> Result<Verifier, Failure> {
     if sign_type == SignType::Md5 {
+        // As `sign` does: an empty key is a usage error (64), not an "invalid signature" (1).
+        if merged.key.as_deref().is_some_and(|k| k.trim().is_empty()) {
+            return Err(Failure::usage(
+                "the MD5 key is empty: pass the partner's key with --key or ALIPAY_KEY",
+            ));
+        }
         return merged
             .verifier()?
             .ok_or_else(|| Failure::usage("missing the MD5 key: pass --key or set ALIPAY_KEY"));

@@ -360,6 +360,15 @@ fn usage_errors_exit_64_and_help_exits_0() {
         &["sign", "a=1"][..],                        // no key
         &["sign", "--sign-type", "RSA2", "a=1"][..], // no private key
         &["verify", "--key", KEY, "a=1"][..],        // no signature
+        &["sign", "--key", "", "a=1"][..],           // an empty MD5 key
+        &[
+            "verify",
+            "--key",
+            "",
+            "--sign",
+            "0123456789abcdef0123456789abcdef",
+            "a=1",
+        ][..],
         &["call"][..],
         &["call", "no.such.service", "a=1"][..],
         &["explain"][..],
@@ -1307,5 +1316,30 @@ fn sandbox_without_state_writes_keys_to_the_current_directory() {
         .permissions()
         .mode();
     assert_eq!(mode & 0o077, 0, "private key readable by others: {mode:o}");
+    sandbox.interrupt();
+}
+
+#[cfg(all(unix, feature = "sandbox"))]
+#[test]
+fn sandbox_narrows_an_existing_private_key_file_before_writing_the_key() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = temp_dir("sandbox-narrow");
+    let keys = dir.join("alipay-sandbox-keys");
+    std::fs::create_dir_all(&keys).expect("keys directory");
+    let private = keys.join("merchant-private-key.pem");
+    std::fs::write(&private, "left over\n").expect("old key file");
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let sandbox = SandboxProcess::start(&dir, &[]);
+    let mode = std::fs::metadata(&private)
+        .expect("key file")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o077, 0, "private key readable by others: {mode:o}");
+    assert!(
+        std::fs::read_to_string(&private)
+            .expect("key file")
+            .contains("PRIVATE KEY")
+    );
     sandbox.interrupt();
 }
