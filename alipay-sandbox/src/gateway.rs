@@ -38,8 +38,9 @@ use crate::request::{Given, RawError, RawParams, one, one_str, raw_params};
 use crate::services;
 use crate::world::World;
 
-/// Received values are cut to this many characters in the request log.
-const LOG_VALUE_CHARS: usize = 1024;
+/// Received names and values are cut to this many bytes in the request log (at a character
+/// boundary): bytes, not characters, since an invalid byte becomes a 3-byte U+FFFD.
+const LOG_VALUE_BYTES: usize = 1024;
 /// The request log keeps at most this many parameters of a request.
 const LOG_PARAMS: usize = 128;
 
@@ -324,12 +325,16 @@ fn decode_all(raw: &RawParams, charset: Charset) -> Option<Vec<(String, String)>
     form::decode_pairs(raw, charset).ok()
 }
 
-/// Text cut to [`LOG_VALUE_CHARS`] characters for the log.
+/// Text cut to [`LOG_VALUE_BYTES`] bytes (at a character boundary, then `…`) for the log.
 fn cut(text: &str) -> String {
-    match text.char_indices().nth(LOG_VALUE_CHARS) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_owned(),
+    if text.len() <= LOG_VALUE_BYTES {
+        return text.to_owned();
     }
+    let mut at = LOG_VALUE_BYTES;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    format!("{}…", &text[..at])
 }
 
 /// Pairs for the log: cut, secret values replaced.
@@ -386,7 +391,11 @@ mod tests {
     #[test]
     fn cut_keeps_short_text() {
         assert_eq!(cut("abc"), "abc");
-        let long = "二".repeat(LOG_VALUE_CHARS + 5);
-        assert_eq!(cut(&long).chars().count(), LOG_VALUE_CHARS + 1);
+        // 3 bytes a character: cut at the last boundary within the limit, then `…`.
+        let long = "二".repeat(LOG_VALUE_BYTES);
+        let cut_long = cut(&long);
+        assert!(cut_long.len() <= LOG_VALUE_BYTES + '…'.len_utf8());
+        assert_eq!(cut_long.chars().count(), LOG_VALUE_BYTES / 3 + 1);
+        assert!(cut_long.ends_with('…'));
     }
 }

@@ -70,7 +70,7 @@
 //! | `POST /admin/trades` | `{"partner", "out_trade_no", "total_fee", "kind"?, "status"?, "notify_url"?, "trade_no"?}` | 201, the trade |
 //! | `GET /admin/trades/{trade_no}` | | 200, the trade |
 //! | `PUT /admin/trades/{trade_no}/status` | `{"status"}` | 200, the trade |
-//! | `GET /admin/requests` | | 200, the received requests (the latest 4096) |
+//! | `GET /admin/requests` | | 200, the received requests (the latest 4096, at most 8 MiB of text) |
 //! | `GET /admin/notifications` | | 200, every notification delivery attempt |
 //! | `GET`, `PUT /admin/faults` | `{"retry_rate"?, "system_error_rate"?, "latency_ms"?, "drop_rate"?}` | 200, the faults |
 //!

@@ -152,8 +152,8 @@ pub struct ReceivedRequest {
     pub service: Option<String>,
     /// The parameters (query, then body), decoded in the request's charset (as UTF-8 with
     /// replacement characters when they do not decode). Values of parameters a service declares
-    /// secret (the SNS user `key`) are `<secret>`; values are cut to 1024 characters and the list
-    /// to 128 parameters.
+    /// secret (the SNS user `key`) are `<secret>`; names and values are cut to 1024 bytes (at a
+    /// character boundary, then `…`) and the list to 128 parameters.
     pub params: Vec<(String, String)>,
     /// The string the signature was checked against, when the check was reached (secret values
     /// shown as `<secret>`).
@@ -165,6 +165,22 @@ pub struct ReceivedRequest {
     /// `notify_verify`, `HTTP 413` and the like for refused HTTP requests, or `DROPPED` when the
     /// connection was closed without an answer.
     pub answer: String,
+}
+
+impl ReceivedRequest {
+    /// The bytes of text it holds (what the request log's bound counts).
+    pub fn text_bytes(&self) -> usize {
+        self.method.len()
+            + self.service.as_ref().map_or(0, String::len)
+            + self
+                .params
+                .iter()
+                .map(|(k, v)| k.len() + v.len())
+                .sum::<usize>()
+            + self.signing_string.as_ref().map_or(0, String::len)
+            + self.detail.as_ref().map_or(0, String::len)
+            + self.answer.len()
+    }
 }
 
 /// One delivery attempt of an asynchronous notification.

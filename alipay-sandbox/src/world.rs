@@ -16,6 +16,9 @@ use crate::state::State;
 /// The most received requests kept for [`Admin::requests`](crate::Admin::requests) (the oldest are
 /// dropped).
 pub(crate) const REQUEST_LOG: usize = 4096;
+/// The most bytes of text the request log holds ([`ReceivedRequest::text_bytes`]); the oldest
+/// requests are dropped beyond it.
+pub(crate) const REQUEST_LOG_BYTES: usize = 8 << 20;
 
 /// The sandbox's world: its configuration, state, Alipay key, faults, generator and request log,
 /// which every layer above reads (nothing here knows the services, deliveries or the server).
@@ -26,7 +29,15 @@ pub(crate) struct World {
     pub(crate) alipay: AlipayKey,
     faults: RwLock<Faults>,
     rng: Mutex<fastrand::Rng>,
-    requests: Mutex<VecDeque<ReceivedRequest>>,
+    requests: Mutex<RequestLog>,
+}
+
+/// The received requests, bounded in count and in bytes.
+#[derive(Default)]
+struct RequestLog {
+    entries: VecDeque<ReceivedRequest>,
+    /// The text bytes of `entries`.
+    bytes: usize,
 }
 
 impl World {
@@ -41,7 +52,7 @@ impl World {
             state,
             alipay,
             rng: Mutex::new(rng),
-            requests: Mutex::new(VecDeque::new()),
+            requests: Mutex::new(RequestLog::default()),
         }
     }
 
@@ -85,19 +96,24 @@ impl World {
         format!("2088{}", self.digits(12))
     }
 
-    /// Records a received request, dropping the oldest beyond [`REQUEST_LOG`].
+    /// Records a received request, dropping the oldest beyond [`REQUEST_LOG`] requests or
+    /// [`REQUEST_LOG_BYTES`] bytes.
     pub(crate) fn record(&self, request: ReceivedRequest) {
         let mut log = self.requests.lock().unwrap_or_else(PoisonError::into_inner);
-        if log.len() >= REQUEST_LOG {
-            log.pop_front();
+        log.bytes += request.text_bytes();
+        log.entries.push_back(request);
+        while log.entries.len() > REQUEST_LOG || log.bytes > REQUEST_LOG_BYTES {
+            match log.entries.pop_front() {
+                Some(old) => log.bytes -= old.text_bytes(),
+                None => break,
+            }
         }
-        log.push_back(request);
     }
 
     /// The received requests kept, oldest first.
     pub(crate) fn requests(&self) -> Vec<ReceivedRequest> {
         let log = self.requests.lock().unwrap_or_else(PoisonError::into_inner);
-        log.iter().cloned().collect()
+        log.entries.iter().cloned().collect()
     }
 
     /// The credentials of partner `id`, with this sandbox's Alipay public key.

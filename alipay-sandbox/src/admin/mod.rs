@@ -250,7 +250,8 @@ impl Admin {
             .ok_or_else(|| SandboxError::Invalid(format!("no trade {trade_no:?}")))
     }
 
-    /// The requests the gateway received, oldest first (the most recent 4096).
+    /// The requests the gateway received, oldest first (the most recent 4096, at most 8 MiB of
+    /// text: [`ReceivedRequest::text_bytes`]).
     pub fn requests(&self) -> Vec<ReceivedRequest> {
         self.world.requests()
     }
