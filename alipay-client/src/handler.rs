@@ -99,19 +99,39 @@ impl fmt::Debug for NotificationHandler {
     }
 }
 
-/// The default de-duplication key: the SHA-256 (hex) of the notification's canonical string
-/// without `sign`, `sign_type`, `notify_id` and `notify_time` (which change between deliveries of
-/// one notification), prefixed with its `notify_type`.
+/// The default de-duplication key: what the signature covers, less what changes between deliveries.
+///
+/// The notification's signing string (every parameter but `sign`/`sign_type`, sorted, `k=v`
+/// joined with `&`: exactly what the signature was verified over) is split again at every `&`;
+/// the `notify_id=…` and `notify_time=…` pieces (new on each delivery) are dropped, and the key is
+/// `notify_type` (read from the same pieces) and the SHA-256 (hex) of the rest.
+///
+/// The key is computed from the signed string, not from the parsed parameters: `k=v&k=v` cannot
+/// tell where a value ends, so a genuine body can be rearranged (a parameter moved into the value
+/// before it, encoded) without breaking its signature. Every such rearrangement has the same
+/// signed string, hence the same key, so it is handled as the duplicate it is. For a notification
+/// without `&` in its values the key is the same as before this rule (the parsed and the re-split
+/// views agree).
 pub fn default_key(n: &VerifiedNotification) -> String {
-    let kept: Vec<(&str, &str)> = n
-        .params()
-        .iter()
-        .filter(|(k, _)| k != "notify_id" && k != "notify_time")
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let digest = Sha256::digest(alipay_core::canonical::signing_string(&kept).as_bytes());
-    let mut key = String::with_capacity(96);
-    key.push_str(n.notify_type().unwrap_or("notify"));
+    let signed = alipay_core::canonical::signing_string(n.params());
+    let mut kept = String::with_capacity(signed.len());
+    let mut notify_type = None;
+    for piece in signed.split('&') {
+        if piece.starts_with("notify_id=") || piece.starts_with("notify_time=") {
+            continue;
+        }
+        if let Some(t) = piece.strip_prefix("notify_type=") {
+            notify_type.get_or_insert(t);
+        }
+        if !kept.is_empty() {
+            kept.push('&');
+        }
+        kept.push_str(piece);
+    }
+    let digest = Sha256::digest(kept.as_bytes());
+    let notify_type = notify_type.unwrap_or("notify");
+    let mut key = String::with_capacity(notify_type.len() + 65);
+    key.push_str(notify_type);
     key.push(':');
     for b in digest {
         let _ = write!(key, "{b:02x}");

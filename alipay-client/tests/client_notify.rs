@@ -250,6 +250,45 @@ async fn delivered_twice_runs_the_step_once() {
     );
 }
 
+/// A genuine notification rearranged so that its signature still verifies: `notify_type` removed
+/// and appended, encoded, to `notify_time`'s value. The signed string `k=v&k=v` is the same, so it
+/// is the same notification: the step must not run again.
+#[tokio::test]
+async fn a_rearranged_genuine_notification_is_the_same_notification() {
+    let gw = Gateway::start().await;
+    gw.set_default(VERIFY, Reply::Text("true".into()));
+    let h = handler(&gw, Arc::new(MemoryStore::new()));
+    let genuine = String::from_utf8(genuine()).unwrap();
+    let variant = genuine
+        .replace("&notify_type=trade_status_sync", "")
+        .replace(
+            "notify_time=2026-11-22%2010%3A00%3A00",
+            "notify_time=2026-11-22%2010%3A00%3A00%26notify_type%3Dtrade_status_sync",
+        );
+    assert_ne!(variant, genuine);
+    // The variant verifies: the signature cannot tell where a value ends.
+    let client = client_for(&gw.url());
+    let verified = client
+        .verify_notification(variant.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(verified.notify_type(), None);
+    let runs = AtomicUsize::new(0);
+    let step = |_| async {
+        runs.fetch_add(1, Ordering::SeqCst);
+        Ok::<(), String>(())
+    };
+    let outcomes = [
+        h.handle(genuine.as_bytes(), step).await,
+        h.handle(genuine.as_bytes(), step).await,
+        h.handle(variant.as_bytes(), step).await,
+    ];
+    assert!(matches!(outcomes[0], Handled::Processed), "{outcomes:?}");
+    assert!(matches!(outcomes[1], Handled::Duplicate), "{outcomes:?}");
+    assert!(matches!(outcomes[2], Handled::Duplicate), "{outcomes:?}");
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn delivered_twice_at_the_same_moment_runs_the_step_once() {
     for store in [
