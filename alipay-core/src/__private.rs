@@ -9,7 +9,7 @@ use std::fmt;
 pub use crate::charset::Charset;
 pub use crate::service::{
     CommonParams, FieldSpec, Method, ParamSpec, Repeat, Request, Response, ResponseErrorKind,
-    ResponseFieldError, Rule, ValidationErrors, Violation,
+    ResponseFieldError, Rule, RuleSpec, ValidationErrors, Violation,
 };
 /// `s` cut to a number of characters (for the client crate's messages echoing received text).
 pub use crate::sign::truncated_to;

@@ -43,7 +43,7 @@
 //! ```
 
 use crate::error::ErrorCode;
-use crate::service::{FieldSpec, Method, ParamSpec, Repeat, Request, Response};
+use crate::service::{FieldSpec, Method, ParamSpec, Repeat, Request, Response, RuleSpec};
 
 /// One declared service, as data: everything a listing, a documentation generator or a gateway's
 /// dispatch table reads without knowing the request type.
@@ -55,6 +55,8 @@ pub struct ServiceInfo {
     pub method: Method,
     /// The request table (business parameters, in table order).
     pub params: &'static [ParamSpec],
+    /// The request's cross-field rules.
+    pub rules: &'static [RuleSpec],
     /// The response payload's element, empty for a service without a payload.
     pub response_element: &'static str,
     /// The response table, empty for a service without a payload.
@@ -72,6 +74,7 @@ impl ServiceInfo {
             name: R::SERVICE,
             method: R::METHOD,
             params: R::PARAMS,
+            rules: R::RULES,
             response_element: <R::Response as Response>::ELEMENT,
             response_fields: <R::Response as Response>::FIELDS,
             error_codes,

@@ -120,6 +120,37 @@ pub struct FieldSpec {
     pub format: &'static str,
 }
 
+/// A cross-field rule of a request, as declared (`one_of`, `required_if`, `relation`, `custom`):
+/// the metadata [`Request::RULES`] lists for tools (a spec checker, documentation, a gateway);
+/// [`Request::validate`] enforces them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RuleSpec {
+    /// `one_of(a, b, …)`: at least one of these parameters is set.
+    OneOf(&'static [&'static str]),
+    /// `required_if(when = "v" | "w", a, b > 0)`: when `when`'s wire value is one of `values`, each
+    /// target is required (and, when its flag is true, greater than zero).
+    RequiredIf {
+        /// The parameter whose value triggers the rule.
+        when: &'static str,
+        /// The wire values that trigger it.
+        values: &'static [&'static str],
+        /// The required parameters, each with "must be greater than zero".
+        then: &'static [(&'static str, bool)],
+    },
+    /// `relation(left op right)`: holds when both are set.
+    Relation {
+        /// The left parameter.
+        left: &'static str,
+        /// `<`, `<=`, `>`, `>=`, `==` or `!=`.
+        op: &'static str,
+        /// The right parameter.
+        right: &'static str,
+    },
+    /// `custom = path`: a check over the whole request, named by its path as written.
+    Custom(&'static str),
+}
+
 /// The signed common parameters the runtime adds to every request (`sign` and `sign_type` are
 /// added after signing).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,6 +171,9 @@ pub trait Request: Sized {
     /// The business parameters of the request table, in declaration (table) order. The common
     /// parameters (`service`, `partner`, `_input_charset`, `sign_type`, `sign`) are not listed.
     const PARAMS: &'static [ParamSpec];
+    /// The cross-field rules, in declaration order (each parameter's own rules are in
+    /// [`PARAMS`](Self::PARAMS)).
+    const RULES: &'static [RuleSpec] = &[];
     /// What sending the request again means (`#[alipay(idempotent)]`,
     /// `#[alipay(conflict = "CODE")]`; [`Repeat::Unsafe`] when neither is declared).
     const REPEAT: Repeat = Repeat::Unsafe;

@@ -1135,3 +1135,32 @@ fn catalog_services_declare_what_a_repeat_means() {
     );
     assert_eq!(renamed_runtime::Ask::REPEAT, Repeat::Unsafe);
 }
+
+/// The cross-field rules are exposed next to PARAMS, as declared.
+#[test]
+fn rules_are_metadata_too() {
+    use alipay_core::service::RuleSpec;
+    assert_eq!(
+        SendGoodsConfirm::RULES,
+        [RuleSpec::OneOf(&[
+            "transport_type",
+            "create_transport_type"
+        ])]
+    );
+    assert_eq!(
+        CreateGoods::RULES,
+        [
+            RuleSpec::RequiredIf {
+                when: "flow_type",
+                values: &["1", "2"],
+                then: &[("flow_fee", true), ("who_pay", false)],
+            },
+            RuleSpec::Relation {
+                left: "buy_max_num",
+                op: "<=",
+                right: "goods_total_num",
+            },
+        ]
+    );
+    assert!(renamed_runtime::Ask::RULES.is_empty());
+}

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use alipay_core::ErrorCode;
 use alipay_core::catalog::{ServiceInfo, Visitor};
-use alipay_core::service::{FieldSpec, ParamSpec, Request, Response};
+use alipay_core::service::{FieldSpec, ParamSpec, Request, Response, RuleSpec};
 use alipay_services::{send_goods_confirm, single_trade_query, sns_create_goods};
 use serde::Deserialize;
 
@@ -133,6 +133,21 @@ fn diff_row(
 
 fn check_request<R: Request>(spec: &Spec) -> Vec<String> {
     let mut errs = Vec::new();
+    // one_of groups, in declaration order, against the spec's.
+    let declared: Vec<Vec<String>> = R::RULES
+        .iter()
+        .filter_map(|r| match r {
+            RuleSpec::OneOf(names) => Some(names.iter().map(|n| (*n).to_owned()).collect()),
+            _ => None,
+        })
+        .collect();
+    if declared != spec.one_of {
+        errs.push(format!(
+            "{}: one_of: spec {:?}, declared {declared:?}",
+            R::SERVICE,
+            spec.one_of
+        ));
+    }
     if spec.service != R::SERVICE {
         errs.push(format!(
             "service: spec {:?}, declared {:?}",
@@ -378,6 +393,8 @@ fn a_drifted_spec_fails() {
     spec.request[1].name = "sns_user".into();
     spec.request[4].ty = Some("String(64)".into());
     spec.response.fields[9].nullable = Some(false);
+    spec.one_of
+        .push(vec!["goods_name".into(), "goods_fee".into()]);
     let mut errs = check_request::<sns_create_goods::CreateGoods>(&spec);
     errs.extend(check_response::<sns_create_goods::Goods>(
         "sns.create.goods.ws",
@@ -396,4 +413,5 @@ fn a_drifted_spec_fails() {
         errs.iter().any(|e| e.contains("flow_fee: nullable")),
         "{errs:?}"
     );
+    assert!(errs.iter().any(|e| e.contains("one_of")), "{errs:?}");
 }

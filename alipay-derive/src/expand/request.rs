@@ -56,6 +56,42 @@ fn param_specs(req: &Request) -> TokenStream {
     quote!(const __PARAMS: &[#private::ParamSpec] = &[#(#specs),*];)
 }
 
+/// The cross-field rules as [`RuleSpec`] values, in declaration order: one_of, required_if,
+/// relation, custom.
+fn rule_specs(req: &Request) -> Vec<TokenStream> {
+    let private = private();
+    let wire = |i: usize| req.params[i].wire.as_str();
+    let mut out = Vec::new();
+    for group in &req.one_of {
+        let names = group.iter().map(|&i| wire(i));
+        out.push(quote!(#private::RuleSpec::OneOf(&[#(#names),*])));
+    }
+    for rule in &req.required_if {
+        let when = wire(rule.when);
+        let values = rule.values.iter().map(|v| v.lit.value());
+        let then = rule.targets.iter().map(|&(i, positive)| {
+            let name = wire(i);
+            quote!((#name, #positive))
+        });
+        out.push(quote!(#private::RuleSpec::RequiredIf {
+            when: #when,
+            values: &[#(#values),*],
+            then: &[#(#then),*],
+        }));
+    }
+    for rel in &req.relations {
+        let (left, right, op) = (wire(rel.left), wire(rel.right), rel.op.as_str());
+        out.push(quote!(#private::RuleSpec::Relation { left: #left, op: #op, right: #right }));
+    }
+    for path in &req.custom {
+        let text = quote::ToTokens::to_token_stream(path)
+            .to_string()
+            .replace(' ', "");
+        out.push(quote!(#private::RuleSpec::Custom(#text)));
+    }
+    out
+}
+
 /// The checks of one field's own value (required/empty, length, format).
 fn field_checks(req: &Request) -> TokenStream {
     let this = quote!(self);
@@ -395,6 +431,7 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
     };
     let wires = wire_consts(&req.params);
     let specs = param_specs(req);
+    let rule_specs = rule_specs(req);
     let checks = field_checks(req);
     let rules = rules_fn(req);
     let signing = signing_body(req);
@@ -429,6 +466,7 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
                 const SERVICE: &'static str = #service;
                 const METHOD: #private::Method = #method;
                 const REPEAT: #private::Repeat = #repeat;
+                const RULES: &'static [#private::RuleSpec] = &[#(#rule_specs),*];
                 const PARAMS: &'static [#private::ParamSpec] = __PARAMS;
                 type Response = #response_ty;
 
