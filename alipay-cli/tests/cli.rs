@@ -752,7 +752,8 @@ fn trade_query_answer(target: &str) -> String {
              <error>{code}</error></alipay>"
         )
     };
-    if target.contains("trade_no=2010073000030344") {
+    // OTHER gets the answer about trade 2010073000030344: a replayed or substituted response.
+    if target.contains("trade_no=2010073000030344") || target.contains("trade_no=OTHER") {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<alipay><is_success>T</is_success>\
          <request><param name=\"trade_no\">2010073000030344</param></request>\
          <response><trade><gmt_create>2010-07-30 10:30:20</gmt_create>\
@@ -881,6 +882,15 @@ fn call_bad_responses_exit_70() {
     let html = run(call(&gateway).arg("trade_no=HTML"));
     assert_code(&html, 70);
     assert!(stdout(&html).is_empty());
+    // An answer about another trade than the one asked.
+    let other = run(call(&gateway).arg("trade_no=OTHER"));
+    assert_code(&other, 70);
+    assert!(stdout(&other).is_empty());
+    assert!(
+        stderr(&other).contains("another trade_no"),
+        "{}",
+        stderr(&other)
+    );
 }
 
 #[test]

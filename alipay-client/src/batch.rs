@@ -120,7 +120,7 @@ impl Client {
             tokio::time::sleep_until((at + options.interval).into()).await;
         }
         *last = Some(Instant::now());
-        let call = Call::new::<R>(&signed, self.call_log().is_some());
+        let call = Call::new::<R>(&signed, self.call_log().is_some(), self.identity(request));
         let policy = self.config().retry;
         // Retries wait at least `interval` too; the deadline must leave room for them.
         let policy = super::RetryPolicy {

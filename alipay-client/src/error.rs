@@ -205,6 +205,17 @@ pub enum BadResponseKind {
     /// The plain-text answer of `notify_verify` is not `true`, `false` or `invalid` (cut to 64
     /// characters).
     NotifyVerifyAnswer(String),
+    /// The payload is about something else than the request: a field the service declares as
+    /// identifying ([`Request::IDENTIFIERS`](alipay_core::service::Request::IDENTIFIERS), e.g.
+    /// `trade_no`) carries another value than the request's (a replayed or substituted answer).
+    NotAboutRequest {
+        /// The identifying field.
+        field: &'static str,
+        /// The request's value.
+        requested: String,
+        /// The response's value (cut to 64 characters).
+        answered: String,
+    },
 }
 
 /// The gateway's answer is not a valid, authentic response.
@@ -245,6 +256,15 @@ impl fmt::Display for BadResponseKind {
             Self::NotifyVerifyAnswer(text) => {
                 write!(f, "notify_verify answered {text:?}, not true/false/invalid")
             }
+            Self::NotAboutRequest {
+                field,
+                requested,
+                answered,
+            } => write!(
+                f,
+                "the response is about another {field} ({answered:?}) than the request's \
+                 ({requested:?}): replayed or substituted, refused"
+            ),
         }
     }
 }

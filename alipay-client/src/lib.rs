@@ -59,7 +59,7 @@ use store::{CallLog, CallRecord, RecordKind};
 
 use alipay_core::error::ErrorCode;
 use alipay_core::request::{SignedRequest, prepare_request};
-use alipay_core::service::{Method, Repeat, Request, Response};
+use alipay_core::service::{CommonParams, Method, Repeat, Request, Response};
 use alipay_core::xml::{self, Envelope, SignatureStatus};
 
 /// An Alipay MAPI client: one [`Config`], one HTTP connection pool, an optional [`CallLog`].
@@ -165,6 +165,26 @@ impl Client {
         })
     }
 
+    /// The values of the request's identifying parameters ([`Request::IDENTIFIERS`]), which a
+    /// response must echo unchanged when it carries them.
+    fn identity<R: Request>(&self, request: &R) -> Vec<(&'static str, String)> {
+        if R::IDENTIFIERS.is_empty() {
+            return Vec::new();
+        }
+        let c = &self.inner.config;
+        let common = CommonParams {
+            partner: c.partner.as_str(),
+            charset: c.charset,
+        };
+        let mut params = Vec::new();
+        request.signing_params(&common, &mut params);
+        params
+            .into_iter()
+            .filter(|(k, _)| R::IDENTIFIERS.contains(k))
+            .map(|(k, v)| (k, v.into_owned()))
+            .collect()
+    }
+
     /// The URL to send a buyer's browser to for a page service (see [`alipay_core::page`]).
     pub fn page_url<R: Request>(&self, request: &R) -> Result<String, Error> {
         let signed = self.prepare(request)?;
@@ -208,7 +228,7 @@ impl Client {
         request: &R,
     ) -> Result<Reply<R::Response>, Error> {
         let signed = self.prepare(request)?;
-        let call = Call::new::<R>(&signed, self.inner.log.is_some());
+        let call = Call::new::<R>(&signed, self.inner.log.is_some(), self.identity(request));
         self.run(&call, &self.inner.config.retry, |_| None).await
     }
 
@@ -319,6 +339,20 @@ impl Client {
                 Err(e) => return Err(bad(BadResponseKind::Signature(e))),
             },
         };
+        if let Some(payload) = envelope.response.as_ref() {
+            for (field, requested) in &call.identity {
+                match payload.get(field) {
+                    Some(answered) if answered != requested => {
+                        return Err(bad(BadResponseKind::NotAboutRequest {
+                            field,
+                            requested: requested.clone(),
+                            answered: alipay_core::__private::truncated_to(answered, 64),
+                        }));
+                    }
+                    _ => {}
+                }
+            }
+        }
         let response = T::from_response(envelope.response.as_ref())
             .map_err(|e| bad(BadResponseKind::Payload(e)))?;
         Ok(Reply {
@@ -378,6 +412,8 @@ pub(crate) struct Call<'a> {
     service: &'static str,
     method: Method,
     repeat: Repeat,
+    /// The request's identifying parameters and values (see [`Client::identity`]).
+    identity: Vec<(&'static str, String)>,
     signed: &'a SignedRequest,
     /// The signing string with secret values redacted (for tracing and errors); borrowed when the
     /// request has no secret value.
@@ -387,7 +423,11 @@ pub(crate) struct Call<'a> {
 }
 
 impl<'a> Call<'a> {
-    pub(crate) fn new<R: Request>(signed: &'a SignedRequest, with_log: bool) -> Self {
+    pub(crate) fn new<R: Request>(
+        signed: &'a SignedRequest,
+        with_log: bool,
+        identity: Vec<(&'static str, String)>,
+    ) -> Self {
         let log_params = if with_log {
             alipay_core::form::decode(signed.redacted_encoded().as_bytes(), signed.charset())
                 .unwrap_or_default()
@@ -401,6 +441,7 @@ impl<'a> Call<'a> {
             service: R::SERVICE,
             method: R::METHOD,
             repeat: R::REPEAT,
+            identity,
             signed,
             redacted: signed.redacted_string_to_sign(),
             log_params,
@@ -492,6 +533,7 @@ fn outcome_of(e: &Error) -> String {
             BadResponseKind::Unsigned => "bad_response:unsigned",
             BadResponseKind::Payload(_) => "bad_response:payload",
             BadResponseKind::NotifyVerifyAnswer(_) => "bad_response:notify_verify",
+            BadResponseKind::NotAboutRequest { .. } => "bad_response:not_about_request",
         }
         .to_owned(),
         Error::Invalid { .. } | Error::BlockingInAsync => "invalid".to_owned(),

@@ -620,7 +620,8 @@ async fn every_attempt_is_in_the_call_log_with_secrets_removed() {
 #[tokio::test]
 async fn batch_shipping_keeps_calls_apart_and_skips_what_the_log_shows_shipped() {
     let gw = Gateway::start().await;
-    for t in ["A1", "A2", "A3"] {
+    // Each answer is about the trade its call ships (an answer about another trade is refused).
+    for t in ["A2", "A1", "A3"] {
         gw.push(SHIP, ship_ok(t));
     }
     gw.push(SHIP, Reply::Xml(error_envelope("RETRY")));
@@ -690,4 +691,41 @@ fn the_blocking_client_makes_the_same_calls() {
     let err = rt.block_on(async { client.execute(&CreateGoods::example()) });
     assert!(matches!(err, Err(Error::BlockingInAsync)));
     assert_eq!(CreateGoods::SERVICE, GOODS);
+}
+
+/// A genuine, signed answer about another trade (a replayed `single_trade_query` answer, or a
+/// `send_goods_confirm_by_platform` answer whose `<tradeBase>` was renamed `<trade>`: the element
+/// name is not signed) is refused: the response must be about what was asked.
+#[tokio::test]
+async fn an_answer_about_another_trade_is_refused() {
+    use alipay_services::single_trade_query::SingleTradeQuery;
+
+    const QUERY: &str = "single_trade_query";
+    let gw = Gateway::start().await;
+    let about_b = trade_fields("2013102226991504");
+    let borrowed: Vec<(&str, &str)> = about_b.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    gw.push(QUERY, Reply::Xml(signed_envelope("trade", &borrowed, KEY)));
+    let ask_a = SingleTradeQuery {
+        trade_no: Some("2010073000030344".to_owned()),
+        out_trade_no: None,
+    };
+    let err = client(&gw).execute(&ask_a).await.unwrap_err();
+    assert_eq!(err.stage(), Stage::BadResponse, "{err}");
+    let Error::BadResponse(bad) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(
+        matches!(&bad.kind, BadResponseKind::NotAboutRequest { field: "trade_no", requested, answered }
+            if requested == "2010073000030344" && answered == "2013102226991504"),
+        "{err}"
+    );
+    assert!(!err.is_retryable());
+    // The same answer for the trade that was asked is accepted.
+    gw.push(QUERY, Reply::Xml(signed_envelope("trade", &borrowed, KEY)));
+    let ask_b = SingleTradeQuery {
+        trade_no: Some("2013102226991504".to_owned()),
+        out_trade_no: None,
+    };
+    let trade = client(&gw).execute(&ask_b).await.unwrap();
+    assert_eq!(trade.trade_no, "2013102226991504");
 }

@@ -174,6 +174,11 @@ pub trait Request: Sized {
     /// The cross-field rules, in declaration order (each parameter's own rules are in
     /// [`PARAMS`](Self::PARAMS)).
     const RULES: &'static [RuleSpec] = &[];
+    /// The parameters that say what the request is about (`#[alipay(identifies(trade_no, …))]`):
+    /// a response that carries a field of the same name must carry the same value, else it is
+    /// an answer about something else (a replayed or substituted response) and the client refuses
+    /// it.
+    const IDENTIFIERS: &'static [&'static str] = &[];
     /// What sending the request again means (`#[alipay(idempotent)]`,
     /// `#[alipay(conflict = "CODE")]`; [`Repeat::Unsafe`] when neither is declared).
     const REPEAT: Repeat = Repeat::Unsafe;

@@ -98,6 +98,7 @@ use internals::ctxt::Ctxt;
 /// | `response = Type` | the `Response` type (required; `Option<T>` when the payload may be absent, `()` when the service answers no payload) |
 /// | `method = GET` / `POST` | the HTTP method (default `POST`) |
 /// | `idempotent` | repeating the request has the effect of sending it once: the client retries it after a timeout too (`Request::REPEAT`) |
+/// | `identifies(a, b, …)` | the parameters that say what the request is about (`trade_no`, `out_trade_no`): a response carrying a field of the same name with another value is refused (`Request::IDENTIFIERS`) |
 /// | `conflict = "CODE"` | not idempotent, but Alipay refuses a repeat of an applied request with `CODE`: retried, and `CODE` after an uncertain attempt reads "possibly applied" |
 /// | `crate = "path"` | where generated code reaches `alipay_core` (default: found from the declaring crate's dependencies, `alipay_core` or `alipay::core`) |
 /// | `one_of(a, b, …)` | at least one of these `Option` fields is set |

@@ -432,6 +432,7 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
     let wires = wire_consts(&req.params);
     let specs = param_specs(req);
     let rule_specs = rule_specs(req);
+    let identifiers = req.identifies.iter().map(|&i| req.params[i].wire.as_str());
     let checks = field_checks(req);
     let rules = rules_fn(req);
     let signing = signing_body(req);
@@ -467,6 +468,7 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
                 const METHOD: #private::Method = #method;
                 const REPEAT: #private::Repeat = #repeat;
                 const RULES: &'static [#private::RuleSpec] = &[#(#rule_specs),*];
+                const IDENTIFIERS: &'static [&'static str] = &[#(#identifiers),*];
                 const PARAMS: &'static [#private::ParamSpec] = __PARAMS;
                 type Response = #response_ty;
 

@@ -123,6 +123,8 @@ pub(crate) struct RequestAttrs {
     pub(crate) krate: Option<syn::Path>,
     /// `idempotent` or `conflict = "CODE"`.
     pub(crate) repeat: Option<Repeat>,
+    /// `identifies(a, b)`: the parameters a response must echo unchanged when it carries them.
+    pub(crate) identifies: Vec<OneOf>,
 }
 
 /// What a repeat of the request means (`idempotent`, `conflict = "CODE"`).
@@ -160,7 +162,7 @@ pub(crate) enum Derive {
     Response,
 }
 
-const REQUEST_KEYS: &str = "`service`, `response`, `method`, `idempotent`, `conflict`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`, `crate`";
+const REQUEST_KEYS: &str = "`service`, `response`, `method`, `idempotent`, `conflict`, `identifies(..)`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`, `crate`";
 const RESPONSE_KEYS: &str = "`element`, `crate`";
 const REQUEST_FIELD_KEYS: &str = "`name`, `label`, `ty`, `max_len`, `example`, `secret`, `custom`";
 const RESPONSE_FIELD_KEYS: &str = "`name`, `label`, `ty`, `example`";
@@ -468,6 +470,7 @@ impl RequestAttrs {
         let mut relations = Vec::new();
         let mut custom = Vec::new();
         let mut krate = Attr::none(cx, symbol::CRATE);
+        let mut identifies = Vec::new();
         let mut repeat: Option<Repeat> = None;
         let mut set_repeat = |meta: &ParseNestedMeta, value: Repeat| {
             if repeat.replace(value).is_some() {
@@ -523,6 +526,10 @@ impl RequestAttrs {
                 let span = meta.path.span();
                 let fields = ident_list(meta, symbol::ONE_OF)?;
                 one_of.push(OneOf { span, fields });
+            } else if meta.path == symbol::IDENTIFIES {
+                let span = meta.path.span();
+                let fields = ident_list(meta, symbol::IDENTIFIES)?;
+                identifies.push(OneOf { span, fields });
             } else if meta.path == symbol::REQUIRED_IF {
                 required_if.push(parse_required_if(meta)?);
             } else if meta.path == symbol::RELATION {
@@ -548,6 +555,7 @@ impl RequestAttrs {
             custom,
             krate: krate.get(),
             repeat,
+            identifies,
         }
     }
 }

@@ -74,6 +74,8 @@ pub(crate) struct Request<'a> {
     pub(crate) response: syn::Type,
     pub(crate) method: Method,
     pub(crate) repeat: Option<crate::internals::attr::Repeat>,
+    /// `identifies(..)`: field indices.
+    pub(crate) identifies: Vec<usize>,
     pub(crate) params: Vec<Param<'a>>,
     pub(crate) one_of: Vec<Vec<usize>>,
     pub(crate) required_if: Vec<RequiredIf>,
@@ -454,6 +456,19 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
     }
     check_unique_wire_names(cx, &params, "parameter");
 
+    let mut identifies: Vec<usize> = Vec::new();
+    for group in &attrs.identifies {
+        for name in &group.fields {
+            if let Some(i) = find(cx, &params, name, "identifies") {
+                if identifies.contains(&i) {
+                    cx.error_spanned_by(name, "this field is already in `identifies`");
+                } else {
+                    identifies.push(i);
+                }
+            }
+        }
+    }
+
     let mut one_of = Vec::new();
     for group in &attrs.one_of {
         let idx: Vec<usize> = group
@@ -591,6 +606,7 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
             .unwrap_or_else(|| syn::parse_quote!(())),
         method: attrs.method,
         repeat: attrs.repeat.clone(),
+        identifies,
         params,
         one_of,
         required_if,

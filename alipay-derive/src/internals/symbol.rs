@@ -24,6 +24,7 @@ pub(crate) const CUSTOM: Symbol = Symbol("custom");
 pub(crate) const CRATE: Symbol = Symbol("crate");
 pub(crate) const IDEMPOTENT: Symbol = Symbol("idempotent");
 pub(crate) const CONFLICT: Symbol = Symbol("conflict");
+pub(crate) const IDENTIFIES: Symbol = Symbol("identifies");
 
 // Response container.
 pub(crate) const ELEMENT: Symbol = Symbol("element");

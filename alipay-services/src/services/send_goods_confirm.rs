@@ -32,6 +32,7 @@ pub const SHIP_INTERVAL: Duration = Duration::from_secs(10);
     response = Option<TradeBase>,
     method = POST,
     idempotent,
+    identifies(trade_no),
     one_of(transport_type, create_transport_type)
 )]
 pub struct SendGoodsConfirm {

@@ -16,6 +16,7 @@ use alipay_core::{Request, Response};
     response = Trade,
     method = GET,
     idempotent, // a query changes nothing
+    identifies(trade_no, out_trade_no), // an answer about another trade is refused
     one_of(trade_no, out_trade_no)
 )]
 pub struct SingleTradeQuery {
