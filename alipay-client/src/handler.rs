@@ -31,6 +31,10 @@ pub enum Handled {
     Busy,
     /// The de-duplication store failed: answer `fail`.
     Store(StoreError),
+    /// The business step finished, but this delivery had lost its claim meanwhile (its lease
+    /// expired without renewal, e.g. the process was paused, and another delivery took it over):
+    /// answer `fail`; the completion is the other holder's to record.
+    LostClaim,
 }
 
 impl Handled {
@@ -44,7 +48,7 @@ impl Handled {
     }
 
     /// A short name for the log: `processed`, `duplicate`, `rejected`, `step_failed`, `busy`,
-    /// `store_error`.
+    /// `store_error`, `lost_claim`.
     pub fn as_str(&self) -> &'static str {
         match self {
             Self::Processed => "processed",
@@ -53,6 +57,7 @@ impl Handled {
             Self::StepFailed(_) => "step_failed",
             Self::Busy => "busy",
             Self::Store(_) => "store_error",
+            Self::LostClaim => "lost_claim",
         }
     }
 }
@@ -154,7 +159,9 @@ impl NotificationHandler {
     }
 
     /// How long a claim protects a running step before another delivery may take it over (the
-    /// holder is presumed dead). Longer than the business step ever takes; default 60 s.
+    /// holder is presumed dead). The lease is renewed every third of it while the step runs, so it
+    /// need not outlast the step, only a pause of the process (default 60 s). A holder that could
+    /// not renew and was taken over does not acknowledge: [`Handled::LostClaim`].
     #[must_use]
     pub fn lease(mut self, lease: Duration) -> Self {
         self.lease = lease;
@@ -250,11 +257,31 @@ impl NotificationHandler {
             token,
             armed: true,
         };
-        match step(n).await {
+        // The lease is renewed while the step runs (every third of it), so a step longer than
+        // the lease keeps its claim; a holder that cannot renew (paused, cut off) loses it.
+        let step = step(n);
+        tokio::pin!(step);
+        let period = (self.lease / 3).max(Duration::from_millis(1));
+        let mut renewal = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+        renewal.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let result = loop {
+            tokio::select! {
+                result = &mut step => break result,
+                _ = renewal.tick() => match self.store.renew(&key, token, self.lease) {
+                    Ok(true) => {}
+                    Ok(false) => tracing::warn!(target: "alipay::notify", key = %key,
+                        "the notification's claim was lost while its step ran"),
+                    Err(e) => tracing::error!(target: "alipay::notify", error = %e,
+                        "cannot renew a notification claim"),
+                },
+            }
+        };
+        match result {
             Ok(()) => {
                 guard.armed = false;
                 match self.store.complete(&key, token) {
-                    Ok(()) => Handled::Processed,
+                    Ok(true) => Handled::Processed,
+                    Ok(false) => Handled::LostClaim,
                     // The step ran but its completion is not recorded: a re-delivery would run it
                     // again, so say so instead of acknowledging.
                     Err(e) => Handled::Store(e),

@@ -9,7 +9,7 @@
 //! let db = Database::open("alipay.db")?;
 //! if let Claim::Acquired(token) = db.claim("notify:RqPnCoPT3K9", Duration::from_secs(60))? {
 //!     // … ship the goods, then:
-//!     db.complete("notify:RqPnCoPT3K9", token)?;
+//!     assert!(db.complete("notify:RqPnCoPT3K9", token)?);
 //! }
 //! # Ok::<(), alipay_client::store::StoreError>(())
 //! ```
@@ -258,21 +258,40 @@ impl DedupStore for Database {
         claim(&mut self.conn(), key, lease).map_err(StoreError::new)
     }
 
-    fn complete(&self, key: &str, token: u64) -> Result<(), StoreError> {
+    fn renew(&self, key: &str, token: u64, lease: Duration) -> Result<bool, StoreError> {
+        // Tokens are issued from a positive i64 counter: a larger one holds nothing.
+        let Ok(token) = i64::try_from(token) else {
+            return Ok(false);
+        };
         let now = unix_millis(SystemTime::now());
-        // A key completed without a claim (or by a token we never issued) keeps no token.
-        let token = i64::try_from(token).ok();
+        let lease_ms = i64::try_from(lease.as_nanos().div_ceil(1_000_000)).unwrap_or(i64::MAX);
         self.conn()
             .prepare_cached(
-                "INSERT INTO alipay_notifications (key, state, token, done_at_ms)
-                 VALUES (?1, 'done', ?2, ?3)
-                 ON CONFLICT (key) DO UPDATE SET
+                "UPDATE alipay_notifications SET lease_until_ms = ?3
+                 WHERE key = ?1 AND state = 'running' AND token = ?2",
+            )
+            .and_then(|mut stmt| stmt.execute(params![key, token, now.saturating_add(lease_ms)]))
+            .map(|rows| rows == 1)
+            .map_err(StoreError::new)
+    }
+
+    fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError> {
+        let Ok(token) = i64::try_from(token) else {
+            return Ok(false);
+        };
+        let now = unix_millis(SystemTime::now());
+        // Fenced: only the token that holds the claim completes it (and completing twice is
+        // harmless for that holder).
+        self.conn()
+            .prepare_cached(
+                "UPDATE alipay_notifications SET
                      state = 'done',
                      lease_until_ms = NULL,
-                     done_at_ms = CASE WHEN state = 'done' THEN done_at_ms ELSE excluded.done_at_ms END",
+                     done_at_ms = CASE WHEN state = 'done' THEN done_at_ms ELSE ?3 END
+                 WHERE key = ?1 AND token = ?2",
             )
             .and_then(|mut stmt| stmt.execute(params![key, token, now]))
-            .map(drop)
+            .map(|rows| rows == 1)
             .map_err(StoreError::new)
     }
 

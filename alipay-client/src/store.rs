@@ -48,14 +48,22 @@ pub enum Claim {
 ///   `lease` from now, return `Acquired(token)`; completed key → `Done`; running key whose lease
 ///   has not expired → `Busy`; running key whose lease expired (its holder crashed) → take it
 ///   over with a fresh token, `Acquired(token)`.
-/// - `complete(key, token)`: mark the key completed (for good), whoever holds it now.
+/// - `renew(key, token, lease)`: while `token` still holds the running key, extend its lease to
+///   `lease` from now and return `true`; otherwise (taken over, released, completed) `false`.
+/// - `complete(key, token)`: mark the key completed (for good) if `token` still holds it, and
+///   return `true`; `true` again for the holder that completed it; `false` for any other token
+///   (fencing: a holder whose lease expired and was taken over learns it lost the claim, and must
+///   not acknowledge as if it ran alone).
 /// - `release(key, token)`: forget the claim if `token` still holds it (the step failed or was
 ///   cancelled; the next delivery runs it). A stale token changes nothing.
 pub trait DedupStore: Send + Sync + 'static {
     /// Claims `key` for a business step (see the trait docs).
     fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError>;
-    /// Records that the business step for `key` completed.
-    fn complete(&self, key: &str, token: u64) -> Result<(), StoreError>;
+    /// Extends the lease of a claim `token` still holds; `false` when it no longer does.
+    fn renew(&self, key: &str, token: u64, lease: Duration) -> Result<bool, StoreError>;
+    /// Records that the business step for `key` completed, if `token` still holds the claim;
+    /// `false` when it does not.
+    fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError>;
     /// Gives the claim back without completing.
     fn release(&self, key: &str, token: u64) -> Result<(), StoreError>;
 }
@@ -136,8 +144,14 @@ pub struct MemoryStore {
 
 #[derive(Clone, Copy)]
 enum Entry {
-    Running { token: u64, until: SystemTime },
-    Done,
+    Running {
+        token: u64,
+        until: SystemTime,
+    },
+    /// Completed by the holder of `token`.
+    Done {
+        token: u64,
+    },
 }
 
 impl MemoryStore {
@@ -168,7 +182,7 @@ impl DedupStore for MemoryStore {
         let now = SystemTime::now();
         let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
         match claims.get(key) {
-            Some(Entry::Done) => return Ok(Claim::Done),
+            Some(Entry::Done { .. }) => return Ok(Claim::Done),
             Some(Entry::Running { until, .. }) if *until > now => return Ok(Claim::Busy),
             _ => {}
         }
@@ -183,10 +197,27 @@ impl DedupStore for MemoryStore {
         Ok(Claim::Acquired(token))
     }
 
-    fn complete(&self, key: &str, _token: u64) -> Result<(), StoreError> {
+    fn renew(&self, key: &str, token: u64, lease: Duration) -> Result<bool, StoreError> {
         let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
-        claims.insert(key.to_owned(), Entry::Done);
-        Ok(())
+        match claims.get_mut(key) {
+            Some(Entry::Running { token: t, until }) if *t == token => {
+                *until = SystemTime::now() + lease;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError> {
+        let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
+        match claims.get(key) {
+            Some(Entry::Running { token: t, .. }) if *t == token => {
+                claims.insert(key.to_owned(), Entry::Done { token });
+                Ok(true)
+            }
+            Some(Entry::Done { token: t }) => Ok(*t == token),
+            _ => Ok(false),
+        }
     }
 
     fn release(&self, key: &str, token: u64) -> Result<(), StoreError> {

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use alipay_client::sqlite::Database;
-use alipay_client::store::{DedupStore, MemoryStore, RecordKind};
+use alipay_client::store::{Claim, DedupStore, MemoryStore, RecordKind, StoreError};
 use alipay_client::{Client, Config, Handled, NotificationError, NotificationHandler, RetryPolicy};
 use alipay_core::Charset;
 use alipay_core::notify::NotifyError;
@@ -287,6 +287,96 @@ async fn a_rearranged_genuine_notification_is_the_same_notification() {
     assert!(matches!(outcomes[1], Handled::Duplicate), "{outcomes:?}");
     assert!(matches!(outcomes[2], Handled::Duplicate), "{outcomes:?}");
     assert_eq!(runs.load(Ordering::SeqCst), 1);
+}
+
+/// A step longer than the lease keeps its claim (renewed while it runs): a second delivery during
+/// the step waits and finds it done, it does not run it again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_step_longer_than_the_lease_is_renewed_and_runs_once() {
+    let gw = Gateway::start().await;
+    gw.set_default(VERIFY, Reply::Text("true".into()));
+    let store: Arc<dyn DedupStore> = Arc::new(MemoryStore::new());
+    let h = Arc::new(
+        handler(&gw, store)
+            .lease(Duration::from_millis(200))
+            .wait(Duration::from_secs(3)),
+    );
+    let runs = Arc::new(AtomicUsize::new(0));
+    let slow = {
+        let (h, runs) = (h.clone(), runs.clone());
+        tokio::spawn(async move {
+            h.handle(&genuine(), |_| async move {
+                runs.fetch_add(1, Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(700)).await;
+                Ok::<(), String>(())
+            })
+            .await
+        })
+    };
+    // Well past the first lease.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let second = h
+        .handle(&genuine(), |_| async {
+            runs.fetch_add(1, Ordering::SeqCst);
+            Ok::<(), String>(())
+        })
+        .await;
+    let first = slow.await.unwrap();
+    assert!(matches!(first, Handled::Processed), "{first:?}");
+    assert!(matches!(second, Handled::Duplicate), "{second:?}");
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+}
+
+/// A store whose renewals never take (a holder cut off from it, or paused): its claim expires.
+struct NoRenewal(MemoryStore);
+
+impl DedupStore for NoRenewal {
+    fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError> {
+        self.0.claim(key, lease)
+    }
+    fn renew(&self, _: &str, _: u64, _: Duration) -> Result<bool, StoreError> {
+        Ok(false)
+    }
+    fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError> {
+        self.0.complete(key, token)
+    }
+    fn release(&self, key: &str, token: u64) -> Result<(), StoreError> {
+        self.0.release(key, token)
+    }
+}
+
+/// A holder whose lease expired and was taken over cannot mark the notification done or answer
+/// `success` as if it ran alone: it learns it lost the claim and answers `fail`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_holder_that_lost_its_claim_answers_fail() {
+    let gw = Gateway::start().await;
+    gw.set_default(VERIFY, Reply::Text("true".into()));
+    let store: Arc<dyn DedupStore> = Arc::new(NoRenewal(MemoryStore::new()));
+    let h = Arc::new(handler(&gw, store).lease(Duration::from_millis(100)));
+    let stale = {
+        let h = h.clone();
+        tokio::spawn(async move {
+            h.handle(&genuine(), |_| async {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                Ok::<(), String>(())
+            })
+            .await
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(250)).await;
+    let taker = h
+        .handle(&genuine(), |_| async { Ok::<(), String>(()) })
+        .await;
+    let stale = stale.await.unwrap();
+    assert!(matches!(taker, Handled::Processed), "{taker:?}");
+    assert!(matches!(stale, Handled::LostClaim), "{stale:?}");
+    assert_eq!(stale.ack(), "fail");
+    // The taker's completion stands.
+    assert!(matches!(
+        h.handle(&genuine(), |_| async { Ok::<(), String>(()) })
+            .await,
+        Handled::Duplicate
+    ));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

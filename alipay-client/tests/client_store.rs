@@ -151,22 +151,41 @@ fn release_gives_the_key_back<S: Store>(s: &S) {
     ));
 }
 
-fn complete_counts_whoever_holds_the_key<S: Store>(s: &S) {
-    let crashed = acquired(s.claim("k", SHORT).unwrap());
+fn completion_is_fenced_by_the_token<S: Store>(s: &S) {
+    let stale = acquired(s.claim("k", SHORT).unwrap());
     outlive(SHORT);
     let second = acquired(s.claim("k", LONG).unwrap());
-    // The first holder was only slow: its step finished, so the key is done.
-    s.complete("k", crashed).unwrap();
+    // The first holder's lease expired and was taken over: it cannot mark the key done.
+    assert!(!s.complete("k", stale).unwrap());
+    assert_eq!(s.claim("k", LONG).unwrap(), Claim::Busy);
+    // The holder completes it; completing again is harmless for that holder only.
+    assert!(s.complete("k", second).unwrap());
     assert_eq!(s.claim("k", LONG).unwrap(), Claim::Done);
-    // Neither holder's release undoes a completion.
+    assert!(s.complete("k", second).unwrap());
+    assert!(!s.complete("k", stale).unwrap());
+    // No release undoes a completion.
     s.release("k", second).unwrap();
-    s.release("k", crashed).unwrap();
-    assert_eq!(s.claim("k", LONG).unwrap(), Claim::Done);
-    // Completing twice is harmless; completing an unclaimed key marks it done.
-    s.complete("k", second).unwrap();
+    s.release("k", stale).unwrap();
     assert_eq!(s.claim("k", SHORT).unwrap(), Claim::Done);
-    s.complete("unclaimed", 0).unwrap();
-    assert_eq!(s.claim("unclaimed", LONG).unwrap(), Claim::Done);
+    // An unclaimed key is not completed by a token that never held it.
+    assert!(!s.complete("unclaimed", 0).unwrap());
+    assert!(matches!(
+        s.claim("unclaimed", LONG).unwrap(),
+        Claim::Acquired(_)
+    ));
+}
+
+fn renewal_keeps_the_claim_and_only_for_its_holder<S: Store>(s: &S) {
+    let token = acquired(s.claim("r", SHORT).unwrap());
+    assert!(s.renew("r", token, LONG).unwrap());
+    outlive(SHORT);
+    // Renewed: not taken over after the first lease.
+    assert_eq!(s.claim("r", LONG).unwrap(), Claim::Busy);
+    assert!(!s.renew("r", token + 1000, LONG).unwrap());
+    assert!(s.complete("r", token).unwrap());
+    // A completed key has no lease to renew.
+    assert!(!s.renew("r", token, LONG).unwrap());
+    assert!(!s.renew("never-claimed", token, LONG).unwrap());
 }
 
 fn tokens_are_distinct<S: Store>(s: &S) {
@@ -376,7 +395,8 @@ contract_tests!(
     running_key_is_busy,
     expired_lease_is_taken_over,
     release_gives_the_key_back,
-    complete_counts_whoever_holds_the_key,
+    completion_is_fenced_by_the_token,
+    renewal_keeps_the_claim_and_only_for_its_holder,
     tokens_are_distinct,
     concurrent_claims_acquire_once,
     succeeded_needs_a_successful_call_of_that_service_and_param,
@@ -554,7 +574,7 @@ fn stale_release_from_another_handle_changes_nothing() {
     assert_ne!(old, new);
     crashed.release("k", old).unwrap();
     assert_eq!(crashed.claim("k", LONG).unwrap(), Claim::Busy);
-    other.complete("k", new).unwrap();
+    assert!(other.complete("k", new).unwrap());
     assert_eq!(crashed.claim("k", LONG).unwrap(), Claim::Done);
 }
 
@@ -565,7 +585,7 @@ fn data_survives_reopening() {
     let (running, done) = {
         let db = Database::open(dir.file()).unwrap();
         let done = acquired(db.claim("done", LONG).unwrap());
-        db.complete("done", done).unwrap();
+        assert!(db.complete("done", done).unwrap());
         let running = acquired(db.claim("running", LONG).unwrap());
         db.record(&record).unwrap();
         (running, done)
