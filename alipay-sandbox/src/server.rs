@@ -5,8 +5,9 @@
 //! - `/admin/…`: the admin API ([`crate::admin`]), for loopback peers only (403 otherwise).
 //! - Anything else: 404.
 //!
-//! Limits: a query longer than 32 KiB is 414 (hyper refuses longer URIs with 414 and request
-//! heads beyond 80 KiB with 431), a body longer than 64 KiB is 413 (up to 1 MiB is read and discarded first so that
+//! Limits: a query longer than 32 KiB is 414 (hyper refuses URIs over 64 KiB with 414), a request
+//! head (request line and headers) over 80 KiB is 431 (counted here: hyper's own refusal, with an
+//! 80 KiB read buffer, only starts at about 110 KiB), a body longer than 64 KiB is 413 (up to 1 MiB is read and discarded first so that
 //! the client can read the answer; a larger declared `Content-Length` is refused at once and the
 //! connection closed), a POST body that is not `application/x-www-form-urlencoded` is 415, a
 //! request head or body not received within 30 s ends the connection or answers 408.
@@ -87,6 +88,12 @@ async fn route(
     request: Request<Incoming>,
     kill: &Notify,
 ) -> HttpResponse {
+    if head_bytes(&request) > MAX_HEAD {
+        return text(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "the request head is over 80 KiB",
+        );
+    }
     let path = request.uri().path();
     if path == "/gateway.do" {
         gateway_request(gw, request, kill).await
@@ -105,6 +112,17 @@ async fn route(
             "not found: the gateway is /gateway.do",
         )
     }
+}
+
+/// The size of the request head as sent: the request line and every header line.
+fn head_bytes<B>(request: &Request<B>) -> usize {
+    let line = request.method().as_str().len() + request.uri().to_string().len() + 11;
+    let headers: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    line + headers + 2
 }
 
 async fn gateway_request(
