@@ -729,3 +729,21 @@ async fn an_answer_about_another_trade_is_refused() {
     let trade = client(&gw).execute(&ask_b).await.unwrap();
     assert_eq!(trade.trade_no, "2013102226991504");
 }
+
+/// A redirect is not followed: the gateway's 302 is a bad response (a redirect to another host
+/// would send the signed parameters there).
+#[tokio::test]
+async fn redirects_are_not_followed() {
+    let gw = Gateway::start().await;
+    let elsewhere = format!("{}?moved=1", gw.url());
+    gw.push(GOODS, Reply::Redirect(elsewhere));
+    gw.push(GOODS, goods_ok());
+    let err = client(&gw)
+        .execute(&CreateGoods::example())
+        .await
+        .unwrap_err();
+    assert_eq!(err.stage(), Stage::BadResponse, "{err}");
+    assert!(err.to_string().contains("302"), "{err}");
+    // Only the first request reached the gateway: nothing followed the Location.
+    assert_eq!(gw.count(GOODS), 1);
+}

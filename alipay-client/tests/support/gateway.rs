@@ -95,6 +95,8 @@ pub enum Reply {
     },
     /// 200 `text/plain; charset=utf-8` (notify_verify answers `true`, `false`, `invalid`).
     Text(String),
+    /// 302 to this location.
+    Redirect(String),
 }
 
 impl Gateway {
@@ -255,6 +257,12 @@ async fn respond(mut reply: Reply) -> Response {
             (status, [(CONTENT_TYPE, content_type)], body).into_response()
         }
         Reply::Text(text) => ([(CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response(),
+        Reply::Redirect(location) => (
+            StatusCode::FOUND,
+            [(axum::http::header::LOCATION, location)],
+            "moved",
+        )
+            .into_response(),
         Reply::Huge {
             len,
             content_length,
