@@ -228,6 +228,10 @@ pub(crate) struct SandboxArgs {
     /// Seed of the sandbox's random choices (ids, injected faults), for reproducible runs
     #[arg(long, value_name = "N")]
     pub(crate) seed: Option<u64>,
+    /// Refuse signed parameters a service does not declare (ILLEGAL_ARGUMENT); by default they are
+    /// ignored and noted in the request log, as Alipay ignores them
+    #[arg(long)]
+    pub(crate) strict: bool,
 }
 
 /// `--sign-type`: the wire spelling exactly (`md5` is refused, as the gateway refuses it).

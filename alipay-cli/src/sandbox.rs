@@ -40,6 +40,7 @@ pub(crate) fn sandbox(args: &SandboxArgs) -> Result<(), Failure> {
             state: args.state.clone(),
             time_factor: args.time_factor,
             seed: args.seed,
+            strict: args.strict,
             ..SandboxConfig::default()
         };
         let sandbox = Sandbox::start(config)

@@ -38,6 +38,11 @@ pub struct SandboxConfig {
     /// buyer ids), for reproducible runs. Keys, MD5 secrets and notify ids always come from the
     /// system's secure generator.
     pub seed: Option<u64>,
+    /// Refuse signed parameters the service does not declare (`ILLEGAL_ARGUMENT`), enforcing the
+    /// usage rules to the letter. Off by default, as Alipay: it verifies the signature over every
+    /// parameter received and ignores the names a service does not use (widely used clients add
+    /// `payment_type` or `seller_email` to every call); the request log notes each one ignored.
+    pub strict: bool,
 }
 
 impl Default for SandboxConfig {
@@ -48,6 +53,7 @@ impl Default for SandboxConfig {
             time_factor: 1.0,
             faults: Faults::default(),
             seed: None,
+            strict: false,
         }
     }
 }

@@ -14,9 +14,9 @@
 //!    encoded in the charset), with the partner's MD5 key, RSA public key or registered DSA key:
 //!    else `ILLEGAL_SIGN`. An MD5 `sign` must be lower-case hex, and no `sign` may carry
 //!    surrounding whitespace.
-//! 7. The service's table (`Request::from_params`: unknown names, required and empty values,
-//!    formats, lengths, closed sets, cross-field rules), and characters XML cannot carry: else
-//!    `ILLEGAL_ARGUMENT`.
+//! 7. Characters XML cannot carry, then the service's table (`Request::from_params`: required and
+//!    empty values, formats, lengths, closed sets, cross-field rules; names it does not declare
+//!    only in strict mode, else they are ignored and noted in the log): else `ILLEGAL_ARGUMENT`.
 //! 8. The service's business logic, which answers a success or its own error code.
 //!
 //! The service, partner, sign type and charset are read from the percent-decoded bytes, before the
@@ -37,6 +37,9 @@ use crate::registry::{Call, Refusal, Registered, Registry, Reply};
 use crate::request::{Given, RawError, RawParams, one, one_str, raw_params};
 use crate::services;
 use crate::world::World;
+
+/// The common parameters every service takes (never in a service's table).
+const COMMON_PARAMS: [&str; 5] = ["service", "partner", "_input_charset", "sign_type", "sign"];
 
 /// Received names and values are cut to this many bytes in the request log (at a character
 /// boundary): bytes, not characters, since an invalid byte becomes a 3-byte U+FFFD.
@@ -259,16 +262,48 @@ fn check(
         ));
         return error(charset, ErrorCode::IllegalArgument);
     }
+    // Signed parameters the service does not declare: ignored (noted in the log), as Alipay does,
+    // unless the sandbox is strict (then `from_params` refuses them: ILLEGAL_ARGUMENT). The echo
+    // keeps every parameter received.
+    let undeclared = |k: &str| !COMMON_PARAMS.contains(&k) && !registered.declares(k);
+    let ignored: Vec<String> = if gw.world.config.strict {
+        Vec::new()
+    } else {
+        params
+            .iter()
+            .filter(|(k, _)| undeclared(k))
+            .map(|(k, _)| cut(k))
+            .collect()
+    };
+    let accepted: Vec<(String, String)>;
+    let business = if ignored.is_empty() {
+        &params
+    } else {
+        log.detail = Some(format!(
+            "ignored signed parameters the service does not declare: {}",
+            ignored.join(", ")
+        ));
+        accepted = params
+            .iter()
+            .filter(|(k, _)| !undeclared(k))
+            .cloned()
+            .collect();
+        &accepted
+    };
     let call = Call {
         world: &gw.world,
         partner: &partner,
         charset,
         sign_type,
     };
-    let outcome = match registered.run(&call, &params) {
+    let outcome = match registered.run(&call, business) {
         Ok(outcome) => outcome,
         Err(Refusal::Invalid(errors)) => {
-            log.detail = Some(errors.to_string());
+            let mut detail = errors.to_string();
+            if let Some(warning) = &log.detail {
+                detail = format!("{detail}; {warning}");
+            }
+            log.detail = Some(detail);
             return error(charset, ErrorCode::IllegalArgument);
         }
         Err(Refusal::Code(code)) => return error(charset, code),

@@ -33,8 +33,11 @@
 //! `ILLEGAL_SERVICE`, unknown partner `ILLEGAL_PARTNER`, a sign type other than exactly `MD5`,
 //! `RSA`, `RSA2`, `DSA` `ILLEGAL_SIGN_TYPE`, a charset other than `utf-8`/`gbk`/`gb2312` (any case)
 //! `ILLEGAL_CHARSET`, a broken `%` escape or bytes invalid in the charset `ILLEGAL_ENCODING`, a
-//! wrong signature `ILLEGAL_SIGN`, a parameter outside the table or breaking its rules
-//! `ILLEGAL_ARGUMENT`. A parameter repeated with different values fails the check that reads it.
+//! wrong signature `ILLEGAL_SIGN`, a parameter breaking the table's rules `ILLEGAL_ARGUMENT`. A
+//! signed parameter the service does not declare (`payment_type`, `seller_email`, which widely
+//! used clients add) is ignored, as Alipay ignores it, and noted in the request log; with
+//! [`SandboxConfig::strict`] (`--strict`) it is `ILLEGAL_ARGUMENT`. A parameter repeated with
+//! different values fails the check that reads it.
 //!
 //! Answers are the standard envelope, HTTP 200, in the request's charset (`encoding="utf-8"` or
 //! `encoding="GBK"`): `<is_success>`, the `<request>` echo of every parameter but `sign` and

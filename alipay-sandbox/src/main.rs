@@ -1,7 +1,7 @@
 //! `alipay-sandbox`: runs a local MAPI gateway until interrupted (Ctrl-C).
 //!
 //! ```text
-//! alipay-sandbox [--addr 127.0.0.1:8480] [--state sandbox.db] [--time-factor 0.01] [--seed 7]
+//! alipay-sandbox [--addr 127.0.0.1:8480] [--state sandbox.db] [--time-factor 0.01] [--seed 7] [--strict]
 //! ```
 //!
 //! Prints the gateway URL, the first partner's id and MD5 key, and its keys: with `--state`, the
@@ -19,12 +19,14 @@ use std::process::ExitCode;
 use alipay_sandbox::{PartnerCredentials, Sandbox, SandboxConfig};
 
 const USAGE: &str =
-    "usage: alipay-sandbox [--addr IP:PORT] [--state FILE] [--time-factor F] [--seed N]
+    "usage: alipay-sandbox [--addr IP:PORT] [--state FILE] [--time-factor F] [--seed N] [--strict]
 
   --addr IP:PORT     listen address (default 127.0.0.1:0, a free port)
   --state FILE       SQLite state file, reopened on restart (default: in memory)
   --time-factor F    scale of the notification schedule and notify_verify validity (default 1)
   --seed N           seed of fault injection and generated numbers (default: random)
+  --strict           refuse signed parameters a service does not declare (default: ignore them,
+                     as Alipay does, and note them in the request log)
 ";
 
 fn main() -> ExitCode {
@@ -132,6 +134,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<SandboxCo
                 let v = value()?;
                 config.seed = Some(v.parse::<u64>().map_err(|e| format!("--seed {v:?}: {e}"))?);
             }
+            "--strict" => config.strict = true,
             other => return Err(format!("unknown argument {other:?}")),
         }
     }

@@ -133,6 +133,11 @@ impl Registered {
         (self.run)(call, params)
     }
 
+    /// True when parameter `name` is in the service's table.
+    pub(crate) fn declares(&self, name: &str) -> bool {
+        self.params.iter().any(|p| p.name == name)
+    }
+
     /// True when parameter `name` is declared secret.
     pub(crate) fn is_secret(&self, name: &str) -> bool {
         self.params.iter().any(|p| p.secret && p.name == name)

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use alipay_core::types::TransportType;
-use alipay_sandbox::{NewTrade, Sandbox};
+use alipay_sandbox::{NewTrade, Sandbox, SandboxConfig};
 use alipay_services::send_goods_confirm::SendGoodsConfirm;
 use alipay_services::single_trade_query::SingleTradeQuery;
 use alipay_services::sns_create_goods::CreateGoods;
@@ -354,7 +354,14 @@ async fn ten_thousand_garbage_requests() {
         default_hook(info);
     }));
 
-    let sandbox = start().await;
+    // Strict: a mutation that leaves an undeclared, empty (so unsigned) parameter is refused
+    // with ILLEGAL_ARGUMENT instead of ignored, so that code stays reachable here.
+    let sandbox = Sandbox::start(SandboxConfig {
+        strict: true,
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap();
     let me = sandbox.first_partner().clone();
     let admin = sandbox.admin();
     let example = CreateGoods::example();
