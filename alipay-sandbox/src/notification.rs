@@ -15,8 +15,9 @@
 //! merchant answers HTTP 200 with a body of exactly the 7 bytes `success` (`success\n` or `SUCCESS`
 //! are not). Each delivery has a fresh `notify_id`, valid for `notify_verify` during 1 minute
 //! (scaled); the content is otherwise identical except `notify_time`. A notify id is shaped like
-//! Alipay's: base64 text whose `/` is written `%2F`, so the decoded id itself contains `%2F` and a
-//! client must encode it again (`%252F`) for `notify_verify`.
+//! Alipay's: base64 text holding `/` and `+` (form-encoded in the body as `%2F`, `%2B`), which a
+//! client encodes once for `notify_verify` (the sandbox also accepts it raw, as Alipay's demo
+//! sends it).
 //!
 //! This module holds what a notification is (its content and schedule); `notify_sender` delivers
 //! it.

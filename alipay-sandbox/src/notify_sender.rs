@@ -205,15 +205,20 @@ fn sign(world: &World, job: &Job, params: &mut Vec<(String, String)>) -> Result<
     Ok(())
 }
 
-/// A fresh notify id: two base64 halves of secure random bytes, `/` written `%2F`, joined by
-/// `%2F` (so every id holds at least one).
+/// A fresh notify id: base64 text of secure random bytes, as Alipay's, with a `/` and a `+` in
+/// it (so every id tests a client's encoding of both).
 fn new_notify_id(world: &World) -> String {
     let bytes: [u8; 24] = keys::secure_bytes().unwrap_or_else(|_| {
         let mut rng = world.rng();
         std::array::from_fn(|_| rng.u8(..))
     });
     let b64 = base64::engine::general_purpose::STANDARD;
-    format!("{}/{}", b64.encode(&bytes[..12]), b64.encode(&bytes[12..])).replace('/', "%2F")
+    format!(
+        "{}/{}+{}",
+        b64.encode(&bytes[..9]),
+        b64.encode(&bytes[9..18]),
+        b64.encode(&bytes[18..])
+    )
 }
 
 #[cfg(test)]

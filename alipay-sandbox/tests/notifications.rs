@@ -79,9 +79,13 @@ async fn delivered_verified_once_then_expired() {
     assert_eq!(verified.total_fee().unwrap().unwrap(), trade.total_fee);
     assert_eq!(verified.get("seller_id"), Some(me.partner.as_str()));
     assert_eq!(verified.get("logistics_type"), Some("POST"));
-    // The notify id itself holds `%2F`: the client re-encoded it for notify_verify.
+    // The notify id is base64 text with `/` and `+`, as Alipay's: the client encoded it once for
+    // notify_verify.
     let notify_id = verified.notify_id().to_owned();
-    assert!(notify_id.contains("%2F"), "{notify_id}");
+    assert!(
+        notify_id.contains('/') && notify_id.contains('+'),
+        "{notify_id}"
+    );
 
     // Independently: our own form decoding and MD5 over the signing string.
     let pairs = decode_form(&hit.body, false);
@@ -113,12 +117,16 @@ async fn delivered_verified_once_then_expired() {
     let other = sandbox.admin().create_partner();
     assert_eq!(ask(&other.partner, Some(&notify_id)).await, "false");
     assert_eq!(ask(&me.partner, Some("unknown-id")).await, "false");
-    let undecoded = notify_id.replace("%2F", "/");
-    assert_eq!(
-        ask(&me.partner, Some(&undecoded)).await,
-        "false",
-        "decoded once only"
+    // Raw in the URL, as Alipay's demo sends it (`+` arrives as a space): also recognised.
+    let raw = format!(
+        "service=notify_verify&partner={}&notify_id={notify_id}",
+        me.partner
     );
+    assert_eq!(get(&http, &sandbox, &raw).await.text(), "true");
+    // Encoded twice is another text: unknown, `false` (not `invalid`).
+    let twice = percent(notify_id.as_bytes());
+    assert_eq!(ask(&me.partner, Some(&twice)).await, "false");
+    assert_eq!(ask(&me.partner, Some("mis encoded\u{1}")).await, "false");
     assert_eq!(ask(&me.partner, None).await, "invalid");
     assert_eq!(ask(&me.partner, Some("")).await, "invalid");
     assert_eq!(ask(&me.partner, Some(&"x".repeat(129))).await, "invalid");
