@@ -28,7 +28,6 @@ struct SignOutput<'a> {
 /// Prints the canonical string of the parameters (first line) and its signature (last line).
 pub(crate) fn sign(args: &SignArgs) -> Result<(), Failure> {
     let settings = args.keys.settings().or(Settings::from_env());
-    let charset = settings.charset()?;
     if settings.sign_type.is_none() && settings.key.is_none() && settings.private_key.is_some() {
         return Err(Failure::usage(
             "the sign type defaults to MD5, which signs with --key: pass --sign-type RSA, RSA2 \
@@ -38,6 +37,7 @@ pub(crate) fn sign(args: &SignArgs) -> Result<(), Failure> {
     let signer = settings.signer()?;
     let pairs = unique_pairs(&args.params)?;
     note_unsigned(&pairs);
+    let charset = charset_of(&pairs, &settings)?;
     let Signature {
         string_to_sign,
         sign,
@@ -65,6 +65,27 @@ pub(crate) fn sign(args: &SignArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The charset the parameters are signed in: their `_input_charset` when they carry one (a
+/// `--charset`/`ALIPAY_CHARSET` naming another is refused), else the settings' (UTF-8 by default).
+fn charset_of(pairs: &[(String, String)], settings: &Settings) -> Result<Charset, Failure> {
+    let Some((_, label)) = pairs.iter().find(|(k, _)| k == "_input_charset") else {
+        return Ok(settings.charset()?);
+    };
+    let declared = Charset::from_label(label)
+        .map_err(|e| Failure::usage(format_args!("_input_charset={label}: {e}")))?;
+    if settings.charset.is_some() {
+        let configured = settings.charset()?;
+        if configured != declared {
+            return Err(Failure::usage(format_args!(
+                "--charset (or ALIPAY_CHARSET) is {configured} but the parameters say \
+                 _input_charset={label}: the signed bytes are in the charset _input_charset names; \
+                 drop one of them"
+            )));
+        }
+    }
+    Ok(declared)
+}
+
 /// A parameter the charset cannot encode: the signed bytes are the string in that charset.
 fn unencodable(param: &str, charset: Charset, source: &CharsetError) -> Failure {
     Failure::general(format_args!("parameter {param:?}: {source}")).detail(format_args!(
@@ -79,7 +100,6 @@ pub(crate) fn verify(args: &VerifyArgs) -> Result<(), Failure> {
     let env = Settings::from_env();
     let merged = flags.clone().or(env.clone());
     let sign_type = merged.sign_type()?;
-    let charset = merged.charset()?;
     let verifier = verifier(&flags, &env, &merged, sign_type)?;
 
     let from_params = args.params.iter().find(|p| p.name == "sign");
@@ -101,6 +121,7 @@ pub(crate) fn verify(args: &VerifyArgs) -> Result<(), Failure> {
         }
         Some(sign) => {
             let pairs = unique_pairs(&args.params)?;
+            let charset = charset_of(&pairs, &merged)?;
             let declared = pairs
                 .iter()
                 .find(|(k, _)| k == "sign_type")
@@ -111,7 +132,21 @@ pub(crate) fn verify(args: &VerifyArgs) -> Result<(), Failure> {
                 Err(VerifyParamsError::Signature {
                     string_to_sign,
                     source,
-                }) => Verdict::of_signature(Err(source), string_to_sign, charset),
+                }) => {
+                    let mut verdict = Verdict::of_signature(Err(source), string_to_sign, charset);
+                    // Would the bytes of the other charset have verified? Say so.
+                    let other = match charset {
+                        Charset::Utf8 => Charset::Gbk,
+                        Charset::Gbk => Charset::Utf8,
+                    };
+                    if verify_params(&signed, other, &verifier, declared, &sign).is_ok() {
+                        verdict.details.push(format!(
+                            "note: the signature verifies over the string's bytes in {other}: \
+                             pass --charset {other} (or _input_charset={other})"
+                        ));
+                    }
+                    verdict
+                }
                 Err(VerifyParamsError::Charset {
                     param,
                     charset,
@@ -126,7 +161,13 @@ pub(crate) fn verify(args: &VerifyArgs) -> Result<(), Failure> {
                  or pipe a notification body on stdin with no parameters",
             ));
         }
-        None => verify_notification(&verifier, merged.charset.is_some().then_some(charset))?,
+        None => {
+            let hint = match merged.charset {
+                Some(_) => Some(merged.charset()?),
+                None => None,
+            };
+            verify_notification(&verifier, hint)?
+        }
     };
     verdict.report(args.json)
 }

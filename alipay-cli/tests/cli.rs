@@ -1353,3 +1353,64 @@ fn sandbox_narrows_an_existing_private_key_file_before_writing_the_key() {
     );
     sandbox.interrupt();
 }
+
+/// `_input_charset` among the parameters decides the signed bytes; a `--charset` naming another
+/// is refused; a failed verify says when the other charset would have verified.
+#[test]
+fn the_charset_follows_input_charset_and_verify_names_the_one_that_works() {
+    // python3 -c "import hashlib; print(hashlib.md5('_input_charset=gbk&subject=二手围巾'.encode('gbk') + b'demo0000000000000000000000000000').hexdigest())"
+    let out = run(alipay().args([
+        "sign",
+        "--key",
+        KEY,
+        "_input_charset=gbk",
+        "subject=二手围巾",
+    ]));
+    assert_code(&out, 0);
+    assert_eq!(
+        stdout(&out).lines().last(),
+        Some("e6319329e0fad6d6d1b7db96e03a1948")
+    );
+    let out = run(alipay().args([
+        "sign",
+        "--key",
+        KEY,
+        "--charset",
+        "utf-8",
+        "_input_charset=gbk",
+        "a=1",
+    ]));
+    assert_code(&out, 64);
+    assert!(
+        stderr(&out).contains("_input_charset=gbk"),
+        "{}",
+        stderr(&out)
+    );
+    // The GBK signature of `subject=二手围巾`, checked as UTF-8 (the default): invalid, with a note.
+    // python3 -c "import hashlib; print(hashlib.md5('subject=二手围巾'.encode('gbk') + b'demo0000000000000000000000000000').hexdigest())"
+    let out = run(alipay().args([
+        "verify",
+        "--key",
+        KEY,
+        "--sign",
+        "2180b87abc909f3eedfa6c9bb3eb8403",
+        "subject=二手围巾",
+    ]));
+    assert_code(&out, 1);
+    assert!(
+        stderr(&out).contains("verifies over the string's bytes in gbk"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(alipay().args([
+        "verify",
+        "--key",
+        KEY,
+        "--charset",
+        "gbk",
+        "--sign",
+        "2180b87abc909f3eedfa6c9bb3eb8403",
+        "subject=二手围巾",
+    ]));
+    assert_code(&out, 0);
+}
