@@ -121,7 +121,12 @@ pub(crate) fn verify(args: &VerifyArgs) -> Result<(), Failure> {
         }
         Some(sign) => {
             let pairs = unique_pairs(&args.params)?;
-            let charset = charset_of(&pairs, &merged)?;
+            // An explicit --charset is what is checked (a mismatch is what `verify` is for);
+            // otherwise the parameters' _input_charset, else UTF-8.
+            let charset = match merged.charset {
+                Some(_) => merged.charset()?,
+                None => charset_of(&pairs, &merged)?,
+            };
             let declared = pairs
                 .iter()
                 .find(|(k, _)| k == "sign_type")
