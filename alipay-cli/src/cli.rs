@@ -83,9 +83,10 @@ RSA2, DSA); --sign-type and --charset fall back to ALIPAY_SIGN_TYPE and ALIPAY_C
 
 const VERIFY_HELP: &str = "\
 With --sign S (or a sign=S parameter) and NAME=VALUE parameters, verifies S over their canonical
-string; a sign_type=T parameter must equal the sign type. With neither, reads a whole
-form-encoded notification body from stdin (in its _input_charset or charset, else --charset) and
-verifies its sign over every received parameter; its sign_type must equal --sign-type.
+string; a sign_type=T parameter must equal the sign type. With neither, reads stdin: a whole
+form-encoded notification body, or a request (its query string, form body, or whole URL), in its
+_input_charset (or a notification's charset), else --charset, and verifies its sign over every
+received parameter; its sign_type must equal --sign-type.
 
 Prints `valid` (exit 0), or `invalid signature` and the string that was expected to be signed
 (exit 1). The key: --key for MD5; for RSA, RSA2 and DSA the signer's public key, --public-key

@@ -7,6 +7,7 @@ use alipay_client::settings::{ENV_PRIVATE_KEY, Settings};
 use alipay_core::Charset;
 use alipay_core::canonical::SignedParams;
 use alipay_core::charset::CharsetError;
+use alipay_core::form;
 use alipay_core::notify::{self, NotifyError, NotifyLimits};
 use alipay_core::sign::{
     PrivateKey, SignError, SignParamsError, SignType, Signature, Verifier, VerifyError,
@@ -177,7 +178,8 @@ pub(crate) fn verify(args: &VerifyArgs) -> Result<(), Failure> {
     verdict.report(args.json)
 }
 
-/// Decodes and verifies a form-encoded notification body read from stdin.
+/// Decodes and verifies what stdin holds: a notification body (it has a `notify_id`), or a
+/// request's query string or form body (a whole URL too: the part after `?`).
 fn verify_notification(
     verifier: &Verifier,
     charset_hint: Option<Charset>,
@@ -186,7 +188,8 @@ fn verify_notification(
     if stdin.is_terminal() {
         return Err(Failure::usage(
             "nothing to verify: pass --sign S with NAME=VALUE parameters, \
-             or pipe a notification body on stdin (alipay verify < body.txt)",
+             or pipe a notification body or a request (query, form body or URL) on stdin \
+             (alipay verify < body.txt)",
         ));
     }
     let limits = NotifyLimits::default();
@@ -202,6 +205,17 @@ fn verify_notification(
     // inside a value is percent-encoded), so trailing line ends are not part of the form.
     while matches!(body.last(), Some(b'\n' | b'\r')) {
         body.pop();
+    }
+    // A pasted URL: the query after `?` (a form never has a `?` before its first `=`).
+    if let Some(q) = body.iter().position(|&b| b == b'?')
+        && !body[..q].contains(&b'=')
+    {
+        body.drain(..=q);
+    }
+    if let Ok(raw) = form::split(&body)
+        && !raw.iter().any(|(k, _)| k == b"notify_id")
+    {
+        return Ok(verify_request(&raw, verifier, charset_hint));
     }
     let notification = match notify::decode_notification(&body, charset_hint, &limits) {
         Ok(n) => n,
@@ -246,6 +260,49 @@ fn verify_notification(
             ),
         },
     )
+}
+
+/// Verifies a request's parameters (every one but `sign`/`sign_type`, in the charset its
+/// `_input_charset` declares, else the hint, else UTF-8).
+fn verify_request(raw: &form::RawPairs, verifier: &Verifier, hint: Option<Charset>) -> Verdict {
+    let charset = match form::declared_charset(raw) {
+        Ok(declared) => declared.or(hint).unwrap_or_default(),
+        Err(e) => return Verdict::invalid("invalid request", None, e.to_string()),
+    };
+    let pairs = match form::decode_pairs(raw, charset) {
+        Ok(pairs) => pairs,
+        Err(e) => return Verdict::invalid("invalid request", None, e.to_string()),
+    };
+    let mut names = std::collections::HashSet::new();
+    if let Some((name, _)) = pairs.iter().find(|(k, _)| !names.insert(k.as_str())) {
+        return Verdict::invalid(
+            "invalid request",
+            None,
+            format!("parameter {name:?} appears more than once"),
+        );
+    }
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let Some(sign) = get("sign").filter(|s| !s.is_empty()) else {
+        return Verdict::invalid(
+            "invalid request",
+            None,
+            "no sign parameter: nothing to verify".to_owned(),
+        );
+    };
+    let signed = SignedParams::new(&pairs);
+    match verify_params(&signed, charset, verifier, get("sign_type"), sign) {
+        Ok(string) => Verdict::valid(string),
+        Err(VerifyParamsError::Signature {
+            string_to_sign,
+            source,
+        }) => Verdict::of_signature(Err(source), string_to_sign, charset),
+        Err(e) => Verdict::invalid("invalid signature", None, e.to_string()),
+    }
 }
 
 /// The outcome of `verify`.

@@ -1414,3 +1414,32 @@ fn the_charset_follows_input_charset_and_verify_names_the_one_that_works() {
     ]));
     assert_code(&out, 0);
 }
+
+/// `alipay verify` reads a request on stdin too: a query string, a form body or a whole URL.
+#[test]
+fn verify_reads_a_request_on_stdin() {
+    // python3 -c "import hashlib; print(hashlib.md5(b'_input_charset=utf-8&service=single_trade_query&trade_no=2010073000030344' + b'demo0000000000000000000000000000').hexdigest())"
+    let query = "service=single_trade_query&trade_no=2010073000030344&_input_charset=utf-8\
+                 &sign_type=MD5&sign=77ced0887d4aa7ad7ff9dc51861f42c4";
+    for input in [
+        query.to_owned(),
+        format!("{query}\n"),
+        format!("https://mapi.alipay.com/gateway.do?{query}"),
+    ] {
+        let out = run_with_stdin(alipay().args(["verify", "--key", KEY]), input.as_bytes());
+        assert_code(&out, 0);
+        assert_eq!(stdout(&out), "valid\n", "{input}");
+    }
+    let tampered = query.replace("2010073000030344", "2010073000030345");
+    let out = run_with_stdin(alipay().args(["verify", "--key", KEY]), tampered.as_bytes());
+    assert_code(&out, 1);
+    assert!(
+        stdout(&out).contains("trade_no=2010073000030345"),
+        "{}",
+        stdout(&out)
+    );
+    let unsigned = "service=single_trade_query&trade_no=1";
+    let out = run_with_stdin(alipay().args(["verify", "--key", KEY]), unsigned.as_bytes());
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("no sign"), "{}", stderr(&out));
+}
