@@ -1,5 +1,6 @@
 //! Builds the catalog from the files in `src/services/`: one module per file, and for each the
-//! request type (the struct under `#[derive(… Request …)]`) and its `ERROR_CODES`, if declared.
+//! request type (the struct under `#[derive(… Request …)]`; everything else, its error table
+//! included, the type carries).
 //! Adding a service is adding its file; nothing else is edited.
 
 use std::path::Path;
@@ -36,19 +37,16 @@ fn main() {
                 path.display()
             )
         });
-        let codes = if text.contains("pub const ERROR_CODES: &[ErrorCode]") {
-            format!("{module}::ERROR_CODES")
-        } else {
-            "&[]".to_owned()
-        };
         let info = format!("INFO_{}", module.to_uppercase());
         let path = path.display().to_string();
         modules += &format!("#[path = {path:?}]\npub mod {module};\n");
         infos += &format!(
             "static {info}: ::alipay_core::catalog::ServiceInfo = \
-             ::alipay_core::catalog::ServiceInfo::of::<{module}::{request}>({codes});\n"
+             ::alipay_core::catalog::ServiceInfo::of::<{module}::{request}>();\n"
         );
-        visits += &format!("    visitor.visit::<{module}::{request}>(&{info});\n");
+        visits += &format!(
+            "    <{module}::{request} as ::alipay_core::Request>::accept(visitor, &{info});\n"
+        );
         listing += &format!("/// - [`{module}`] — [`{request}`]({module}::{request})\n");
         names.push(info);
     }
@@ -56,7 +54,8 @@ fn main() {
         "{modules}\n{infos}\n\
          /// Every catalog service, in module order:\n///\n{listing}\
          pub static SERVICES: &[&::alipay_core::catalog::ServiceInfo] = &[{}];\n\n\
-         /// Calls `visitor.visit::<R>(info)` once per catalog service, in module order.\n\
+         /// Hands each catalog service's request type to `visitor` (`visit_api::<R>(info)` or\n\
+         /// `visit_page::<R>(info)`), in module order.\n\
          pub fn visit<V: ::alipay_core::catalog::Visitor + ?Sized>(visitor: &mut V) {{\n{visits}}}\n",
         names
             .iter()

@@ -6,7 +6,7 @@ use alipay_client::settings::Settings;
 use alipay_client::{Client, Error, Reply, Stage};
 use alipay_core::catalog::{ServiceInfo, Visitor};
 use alipay_core::request::PrepareError;
-use alipay_core::service::{Request, Response, ValidationErrors};
+use alipay_core::service::{ApiService, PageService, Response, ValidationErrors};
 use alipay_core::xml::SignatureStatus;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -30,10 +30,17 @@ struct Service {
 struct Services(Vec<Service>);
 
 impl Visitor for Services {
-    fn visit<R: Request + 'static>(&mut self, info: &'static ServiceInfo) {
+    fn visit_api<R: ApiService + 'static>(&mut self, info: &ServiceInfo) {
         self.0.push(Service {
             name: info.name,
             run: run::<R>,
+        });
+    }
+
+    fn visit_page<R: PageService + 'static>(&mut self, info: &ServiceInfo) {
+        self.0.push(Service {
+            name: info.name,
+            run: page::<R>,
         });
     }
 }
@@ -100,7 +107,7 @@ fn business_params(args: &CallArgs) -> Result<Vec<(String, String)>, Failure> {
 
 /// Builds `R` from the parameters (every rule checked, before any configuration is read), calls
 /// it, renders the reply.
-fn run<R: Request>(params: &[(String, String)], settings: &Settings) -> Result<String, Failure> {
+fn run<R: ApiService>(params: &[(String, String)], settings: &Settings) -> Result<String, Failure> {
     let request = R::from_params(params).map_err(|e| violations(&e))?;
     let (client, runtime) = connect(settings)?;
     let reply = runtime
@@ -108,6 +115,23 @@ fn run<R: Request>(params: &[(String, String)], settings: &Settings) -> Result<S
         .map_err(failure)?;
     note_signature(&reply, &client);
     render(R::SERVICE, &reply)
+}
+
+/// Builds page service `R` from the parameters and prints the URL to send the buyer's browser to
+/// (`{"service": …, "kind": "page", "page_url": …}`): nothing is sent, a browser carries it.
+fn page<R: PageService>(
+    params: &[(String, String)],
+    settings: &Settings,
+) -> Result<String, Failure> {
+    let request = R::from_params(params).map_err(|e| violations(&e))?;
+    let (client, _) = connect(settings)?;
+    let url = client.page_url(&request).map_err(failure)?;
+    serde_json::to_string_pretty(&serde_json::json!({
+        "service": R::SERVICE,
+        "kind": "page",
+        "page_url": url,
+    }))
+    .map_err(|e| Failure::general(format_args!("cannot write JSON: {e}")))
 }
 
 /// Every rule the request breaks, one `error:` line each (naming the service, the parameter and
@@ -171,9 +195,9 @@ fn failure(e: Error) -> Failure {
     match e.stage() {
         Stage::Service => match e.as_service() {
             Some(s) => {
-                let code = &s.code;
-                let mut f = Failure::new(SERVICE, format_args!("{code}: {}", code.meaning()))
-                    .detail(format_args!("说明: {}", code.chinese()))
+                let code = s.described();
+                let mut f = Failure::new(SERVICE, format_args!("{}: {}", s.code, code.meaning()))
+                    .detail(format_args!("说明: {}", code.text()))
                     .detail(format_args!("advice: {}", code.advice()))
                     .detail(format_args!(
                         "service: {}, attempts: {}",

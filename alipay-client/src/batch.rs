@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use futures_util::Stream;
 
 use super::{Call, Client, Error};
-use alipay_core::service::Request;
+use alipay_core::service::ApiService;
 
 /// How [`Client::execute_batch`] runs a batch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,7 +73,7 @@ impl Client {
         options: BatchOptions,
     ) -> impl Stream<Item = BatchResult<R::Response>>
     where
-        R: Request,
+        R: ApiService,
         I: IntoIterator<Item = R>,
     {
         let state = (
@@ -88,7 +88,7 @@ impl Client {
         })
     }
 
-    async fn batch_one<R: Request>(
+    async fn batch_one<R: ApiService>(
         &self,
         request: &R,
         options: BatchOptions,

@@ -25,7 +25,7 @@ use super::{
     BatchOptions, BatchResult, Config, ConfigError, Error, Handled, NotificationError, Reply,
     VerifiedNotification,
 };
-use alipay_core::service::{Method, Request};
+use alipay_core::service::{ApiService, Method, PageService};
 
 /// A blocking Alipay MAPI client (see the [module docs](self)).
 #[derive(Debug)]
@@ -69,22 +69,25 @@ impl Client {
     }
 
     /// See [`super::Client::execute`].
-    pub fn execute<R: Request>(&self, request: &R) -> Result<R::Response, Error> {
+    pub fn execute<R: ApiService>(&self, request: &R) -> Result<R::Response, Error> {
         self.block_on(self.inner.execute(request))
     }
 
     /// See [`super::Client::execute_detailed`].
-    pub fn execute_detailed<R: Request>(&self, request: &R) -> Result<Reply<R::Response>, Error> {
+    pub fn execute_detailed<R: ApiService>(
+        &self,
+        request: &R,
+    ) -> Result<Reply<R::Response>, Error> {
         self.block_on(self.inner.execute_detailed(request))
     }
 
     /// See [`super::Client::page_url`].
-    pub fn page_url<R: Request>(&self, request: &R) -> Result<String, Error> {
+    pub fn page_url<R: PageService>(&self, request: &R) -> Result<String, Error> {
         self.inner.page_url(request)
     }
 
     /// See [`super::Client::page_form`].
-    pub fn page_form<R: Request>(&self, request: &R, method: Method) -> Result<String, Error> {
+    pub fn page_form<R: PageService>(&self, request: &R, method: Method) -> Result<String, Error> {
         self.inner.page_form(request, method)
     }
 
@@ -106,7 +109,7 @@ impl Client {
         options: BatchOptions,
     ) -> impl Iterator<Item = BatchResult<R::Response>> + 'a
     where
-        R: Request + 'a,
+        R: ApiService + 'a,
         I: IntoIterator<Item = R> + 'a,
         I::IntoIter: 'a,
     {

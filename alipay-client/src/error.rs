@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use alipay_core::error::ErrorCode;
+use alipay_core::error::{CodeSpec, Described, ErrorCode, ErrorKind};
 use alipay_core::request::PrepareError;
 use alipay_core::service::ResponseFieldError;
 use alipay_core::xml::{EnvelopeError, ResponseSignatureError};
@@ -69,7 +69,7 @@ impl Error {
     pub fn is_retryable(&self) -> bool {
         match self {
             Self::Transport(t) => matches!(t.kind, TransportKind::Connect | TransportKind::Timeout),
-            Self::Service(s) => !s.possibly_applied && s.code.is_retryable(),
+            Self::Service(s) => !s.possibly_applied && s.kind().is_retryable(),
             _ => false,
         }
     }
@@ -282,6 +282,8 @@ pub struct ServiceError {
     /// may already have done what this one was refused for: e.g. `GOODS_EXISTS_ERROR` after a
     /// retried `sns.create.goods.ws` means the goods were possibly created by the earlier attempt.
     pub possibly_applied: bool,
+    /// The service's error table (its `Request::ERROR_CODES`).
+    codes: &'static [CodeSpec],
     signed: Option<Signed>,
 }
 
@@ -291,14 +293,42 @@ struct Signed {
 }
 
 impl ServiceError {
-    pub(crate) fn new(service: &'static str, code: ErrorCode, attempts: u32) -> Self {
+    pub(crate) fn new(
+        service: &'static str,
+        codes: &'static [CodeSpec],
+        code: ErrorCode,
+        attempts: u32,
+    ) -> Self {
         Self {
             service,
             code,
             attempts,
             possibly_applied: false,
+            codes,
             signed: None,
         }
+    }
+
+    /// The code as this service describes it: the service's own text, meaning, advice and kind
+    /// where its error table (`#[alipay(error_codes = …)]`) declares them, the shared table's
+    /// otherwise (see [`ErrorCode::described_by`]).
+    pub fn described(&self) -> Described<'_> {
+        self.code.described_by(self.codes)
+    }
+
+    /// What the code means for this service ([`described`](Self::described)).
+    pub fn meaning(&self) -> &'static str {
+        self.described().meaning()
+    }
+
+    /// What to do about the code from this service ([`described`](Self::described)).
+    pub fn advice(&self) -> &'static str {
+        self.described().advice()
+    }
+
+    /// How a client should react to the code from this service ([`described`](Self::described)).
+    pub fn kind(&self) -> ErrorKind {
+        self.described().kind()
     }
 
     pub(crate) fn with_signed(mut self, exact: &str, redacted: &str) -> Self {
@@ -325,13 +355,7 @@ impl ServiceError {
 
 impl fmt::Display for ServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} ({})",
-            self.service,
-            self.code,
-            self.code.meaning()
-        )?;
+        write!(f, "{}: {} ({})", self.service, self.code, self.meaning())?;
         if self.attempts > 1 {
             write!(f, " after {} attempts", self.attempts)?;
         }

@@ -59,7 +59,9 @@ use store::{CallLog, CallRecord, RecordKind};
 
 use alipay_core::error::ErrorCode;
 use alipay_core::request::{SignedRequest, prepare_request};
-use alipay_core::service::{CommonParams, Method, Repeat, Request, Response};
+use alipay_core::service::{
+    ApiService, CommonParams, Method, PageService, Repeat, Request, Response,
+};
 use alipay_core::xml::{self, Envelope, SignatureStatus};
 
 /// An Alipay MAPI client: one [`Config`], one HTTP connection pool, an optional [`CallLog`].
@@ -186,7 +188,7 @@ impl Client {
     }
 
     /// The URL to send a buyer's browser to for a page service (see [`alipay_core::page`]).
-    pub fn page_url<R: Request>(&self, request: &R) -> Result<String, Error> {
+    pub fn page_url<R: PageService>(&self, request: &R) -> Result<String, Error> {
         let signed = self.prepare(request)?;
         Ok(alipay_core::page::page_url(
             &signed,
@@ -196,12 +198,12 @@ impl Client {
 
     /// The HTML form for a page service, posting to `gateway?_input_charset=…` with one hidden
     /// input per parameter (see [`alipay_core::page::page_form`]); not auto-submitted.
-    pub fn page_form<R: Request>(&self, request: &R, method: Method) -> Result<String, Error> {
+    pub fn page_form<R: PageService>(&self, request: &R, method: Method) -> Result<String, Error> {
         self.page_form_with(request, method, false)
     }
 
     /// [`page_form`](Self::page_form), with a script that submits the form when `auto_submit`.
-    pub fn page_form_with<R: Request>(
+    pub fn page_form_with<R: PageService>(
         &self,
         request: &R,
         method: Method,
@@ -218,12 +220,12 @@ impl Client {
 
     /// Calls the service: validate → sign → send → envelope → error code → response signature →
     /// typed response, retrying per the [`RetryPolicy`].
-    pub async fn execute<R: Request>(&self, request: &R) -> Result<R::Response, Error> {
+    pub async fn execute<R: ApiService>(&self, request: &R) -> Result<R::Response, Error> {
         self.execute_detailed(request).await.map(|r| r.response)
     }
 
     /// [`execute`](Self::execute), returning the envelope and the attempt count with the payload.
-    pub async fn execute_detailed<R: Request>(
+    pub async fn execute_detailed<R: ApiService>(
         &self,
         request: &R,
     ) -> Result<Reply<R::Response>, Error> {
@@ -323,7 +325,7 @@ impl Client {
             let Some(code) = envelope.error.clone() else {
                 return Err(bad(BadResponseKind::MissingErrorCode));
             };
-            let mut error = ServiceError::new(call.service, code, attempt);
+            let mut error = ServiceError::new(call.service, call.codes, code, attempt);
             if error.code == ErrorCode::IllegalSign {
                 error = error.with_signed(call.signed.string_to_sign(), &call.redacted);
             }
@@ -412,6 +414,8 @@ pub(crate) struct Call<'a> {
     service: &'static str,
     method: Method,
     repeat: Repeat,
+    /// The service's error table.
+    codes: &'static [alipay_core::error::CodeSpec],
     /// The request's identifying parameters and values (see [`Client::identity`]).
     identity: Vec<(&'static str, String)>,
     signed: &'a SignedRequest,
@@ -441,6 +445,7 @@ impl<'a> Call<'a> {
             service: R::SERVICE,
             method: R::METHOD,
             repeat: R::REPEAT,
+            codes: R::ERROR_CODES,
             identity,
             signed,
             redacted: signed.redacted_string_to_sign(),

@@ -166,7 +166,12 @@ mod tests {
     }
 
     fn service(code: &str) -> Error {
-        Error::Service(ServiceError::new("test.service", code.parse().unwrap(), 1))
+        Error::Service(ServiceError::new(
+            "test.service",
+            &[],
+            code.parse().unwrap(),
+            1,
+        ))
     }
 
     const GOODS_EXISTS: Repeat = Repeat::Conflict("GOODS_EXISTS_ERROR");

@@ -181,6 +181,60 @@ async fn trade_status_not_availd_is_exactly_one_call() {
     assert_eq!(gw.count(SHIP), 1);
 }
 
+/// A code means what the service's own table says: `TRADE_STATUS_NOT_AVAILD` from a close is not
+/// the shipping advice; a code the shared table does not know gets the service's kind (here a
+/// retryable one, so a close is repeated), meaning and advice; a shared code keeps the shared ones.
+#[tokio::test]
+async fn a_code_means_what_the_service_declares() {
+    use alipay_core::error::ErrorKind;
+    use alipay_services::close_trade::CloseTrade;
+
+    let gw = Gateway::start().await;
+    gw.set_default(SHIP, Reply::Xml(error_envelope("TRADE_STATUS_NOT_AVAILD")));
+    gw.set_default(
+        "close_trade",
+        Reply::Xml(error_envelope("TRADE_STATUS_NOT_AVAILD")),
+    );
+    let client = client(&gw);
+    let ship = client.execute(&shipment("1")).await.unwrap_err();
+    let close = client.execute(&CloseTrade::example()).await.unwrap_err();
+    let (ship, close) = (ship.as_service().unwrap(), close.as_service().unwrap());
+    assert!(
+        ship.meaning().contains("WAIT_SELLER_SEND_GOODS"),
+        "{}",
+        ship.meaning()
+    );
+    assert!(
+        close.advice().contains("TRADE_CLOSED"),
+        "{}",
+        close.advice()
+    );
+    assert_ne!(ship.advice(), close.advice());
+    assert_eq!(close.described().text(), "交易状态不符合");
+    assert!(close.to_string().contains(close.meaning()));
+
+    gw.set_default(
+        "close_trade",
+        Reply::Xml(error_envelope("ILLEGAL_SWITCH_SYSTEM")),
+    );
+    let err = client.execute(&CloseTrade::example()).await.unwrap_err();
+    let s = err.as_service().unwrap();
+    assert!(!s.code.is_known());
+    assert_eq!(s.kind(), ErrorKind::Retry);
+    assert_eq!(s.described().text(), "切换系统异常");
+    assert_eq!(
+        gw.count("close_trade"),
+        1 + 3,
+        "repeated as a retryable code"
+    );
+
+    gw.set_default("close_trade", Reply::Xml(error_envelope("ILLEGAL_PARTNER")));
+    let err = client.execute(&CloseTrade::example()).await.unwrap_err();
+    let s = err.as_service().unwrap();
+    assert_eq!(s.meaning(), ErrorCode::IllegalPartner.meaning());
+    assert_eq!(s.described().text(), "合作伙伴ID不正确");
+}
+
 #[tokio::test]
 async fn caller_and_configuration_errors_are_never_retried() {
     for code in [
@@ -540,7 +594,7 @@ fn an_rsa_merchant_needs_alipay_s_public_key_unless_verification_is_off() {
 
 /// A small declared page service (a buyer's browser visits it): `create_direct_pay_by_user`-shaped.
 #[derive(Clone, PartialEq, Eq, alipay_core::Request)]
-#[alipay(service = "create_direct_pay_by_user", response = (), method = GET)]
+#[alipay(service = "create_direct_pay_by_user", page, method = GET)]
 pub struct DirectPay {
     /// 商户网站唯一订单号
     #[alipay(label = "商户网站唯一订单号", ty = "String(64)")]

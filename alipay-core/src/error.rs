@@ -320,10 +320,9 @@ error_codes! {
     TradeStatusNotAvaild = "TRADE_STATUS_NOT_AVAILD" {
         kind: QueryTradeState,
         chinese: "交易状态不合法",
-        meaning: "The trade is not in a state that allows the operation (shipping needs \
-            WAIT_SELLER_SEND_GOODS).",
-        advice: "Do not call again. Query the trade state (single trade query); if it is not waiting \
-            for the seller to ship, contact Alipay support: the two systems are out of step.",
+        meaning: "The trade is not in a state that allows the operation.",
+        advice: "Do not call again. Query the trade state (single_trade_query) and act on it; \
+            contact Alipay support if it disagrees with your records.",
     }
     Retry = "RETRY" {
         kind: Retry,
@@ -367,5 +366,157 @@ error_codes! {
         meaning: "The service is not enabled for this partner (Alipay's spelling of \"interface\").",
         advice: "Have the service enabled for this partner id, and check that the partner id is the \
             contracted one.",
+    }
+}
+
+/// One row of a service's error table (错误代码), as the service declares it: what the code means
+/// *for that service*.
+///
+/// A service lists its codes in a `const` and names it on the request
+/// (`#[alipay(error_codes = ERROR_CODES)]`, read back as
+/// [`Request::ERROR_CODES`](crate::service::Request::ERROR_CODES)). Only the code and the
+/// document's 说明 text are required; whatever a row leaves out is taken from the shared table
+/// ([`ErrorCode`]) when it knows the code, so gateway-level codes (`ILLEGAL_SIGN`,
+/// `ILLEGAL_PARTNER`, …) need no more than a line. A code [`ErrorCode`] does not know (an outside
+/// crate's service may return any) declares its kind, meaning and advice here.
+///
+/// ```
+/// use alipay_core::error::{CodeSpec, ErrorCode, ErrorKind};
+///
+/// const ERROR_CODES: &[CodeSpec] = &[
+///     CodeSpec::new("TRADE_STATUS_NOT_AVAILD", "交易状态不符合")
+///         .kind(ErrorKind::QueryTradeState)
+///         .meaning("The trade can no longer be closed: it was paid or closed meanwhile.")
+///         .advice("Query the trade: TRADE_CLOSED means the close is done."),
+///     CodeSpec::new("ILLEGAL_PARTNER", "合作伙伴ID不正确"),
+///     CodeSpec::new("ILLEGAL_CLIENT_IP", "客户端IP地址无权访问服务")
+///         .kind(ErrorKind::Configuration)
+///         .meaning("The server's IP address is not allowed to call the service.")
+///         .advice("Add the address to the partner's IP allow-list."),
+/// ];
+///
+/// let code = ErrorCode::from_code("TRADE_STATUS_NOT_AVAILD");
+/// let described = code.described_by(ERROR_CODES);
+/// assert_eq!(described.text(), "交易状态不符合");
+/// assert!(described.advice().starts_with("Query the trade"));
+///
+/// // A shared code keeps the shared meaning; the text is the service's.
+/// let partner = ErrorCode::from_code("ILLEGAL_PARTNER");
+/// assert_eq!(partner.described_by(ERROR_CODES).meaning(), partner.meaning());
+/// assert_eq!(partner.described_by(ERROR_CODES).text(), "合作伙伴ID不正确");
+///
+/// // A code the shared table does not know, declared by the service.
+/// let ip = ErrorCode::from_code("ILLEGAL_CLIENT_IP");
+/// assert!(!ip.is_known());
+/// assert_eq!(ip.described_by(ERROR_CODES).kind(), ErrorKind::Configuration);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeSpec {
+    /// The code as Alipay sends it, e.g. `TRADE_STATUS_NOT_AVAILD`.
+    pub code: &'static str,
+    /// The document's 说明 text for the code, verbatim (empty when the source gives none: the
+    /// shared table's text is shown).
+    pub text: &'static str,
+    /// How a client should react; `None` takes the shared table's kind.
+    pub kind: Option<ErrorKind>,
+    /// What the code means for this service, in English; `None` takes the shared table's.
+    pub meaning: Option<&'static str>,
+    /// What the merchant should do about it for this service; `None` takes the shared table's.
+    pub advice: Option<&'static str>,
+}
+
+impl CodeSpec {
+    /// A row with the code and the document's 说明 text; the rest comes from the shared table.
+    pub const fn new(code: &'static str, text: &'static str) -> Self {
+        Self {
+            code,
+            text,
+            kind: None,
+            meaning: None,
+            advice: None,
+        }
+    }
+
+    /// Sets how a client should react to the code from this service.
+    pub const fn kind(mut self, kind: ErrorKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Sets what the code means for this service.
+    pub const fn meaning(mut self, meaning: &'static str) -> Self {
+        self.meaning = Some(meaning);
+        self
+    }
+
+    /// Sets what the merchant should do about the code from this service.
+    pub const fn advice(mut self, advice: &'static str) -> Self {
+        self.advice = Some(advice);
+        self
+    }
+}
+
+impl ErrorCode {
+    /// This code as a service's error table (`codes`, its
+    /// [`ERROR_CODES`](crate::service::Request::ERROR_CODES)) describes it: the service's row where
+    /// it has one, the shared table for what the row leaves out (see [`CodeSpec`]).
+    pub fn described_by(&self, codes: &'static [CodeSpec]) -> Described<'_> {
+        Described {
+            code: self,
+            row: codes.iter().find(|row| row.code == self.as_str()),
+        }
+    }
+}
+
+/// An [`ErrorCode`] as one service describes it (see [`ErrorCode::described_by`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Described<'a> {
+    code: &'a ErrorCode,
+    row: Option<&'static CodeSpec>,
+}
+
+impl<'a> Described<'a> {
+    /// The code.
+    pub fn code(&self) -> &'a ErrorCode {
+        self.code
+    }
+
+    /// The service's row for the code, if the service declares it.
+    pub fn row(&self) -> Option<&'static CodeSpec> {
+        self.row
+    }
+
+    /// The Chinese text: the service's 说明 (when its row gives one), else the shared table's.
+    pub fn text(&self) -> &'static str {
+        self.row
+            .map(|row| row.text)
+            .filter(|text| !text.is_empty())
+            .unwrap_or_else(|| self.code.chinese())
+    }
+
+    /// What the code means for the service, else the shared meaning. A code neither knows gets
+    /// the service's 说明 text when the service lists it.
+    pub fn meaning(&self) -> &'static str {
+        match self.row {
+            Some(CodeSpec {
+                meaning: Some(m), ..
+            }) => m,
+            Some(row) if !self.code.is_known() && !row.text.is_empty() => row.text,
+            _ => self.code.meaning(),
+        }
+    }
+
+    /// What to do about the code from this service, else the shared advice.
+    pub fn advice(&self) -> &'static str {
+        self.row
+            .and_then(|row| row.advice)
+            .unwrap_or_else(|| self.code.advice())
+    }
+
+    /// How a client should react to the code from this service, else the shared kind.
+    pub fn kind(&self) -> ErrorKind {
+        self.row
+            .and_then(|row| row.kind)
+            .unwrap_or_else(|| self.code.kind())
     }
 }

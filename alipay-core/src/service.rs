@@ -74,6 +74,49 @@ pub enum Repeat {
     Conflict(&'static str),
 }
 
+/// Who sends a service's request to the gateway.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The merchant's server calls the gateway and reads an XML answer
+    /// ([`ApiService`]: `Client::execute`).
+    Api,
+    /// The buyer's browser is sent to the gateway (a redirect or an auto-submitted form) and sees
+    /// Alipay's pages; the outcome comes back as a return to `return_url` and a notification to
+    /// `notify_url` ([`PageService`]: `Client::page_url` / `page_form`). Declared
+    /// `#[alipay(page)]`.
+    Page,
+}
+
+impl Kind {
+    /// `api` or `page`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Api => "api",
+            Self::Page => "page",
+        }
+    }
+}
+
+/// An API service: the merchant's server calls it and reads an XML answer. Implemented by
+/// `#[derive(Request)]` for every request not declared `#[alipay(page)]`; `Client::execute`
+/// requires it, so a page service given to `execute` does not compile.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is a page service: the buyer's browser carries it, the server does not call it",
+    label = "declared `#[alipay(page)]`",
+    note = "send the buyer to `client.page_url(&request)` or serve `client.page_form(&request, …)`; the outcome arrives at return_url and notify_url"
+)]
+pub trait ApiService: Request {}
+
+/// A page service: the buyer's browser carries the request to the gateway. Implemented by
+/// `#[derive(Request)]` for a request declared `#[alipay(page)]`; `Client::page_url` and
+/// `page_form` require it, so an API service given to them does not compile.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is an API service: the server calls it and reads the XML answer, no browser visits it",
+    label = "not declared `#[alipay(page)]`",
+    note = "call it with `client.execute(&request)`; a service the buyer's browser visits is declared `#[alipay(page)]`"
+)]
+pub trait PageService: Request {}
+
 /// One row of a service's request table (请求输入参数表), as declared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParamSpec {
@@ -182,6 +225,12 @@ pub trait Request: Sized {
     /// What sending the request again means (`#[alipay(idempotent)]`,
     /// `#[alipay(conflict = "CODE")]`; [`Repeat::Unsafe`] when neither is declared).
     const REPEAT: Repeat = Repeat::Unsafe;
+    /// The service's error table (`#[alipay(error_codes = PATH)]`; empty when not declared): what
+    /// each code means and what to do about it for this service (see
+    /// [`CodeSpec`](crate::error::CodeSpec) and [`ErrorCode::described_by`](crate::ErrorCode::described_by)).
+    const ERROR_CODES: &'static [crate::error::CodeSpec] = &[];
+    /// Who sends the request: [`Kind::Api`], or [`Kind::Page`] for `#[alipay(page)]`.
+    const KIND: Kind = Kind::Api;
     /// The typed business payload of a successful response (`Option<…>` when it may be absent).
     type Response: Response;
 
@@ -197,6 +246,18 @@ pub trait Request: Sized {
         common: &CommonParams<'a>,
         out: &mut Vec<(&'static str, Cow<'a, str>)>,
     );
+
+    /// Calls `visitor`'s method for this request's kind ([`Visitor::visit_api`] or
+    /// [`Visitor::visit_page`]) with `Self`: how a catalog hands a type to a runtime that needs
+    /// its kind (see [`crate::catalog`]).
+    ///
+    /// [`Visitor::visit_api`]: crate::catalog::Visitor::visit_api
+    /// [`Visitor::visit_page`]: crate::catalog::Visitor::visit_page
+    fn accept<V: crate::catalog::Visitor + ?Sized>(
+        visitor: &mut V,
+        info: &crate::catalog::ServiceInfo,
+    ) where
+        Self: 'static;
 
     /// Builds the request from received wire parameters (a sandbox or a test gateway), checking
     /// every rule; all violations are returned together. The common parameters are skipped; any

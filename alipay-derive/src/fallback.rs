@@ -40,12 +40,28 @@ pub(crate) fn request(input: &syn::DeriveInput, response: Option<&syn::Type>) ->
                     ::core::unreachable!()
                 }
 
+                fn accept<__V: #private::Visitor + ?::core::marker::Sized>(
+                    _: &mut __V,
+                    _: &#private::ServiceInfo,
+                ) where
+                    Self: 'static,
+                {
+                    ::core::unreachable!()
+                }
+
                 fn from_params<__K: ::core::convert::AsRef<str>, __V: ::core::convert::AsRef<str>>(
                     _: &[(__K, __V)],
                 ) -> ::core::result::Result<Self, #private::ValidationErrors> {
                     ::core::unreachable!()
                 }
             }
+
+            // Both kinds, so no use of the type adds a "page service" / "API service" error to
+            // the declaration's own.
+            #[automatically_derived]
+            impl #impl_generics #private::ApiService for #ident #ty_generics #where_clause {}
+            #[automatically_derived]
+            impl #impl_generics #private::PageService for #ident #ty_generics #where_clause {}
 
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {

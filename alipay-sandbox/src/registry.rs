@@ -11,7 +11,9 @@
 use alipay_core::Charset;
 use alipay_core::ErrorCode;
 use alipay_core::catalog::{ServiceInfo, Visitor};
-use alipay_core::service::{Method, ParamSpec, Request, Response, ValidationErrors};
+use alipay_core::service::{
+    ApiService, Method, PageService, ParamSpec, Request, Response, ValidationErrors,
+};
 use alipay_core::sign::SignType;
 
 use crate::state::{Job, PartnerRecord};
@@ -189,7 +191,11 @@ impl Registry {
 
 /// Registering a catalog: each service without business logic.
 impl Visitor for Registry {
-    fn visit<R: Request + 'static>(&mut self, _: &'static ServiceInfo) {
+    fn visit_api<R: ApiService + 'static>(&mut self, _: &ServiceInfo) {
+        self.register::<R>();
+    }
+
+    fn visit_page<R: PageService + 'static>(&mut self, _: &ServiceInfo) {
         self.register::<R>();
     }
 }

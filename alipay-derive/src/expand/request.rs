@@ -429,6 +429,31 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
             quote!(#private::Repeat::Conflict(#code))
         }
     };
+    let error_codes = match &req.error_codes {
+        Some(path) => quote_spanned!(syn::spanned::Spanned::span(path)=> #path),
+        None => quote!(&[]),
+    };
+    let kind = if req.page {
+        quote! {
+            #[automatically_derived]
+            impl #private::PageService for #ident {}
+        }
+    } else {
+        quote! {
+            #[automatically_derived]
+            impl #private::ApiService for #ident {}
+        }
+    };
+    let visit_method = if req.page {
+        format_ident!("visit_page")
+    } else {
+        format_ident!("visit_api")
+    };
+    let kind_const = if req.page {
+        quote!(#private::Kind::Page)
+    } else {
+        quote!(#private::Kind::Api)
+    };
     let wires = wire_consts(&req.params);
     let specs = param_specs(req);
     let rule_specs = rule_specs(req);
@@ -467,6 +492,8 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
                 const SERVICE: &'static str = #service;
                 const METHOD: #private::Method = #method;
                 const REPEAT: #private::Repeat = #repeat;
+                const KIND: #private::Kind = #kind_const;
+                const ERROR_CODES: &'static [#private::CodeSpec] = #error_codes;
                 const RULES: &'static [#private::RuleSpec] = &[#(#rule_specs),*];
                 const IDENTIFIERS: &'static [&'static str] = &[#(#identifiers),*];
                 const PARAMS: &'static [#private::ParamSpec] = __PARAMS;
@@ -488,6 +515,15 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
                     #signing
                 }
 
+                fn accept<__V: #private::Visitor + ?::core::marker::Sized>(
+                    __visitor: &mut __V,
+                    __info: &#private::ServiceInfo,
+                ) where
+                    Self: 'static,
+                {
+                    __visitor.#visit_method::<Self>(__info)
+                }
+
                 fn from_params<__K: ::core::convert::AsRef<str>, __V: ::core::convert::AsRef<str>>(
                     __params: &[(__K, __V)],
                 ) -> ::core::result::Result<Self, #private::ValidationErrors> {
@@ -495,6 +531,7 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
                 }
             }
 
+            #kind
             #debug
             #example
         };

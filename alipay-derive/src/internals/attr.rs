@@ -125,6 +125,10 @@ pub(crate) struct RequestAttrs {
     pub(crate) repeat: Option<Repeat>,
     /// `identifies(a, b)`: the parameters a response must echo unchanged when it carries them.
     pub(crate) identifies: Vec<OneOf>,
+    /// `error_codes = PATH`: the service's error table (a `&[CodeSpec]` const).
+    pub(crate) error_codes: Option<syn::Path>,
+    /// `page`: a page service (the buyer's browser carries it), not an API service.
+    pub(crate) page: Option<Span>,
 }
 
 /// What a repeat of the request means (`idempotent`, `conflict = "CODE"`).
@@ -162,7 +166,7 @@ pub(crate) enum Derive {
     Response,
 }
 
-const REQUEST_KEYS: &str = "`service`, `response`, `method`, `idempotent`, `conflict`, `identifies(..)`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`, `crate`";
+const REQUEST_KEYS: &str = "`service`, `response`, `method`, `page`, `error_codes`, `idempotent`, `conflict`, `identifies(..)`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`, `crate`";
 const RESPONSE_KEYS: &str = "`element`, `crate`";
 const REQUEST_FIELD_KEYS: &str = "`name`, `label`, `ty`, `max_len`, `example`, `secret`, `custom`";
 const RESPONSE_FIELD_KEYS: &str = "`name`, `label`, `ty`, `example`";
@@ -471,6 +475,8 @@ impl RequestAttrs {
         let mut custom = Vec::new();
         let mut krate = Attr::none(cx, symbol::CRATE);
         let mut identifies = Vec::new();
+        let mut error_codes = Attr::none(cx, symbol::ERROR_CODES);
+        let mut page = Attr::none(cx, symbol::PAGE);
         let mut repeat: Option<Repeat> = None;
         let mut set_repeat = |meta: &ParseNestedMeta, value: Repeat| {
             if repeat.replace(value).is_some() {
@@ -483,6 +489,16 @@ impl RequestAttrs {
         for_each_key(cx, attrs, |meta| {
             if meta.path == symbol::CRATE {
                 krate.set(&meta.path, parse_crate(meta)?);
+            } else if meta.path == symbol::ERROR_CODES {
+                let path = parse_path_value(meta, symbol::ERROR_CODES, "ERROR_CODES")
+                    .map_err(|_| {
+                        meta.error(
+                            "`error_codes` names the service's error table, a `&[CodeSpec]` const: write `error_codes = ERROR_CODES`",
+                        )
+                    })?;
+                error_codes.set(&meta.path, path);
+            } else if meta.path == symbol::PAGE {
+                page.set(&meta.path, flag(meta, symbol::PAGE)?);
             } else if meta.path == symbol::IDEMPOTENT {
                 flag(meta, symbol::IDEMPOTENT)?;
                 set_repeat(meta, Repeat::Idempotent)?;
@@ -556,6 +572,8 @@ impl RequestAttrs {
             krate: krate.get(),
             repeat,
             identifies,
+            error_codes: error_codes.get(),
+            page: page.get(),
         }
     }
 }

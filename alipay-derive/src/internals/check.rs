@@ -76,6 +76,10 @@ pub(crate) struct Request<'a> {
     pub(crate) repeat: Option<crate::internals::attr::Repeat>,
     /// `identifies(..)`: field indices.
     pub(crate) identifies: Vec<usize>,
+    /// `error_codes = PATH`.
+    pub(crate) error_codes: Option<syn::Path>,
+    /// `page`: a page service.
+    pub(crate) page: bool,
     pub(crate) params: Vec<Param<'a>>,
     pub(crate) one_of: Vec<Vec<usize>>,
     pub(crate) required_if: Vec<RequiredIf>,
@@ -436,11 +440,16 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
             String::new()
         }
     };
-    if attrs.response.is_none() {
-        cx.error_at(
+    match (&attrs.response, attrs.page) {
+        (None, None) => cx.error_at(
             span,
-            "missing response type: add `#[alipay(response = MyResponse)]` (a `#[derive(Response)]` struct, or `Option<…>` of one when the payload may be absent)",
-        );
+            "missing response type: add `#[alipay(response = MyResponse)]` (a `#[derive(Response)]` struct, `Option<…>` of one when the payload may be absent, or `()` when the answer has none); a service the buyer's browser visits is declared `#[alipay(page)]` instead",
+        ),
+        (Some(response), Some(_)) => cx.error_spanned_by(
+            response,
+            "a page service has no XML answer: remove `response` (its outcome comes back as a return and a notification, declared with `#[derive(Notification)]`)",
+        ),
+        _ => {}
     }
     let params: Vec<Param> = cont.fields.iter().map(|f| check_field(cx, f)).collect();
     for p in &params {
@@ -607,6 +616,8 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
         method: attrs.method,
         repeat: attrs.repeat.clone(),
         identifies,
+        error_codes: attrs.error_codes.clone(),
+        page: attrs.page.is_some(),
         params,
         one_of,
         required_if,

@@ -25,6 +25,8 @@ pub(crate) const CRATE: Symbol = Symbol("crate");
 pub(crate) const IDEMPOTENT: Symbol = Symbol("idempotent");
 pub(crate) const CONFLICT: Symbol = Symbol("conflict");
 pub(crate) const IDENTIFIES: Symbol = Symbol("identifies");
+pub(crate) const ERROR_CODES: Symbol = Symbol("error_codes");
+pub(crate) const PAGE: Symbol = Symbol("page");
 
 // Response container.
 pub(crate) const ELEMENT: Symbol = Symbol("element");

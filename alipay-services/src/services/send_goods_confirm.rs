@@ -17,7 +17,7 @@
 use std::net::IpAddr;
 use std::time::Duration;
 
-use alipay_core::ErrorCode;
+use alipay_core::error::CodeSpec;
 use alipay_core::types::{Amount, DateTime, TradeStatus, TransportType};
 use alipay_core::{Request, Response};
 
@@ -31,6 +31,7 @@ pub const SHIP_INTERVAL: Duration = Duration::from_secs(10);
     service = "send_goods_confirm_by_platform",
     response = Option<TradeBase>,
     method = POST,
+    error_codes = ERROR_CODES,
     idempotent,
     identifies(trade_no),
     one_of(transport_type, create_transport_type)
@@ -154,11 +155,20 @@ pub struct TradeBase {
 
 /// The business error codes of the service (Alipay's public material), plus the retryable ones of
 /// the usage rules.
-pub const ERROR_CODES: &[ErrorCode] = &[
-    ErrorCode::IllegalArgument,
-    ErrorCode::TradeNotExist,
-    ErrorCode::TradeStatusNotAvaild,
-    ErrorCode::IllegalSign,
-    ErrorCode::Retry,
-    ErrorCode::SystemError,
+pub const ERROR_CODES: &[CodeSpec] = &[
+    CodeSpec::new("ILLEGAL_ARGUMENT", ""),
+    CodeSpec::new("TRADE_NOT_EXIST", ""),
+    CodeSpec::new("TRADE_STATUS_NOT_AVAILD", "")
+        .meaning(
+            "The trade is not waiting for the seller to ship (WAIT_SELLER_SEND_GOODS): usually \
+             the merchant's system and Alipay's are out of step.",
+        )
+        .advice(
+            "Do not call again (the usage rules: 请勿一直重复调用). Query the trade state \
+             (single_trade_query); if it is not waiting for the seller to ship, contact Alipay \
+             support.",
+        ),
+    CodeSpec::new("ILLEGAL_SIGN", ""),
+    CodeSpec::new("RETRY", ""),
+    CodeSpec::new("SYSTEM_ERROR", ""),
 ];

@@ -5,7 +5,7 @@
 //! `send_goods_confirm_by_platform` answers `TRADE_STATUS_NOT_AVAILD`, query the trade with this
 //! service instead of repeating the call.
 
-use alipay_core::ErrorCode;
+use alipay_core::error::CodeSpec;
 use alipay_core::types::{Amount, DateTime};
 use alipay_core::{Request, Response};
 
@@ -15,6 +15,7 @@ use alipay_core::{Request, Response};
     service = "single_trade_query",
     response = Trade,
     method = GET,
+    error_codes = ERROR_CODES,
     idempotent, // a query changes nothing
     identifies(trade_no, out_trade_no), // an answer about another trade is refused
     one_of(trade_no, out_trade_no)
@@ -61,4 +62,7 @@ pub struct Trade {
 }
 
 /// The error codes this service is known to return.
-pub const ERROR_CODES: &[ErrorCode] = &[ErrorCode::TradeNotExist, ErrorCode::IllegalArgument];
+pub const ERROR_CODES: &[CodeSpec] = &[
+    CodeSpec::new("TRADE_NOT_EXIST", ""),
+    CodeSpec::new("ILLEGAL_ARGUMENT", ""),
+];

@@ -18,7 +18,7 @@
 //! );
 //! ```
 
-use alipay_core::ErrorCode;
+use alipay_core::error::CodeSpec;
 use alipay_core::types::{Amount, CompactTime, HttpUrl, TimestampMillis};
 use alipay_core::{Request, Response};
 
@@ -81,6 +81,7 @@ alipay_core::wire_enum! {
     service = "sns.create.goods.ws",
     response = Goods,
     method = GET,
+    error_codes = ERROR_CODES,
     conflict = "GOODS_EXISTS_ERROR" // outer_goods_id is unique: a repeat of an applied call gets it
 )]
 #[alipay(required_if(flow_type = "1" | "2", flow_fee > 0, who_pay))]
@@ -207,19 +208,19 @@ pub struct Goods {
 }
 
 /// The error codes of table 5.3, in the table's order.
-pub const ERROR_CODES: &[ErrorCode] = &[
-    ErrorCode::GoodsCreateFail,
-    ErrorCode::NoAuthorizeAccount,
-    ErrorCode::IllegalPartner,
-    ErrorCode::SystemError,
-    ErrorCode::HasNoPrivilege,
-    ErrorCode::SessionTimeout,
-    ErrorCode::IllegalSign,
-    ErrorCode::QueryError,
-    ErrorCode::IllegalArgument,
-    ErrorCode::IllegalService,
-    ErrorCode::CustomerNotSigned,
-    ErrorCode::BindErrorNoCertified,
-    ErrorCode::IllegalUserKey,
-    ErrorCode::GoodsExistsError,
+pub const ERROR_CODES: &[CodeSpec] = &[
+    CodeSpec::new("GOODS_CREATE_FAIL", "商品创建失败"),
+    CodeSpec::new("NO_AUTHORIZE_ACCOUNT", "合作伙伴用户账号未绑定支付宝账号"),
+    CodeSpec::new("ILLEGAL_PARTNER", "表示请求中的partner错误"),
+    CodeSpec::new("SYSTEM_ERROR", "支付宝系统错误"),
+    CodeSpec::new("HAS_NO_PRIVILEGE", "无权访问该接口"),
+    CodeSpec::new("SESSION_TIMEOUT", "连接超时错误"),
+    CodeSpec::new("ILLEGAL_SIGN", "数字验签失败"),
+    CodeSpec::new("QUERY_ERROR", "系统查询错误"),
+    CodeSpec::new("ILLEGAL_ARGUMENT", "参数不正确"),
+    CodeSpec::new("ILLEGAL_SERVICE", "请求的接口信息不存在"),
+    CodeSpec::new("CUSTOMER_NOT_SIGNED", "客户未有效签约"),
+    CodeSpec::new("BIND_ERROR_NO_CERTIFIED", "用户未实名认证"),
+    CodeSpec::new("ILLEGAL_USER_KEY", "社区用户key不正确"),
+    CodeSpec::new("GOODS_EXISTS_ERROR", "商品已经存在"),
 ];

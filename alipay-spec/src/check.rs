@@ -1,0 +1,348 @@
+//! Holding a declared service to its spec: every row, rule and error code compared.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::Path;
+
+use alipay_core::ErrorCode;
+use alipay_core::error::{CodeSpec, ErrorKind};
+use alipay_core::service::{Kind, Request, Response, RuleSpec};
+
+use crate::model::{ErrorRow, Row, Spec};
+
+/// One difference between a declaration and its spec.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    /// Where: e.g. `request.trade_no.type`, `response/goods.flow_fee.nullable`,
+    /// `errors.TRADE_STATUS_NOT_AVAILD.text`.
+    pub place: String,
+    /// What the spec says.
+    pub spec: String,
+    /// What the declaration says.
+    pub declared: String,
+}
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: spec {}, declared {}",
+            self.place, self.spec, self.declared
+        )
+    }
+}
+
+/// Every difference between a declared service and its spec file (see [`check`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mismatches {
+    /// The service.
+    pub service: String,
+    /// The spec file, when the check read one.
+    pub path: Option<String>,
+    /// The differences, in table order.
+    pub list: Vec<Mismatch>,
+}
+
+impl fmt::Display for Mismatches {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} differs from its spec{} in {} place(s):",
+            self.service,
+            self.path
+                .as_deref()
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default(),
+            self.list.len()
+        )?;
+        for m in &self.list {
+            write!(f, "\n  {m}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Mismatches {}
+
+/// Holds request type `R` (its request table, rules, kind, response table and error table) to
+/// `spec`; every difference is returned together.
+///
+/// What is compared, per row: the names and their order, label, type column, length (from
+/// `String(N)`), nullability, example, note (the doc comment), closed set of values, secrecy. A
+/// spec row that leaves a column out does not compare it (sources are often silent). Error codes:
+/// the codes and their order, the 说明 texts, and the kind where the spec gives one; a code the
+/// shared table does not know must declare its kind, meaning and advice.
+pub fn check<R: Request>(spec: &Spec) -> Result<(), Mismatches> {
+    let mut out = Diff::default();
+    request::<R>(spec, &mut out);
+    match R::KIND {
+        Kind::Page => {
+            if let Some(table) = &spec.response {
+                out.push(
+                    "response",
+                    format!("{table:?}"),
+                    "a page service (no XML answer)",
+                );
+            }
+        }
+        Kind::Api => response::<R::Response>(spec, &mut out),
+    }
+    errors(&spec.errors, R::ERROR_CODES, &mut out);
+    out.finish(R::SERVICE, None)
+}
+
+/// [`check`] against the spec file at `path` (relative paths are the test's working directory:
+/// the package's root under `cargo test`). A file that cannot be read or parsed is a mismatch too.
+pub fn check_file<R: Request>(path: impl AsRef<Path>) -> Result<(), Mismatches> {
+    let path = path.as_ref();
+    let shown = path.display().to_string();
+    let spec = Spec::load(path).map_err(|e| Mismatches {
+        service: R::SERVICE.to_owned(),
+        path: Some(shown.clone()),
+        list: vec![Mismatch {
+            place: "file".to_owned(),
+            spec: e.to_string(),
+            declared: String::new(),
+        }],
+    })?;
+    check::<R>(&spec).map_err(|mut m| {
+        m.path = Some(shown);
+        m
+    })
+}
+
+/// [`check_file`], panicking with every difference: the one line a test needs.
+///
+/// ```
+/// alipay_spec::assert_matches::<alipay_services::close_trade::CloseTrade>(
+///     concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/close_trade.toml"),
+/// );
+/// ```
+#[track_caller]
+pub fn assert_matches<R: Request>(path: impl AsRef<Path>) {
+    if let Err(m) = check_file::<R>(path) {
+        panic!("{m}");
+    }
+}
+
+#[derive(Default)]
+struct Diff(Vec<Mismatch>);
+
+impl Diff {
+    fn push(
+        &mut self,
+        place: impl Into<String>,
+        spec: impl fmt::Display,
+        declared: impl fmt::Display,
+    ) {
+        self.0.push(Mismatch {
+            place: place.into(),
+            spec: spec.to_string(),
+            declared: declared.to_string(),
+        });
+    }
+
+    fn compare<T: PartialEq + fmt::Debug>(&mut self, place: String, spec: T, declared: T) {
+        if spec != declared {
+            self.push(place, format!("{spec:?}"), format!("{declared:?}"));
+        }
+    }
+
+    fn finish(self, service: &str, path: Option<String>) -> Result<(), Mismatches> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Mismatches {
+                service: service.to_owned(),
+                path,
+                list: self.0,
+            })
+        }
+    }
+}
+
+/// The declared columns of one row, from a `ParamSpec` or a `FieldSpec`.
+struct Declared<'a> {
+    label: &'a str,
+    ty: &'a str,
+    max_len: Option<usize>,
+    nullable: bool,
+    example: Option<&'a str>,
+    note: &'a str,
+    allowed: &'a [&'a str],
+    secret: bool,
+}
+
+/// `String(128)` → Some(128); `String` or nothing → None.
+pub(crate) fn max_len(ty: Option<&str>) -> Option<usize> {
+    ty?.strip_prefix("String(")?.strip_suffix(')')?.parse().ok()
+}
+
+fn row(out: &mut Diff, table: &str, row: &Row, d: &Declared<'_>) {
+    let at = |what: &str| format!("{table}.{}.{what}", row.name);
+    if let Some(label) = &row.label {
+        out.compare(at("label"), label.as_str(), d.label);
+    }
+    out.compare(at("type"), row.ty.as_deref().unwrap_or(""), d.ty);
+    out.compare(at("length"), max_len(row.ty.as_deref()), d.max_len);
+    if let Some(nullable) = row.nullable {
+        out.compare(at("nullable"), nullable, d.nullable);
+    }
+    if row.example.is_some() {
+        out.compare(at("example"), row.example.as_deref(), d.example);
+    }
+    if let Some(note) = &row.note {
+        out.compare(at("note"), note.as_str(), d.note);
+    }
+    let values: Vec<&str> = row.values.iter().map(String::as_str).collect();
+    out.compare(at("values"), values.as_slice(), d.allowed);
+    out.compare(at("secret"), row.secret, d.secret);
+}
+
+fn names(rows: &[Row]) -> Vec<&str> {
+    rows.iter().map(|r| r.name.as_str()).collect()
+}
+
+fn request<R: Request>(spec: &Spec, out: &mut Diff) {
+    out.compare("service".to_owned(), spec.service.as_str(), R::SERVICE);
+    let kind = if spec.is_page() {
+        Kind::Page
+    } else {
+        Kind::Api
+    };
+    out.compare("kind".to_owned(), kind, R::KIND);
+    let declared: Vec<Vec<&str>> = R::RULES
+        .iter()
+        .filter_map(|r| match r {
+            RuleSpec::OneOf(names) => Some(names.to_vec()),
+            _ => None,
+        })
+        .collect();
+    let spec_one_of: Vec<Vec<&str>> = spec
+        .one_of
+        .iter()
+        .map(|g| g.iter().map(String::as_str).collect())
+        .collect();
+    out.compare("one_of".to_owned(), spec_one_of, declared);
+    let declared: Vec<&str> = R::PARAMS.iter().map(|p| p.name).collect();
+    out.compare("request rows".to_owned(), names(&spec.request), declared);
+    for r in &spec.request {
+        if let Some(p) = R::param(&r.name) {
+            let d = Declared {
+                label: p.label,
+                ty: p.ty,
+                max_len: p.max_len,
+                nullable: p.nullable,
+                example: p.example,
+                note: p.note,
+                allowed: p.allowed,
+                secret: p.secret,
+            };
+            row(out, "request", r, &d);
+        }
+    }
+    // The basic parameters are the runtime's common set, never declared per service.
+    let basic: BTreeSet<&str> = spec.basic.iter().map(|r| r.name.as_str()).collect();
+    let common: BTreeSet<&str> =
+        ["_input_charset", "partner", "service", "sign", "sign_type"].into();
+    if !basic.is_empty() && basic != common {
+        out.compare("basic rows".to_owned(), basic.clone(), common);
+    }
+    for name in &basic {
+        if R::param(name).is_some() {
+            out.push(
+                format!("request.{name}"),
+                "a common parameter, added by the runtime",
+                "declared as a business parameter",
+            );
+        }
+    }
+}
+
+fn response<T: Response>(spec: &Spec, out: &mut Diff) {
+    let Some(table) = &spec.response else {
+        out.push(
+            "response",
+            "no response table (add `[response] element = \"\"` and `fields = []` for an answer without payload)",
+            format!("element {:?}", T::ELEMENT),
+        );
+        return;
+    };
+    out.compare(
+        "response.element".to_owned(),
+        table.element.as_str(),
+        T::ELEMENT,
+    );
+    let declared: Vec<&str> = T::FIELDS.iter().map(|f| f.name).collect();
+    out.compare("response rows".to_owned(), names(&table.fields), declared);
+    let place = format!("response/{}", table.element);
+    for r in &table.fields {
+        if let Some(f) = T::FIELDS.iter().find(|f| f.name == r.name) {
+            let d = Declared {
+                label: f.label,
+                ty: f.ty,
+                max_len: max_len(Some(f.ty)),
+                nullable: f.nullable,
+                example: f.example,
+                note: f.note,
+                allowed: f.allowed,
+                secret: false,
+            };
+            row(out, &place, r, &d);
+        }
+    }
+    // The envelope's own rows are parsed by the envelope, not declared in the payload.
+    for r in &spec.response_basic {
+        if T::FIELDS.iter().any(|f| f.name == r.name) {
+            out.push(
+                format!("response/{}.{}", table.element, r.name),
+                "an envelope row (response_basic)",
+                "declared in the payload",
+            );
+        }
+    }
+}
+
+/// The spec file's name of a kind.
+pub(crate) fn kind_name(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::Retry => "retry",
+        ErrorKind::QueryTradeState => "query_trade_state",
+        ErrorKind::Caller => "caller",
+        ErrorKind::Configuration => "configuration",
+        _ => "unknown",
+    }
+}
+
+fn errors(spec: &[ErrorRow], declared: &'static [CodeSpec], out: &mut Diff) {
+    let spec_codes: Vec<&str> = spec.iter().map(|e| e.code.as_str()).collect();
+    let declared_codes: Vec<&str> = declared.iter().map(|c| c.code).collect();
+    out.compare("error codes".to_owned(), spec_codes, declared_codes);
+    for e in spec {
+        let Some(row) = declared.iter().find(|c| c.code == e.code) else {
+            continue;
+        };
+        let at = |what: &str| format!("errors.{}.{what}", e.code);
+        out.compare(at("text"), e.text.as_deref().unwrap_or(""), row.text);
+        let code = ErrorCode::from_code(row.code);
+        let described = code.described_by(declared);
+        if let Some(kind) = &e.kind {
+            out.compare(at("kind"), kind.as_str(), kind_name(described.kind()));
+        }
+        if !code.is_known() {
+            for (what, missing) in [
+                ("kind", row.kind.is_none()),
+                ("meaning", row.meaning.is_none()),
+                ("advice", row.advice.is_none()),
+            ] {
+                if missing {
+                    out.push(
+                        at(what),
+                        "required: the shared table does not know the code",
+                        "none",
+                    );
+                }
+            }
+        }
+    }
+}

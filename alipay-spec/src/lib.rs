@@ -1,0 +1,29 @@
+//! Spec tables of Alipay MAPI services as data.
+//!
+//! A service's document has tables (request, response, notification, return, error codes); a
+//! spec file (`specs/<service>.toml`) holds them as data, with their sources. This crate:
+//!
+//! - reads and writes spec files ([`Spec`]);
+//! - holds a declared service to its spec ([`check`], [`check_file`], and [`assert_matches`], the
+//!   one line a library author's test needs).
+//!
+//! ```
+//! use alipay_spec::{Spec, check};
+//! use alipay_services::close_trade::CloseTrade;
+//!
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/close_trade.toml");
+//! let mut spec = Spec::load(path)?;
+//! assert!(check::<CloseTrade>(&spec).is_ok());
+//!
+//! // A drift is reported at the row and the column.
+//! spec.request[0].ty = Some("String(32)".into());
+//! let err = check::<CloseTrade>(&spec).unwrap_err();
+//! assert_eq!(err.list[0].place, "request.trade_no.type");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod check;
+mod model;
+
+pub use check::{Mismatch, Mismatches, assert_matches, check, check_file};
+pub use model::{ErrorRow, LoadError, ParamTable, ResponseTable, Row, Spec};
