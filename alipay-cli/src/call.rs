@@ -25,7 +25,7 @@ struct Service {
 }
 
 /// The services `call` knows, collected from a catalog: everything comes from each service's
-/// [`Request`] implementation.
+/// [`Request`](alipay_core::Request) implementation.
 #[derive(Default)]
 struct Services(Vec<Service>);
 

@@ -15,7 +15,11 @@ use alipay_core::types::Partner;
 /// What to do with the signature of a response (`<sign>` in the envelope).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SignaturePolicy {
-    /// Every successful response must be signed and verify; an unsigned one is a bad response.
+    /// Every successful response with a payload must be signed and verify; an unsigned one is a
+    /// bad response. A service declared without a payload (`response = ()`, e.g. `close_trade`)
+    /// is answered with a bare `<is_success>T</is_success>`, which carries nothing to sign (the
+    /// signature covers the payload): it is accepted unsigned, and a signature it does carry is
+    /// still verified.
     Require,
     /// Verify `<sign>` when the response has one; accept unsigned responses (the default: most
     /// MAPI services do not sign their responses).

@@ -334,7 +334,9 @@ impl Client {
         let signature = match (config.signature_policy, &config.verifier) {
             (SignaturePolicy::Off, _) | (_, None) => SignatureStatus::Unsigned,
             (policy, Some(verifier)) => match envelope.verify_signature(verifier) {
-                Ok(SignatureStatus::Unsigned) if policy == SignaturePolicy::Require => {
+                Ok(SignatureStatus::Unsigned)
+                    if policy == SignaturePolicy::Require && !T::ELEMENT.is_empty() =>
+                {
                     return Err(bad(BadResponseKind::Unsigned));
                 }
                 Ok(status) => status,

@@ -480,6 +480,18 @@ async fn the_signature_policy() {
         matches!(&e, Error::BadResponse(b) if matches!(b.kind, BadResponseKind::Unsigned)),
         "{e:?}"
     );
+    // Require, for a service without payload (close_trade): its bare `T` has nothing to sign.
+    gw.set_default(
+        "close_trade",
+        Reply::Xml(
+            br#"<?xml version="1.0" encoding="utf-8"?><alipay><is_success>T</is_success></alipay>"#
+                .to_vec(),
+        ),
+    );
+    strict
+        .execute(&alipay_services::close_trade::CloseTrade::example())
+        .await
+        .unwrap();
     // Off: a bad signature is not looked at.
     gw.push(
         GOODS,

@@ -31,7 +31,11 @@ impl Gateway {
             .build()
             .map_err(|e| SandboxError::Config(e.to_string()))?;
         let world = Arc::new(World::new(SandboxConfig::default(), state, alipay));
-        let gateway = Arc::new(gateway::Gateway::new(world, http));
+        let gateway = Arc::new(gateway::Gateway::new(
+            world,
+            crate::services::standard(),
+            http,
+        ));
         Ok(Self { gateway, partner })
     }
 
@@ -45,7 +49,7 @@ impl Gateway {
         let (answer, log) = gateway::handle(&self.gateway, method, query, body, None);
         self.gateway.world.record(log);
         match answer {
-            Answer::Xml { body, .. } => (200, body),
+            Answer::Xml { body, .. } | Answer::Html { body, .. } => (200, body),
             Answer::Text(text) => (200, text.as_bytes().to_vec()),
             Answer::Status { status, message } => (status, message.as_bytes().to_vec()),
         }

@@ -27,6 +27,7 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use alipay_core::canonical::{self, SignedParams};
+use alipay_core::service::Kind;
 use alipay_core::sign::{self, SignType};
 use alipay_core::{Charset, ErrorCode, form};
 
@@ -59,11 +60,11 @@ pub(crate) struct Gateway {
 }
 
 impl Gateway {
-    /// The gateway over `world` with every catalog service, delivering with `http`.
-    pub(crate) fn new(world: Arc<World>, http: reqwest::Client) -> Self {
+    /// The gateway over `world` with the services of `registry`, delivering with `http`.
+    pub(crate) fn new(world: Arc<World>, registry: Registry, http: reqwest::Client) -> Self {
         Self {
             deliveries: Deliveries::new(Arc::clone(&world), http),
-            registry: services::standard(),
+            registry,
             world,
         }
     }
@@ -77,6 +78,13 @@ pub(crate) enum Answer {
         /// The envelope's charset.
         charset: Charset,
         /// The envelope.
+        body: Vec<u8>,
+    },
+    /// An HTML page (HTTP 200, `text/html` in `charset`): a page service's cashier or error page.
+    Html {
+        /// The page's charset.
+        charset: Charset,
+        /// The page.
         body: Vec<u8>,
     },
     /// A plain-text answer (`notify_verify`).
@@ -131,6 +139,32 @@ pub(crate) fn describe(method: &str, query: &[u8], body: &[u8], answer: String) 
         signing_string: None,
         detail: None,
         answer,
+    }
+}
+
+/// An HTML page in `charset` (UTF-8 when the text does not encode in it).
+fn html(charset: Charset, page: String) -> Answer {
+    match charset.encode(&page) {
+        Ok(body) => Answer::Html {
+            charset,
+            body: body.into_owned(),
+        },
+        Err(_) => Answer::Html {
+            charset: Charset::Utf8,
+            body: page.into_bytes(),
+        },
+    }
+}
+
+/// A refusal of a registered service: an XML envelope, or an HTML error page for a page service
+/// (the buyer's browser shows it).
+fn refuse(registered: &Registered, charset: Charset, code: ErrorCode) -> (Answer, String) {
+    match registered.kind {
+        Kind::Page => {
+            let page = services::page::error_page(charset.as_str(), &code);
+            (html(charset, page), code.as_str().to_owned())
+        }
+        Kind::Api => error(charset, code),
     }
 }
 
@@ -206,22 +240,22 @@ fn check(
 
     // 2. partner.
     let Some(partner) = one_str(&raw, "partner").and_then(|p| gw.world.state.partner(p)) else {
-        return error(Charset::Utf8, ErrorCode::IllegalPartner);
+        return refuse(registered, Charset::Utf8, ErrorCode::IllegalPartner);
     };
     // 3. sign_type, exactly as spelled on the wire.
     let Some(sign_type) = one_str(&raw, "sign_type").and_then(|t| t.parse::<SignType>().ok())
     else {
-        return error(Charset::Utf8, ErrorCode::IllegalSignType);
+        return refuse(registered, Charset::Utf8, ErrorCode::IllegalSignType);
     };
     // 4. _input_charset: given once, and the form's declared charset (form::declared_charset).
     let charset = match (one(&raw, "_input_charset"), form::declared_charset(&raw)) {
         (Given::Once(_), Ok(Some(charset))) => charset,
-        _ => return error(Charset::Utf8, ErrorCode::IllegalCharset),
+        _ => return refuse(registered, Charset::Utf8, ErrorCode::IllegalCharset),
     };
     // 5. Every name and value in the charset.
     let Some(params) = decode_all(&raw, charset) else {
         log.detail = Some(format!("bytes invalid in {charset}"));
-        return error(charset, ErrorCode::IllegalEncoding);
+        return refuse(registered, charset, ErrorCode::IllegalEncoding);
     };
     log.params = redacted(params.iter().cloned(), registered);
 
@@ -248,7 +282,7 @@ fn check(
         _ => false,
     };
     if !verified {
-        return error(charset, ErrorCode::IllegalSign);
+        return refuse(registered, charset, ErrorCode::IllegalSign);
     }
 
     // 7 and 8. The service's table, then its business logic.
@@ -260,7 +294,7 @@ fn check(
             "parameter {:?} holds a character XML cannot carry",
             cut(name)
         ));
-        return error(charset, ErrorCode::IllegalArgument);
+        return refuse(registered, charset, ErrorCode::IllegalArgument);
     }
     // Signed parameters the service does not declare: ignored (noted in the log), as Alipay does,
     // unless the sandbox is strict (then `from_params` refuses them: ILLEGAL_ARGUMENT). The echo
@@ -304,9 +338,9 @@ fn check(
                 detail = format!("{detail}; {warning}");
             }
             log.detail = Some(detail);
-            return error(charset, ErrorCode::IllegalArgument);
+            return refuse(registered, charset, ErrorCode::IllegalArgument);
         }
-        Err(Refusal::Code(code)) => return error(charset, code),
+        Err(Refusal::Code(code)) => return refuse(registered, charset, code),
     };
     // The effects first: a notification may reach the merchant before this answer does, as
     // Alipay's may.
@@ -329,12 +363,13 @@ fn check(
     let payload = match &reply {
         Reply::Plain => None,
         Reply::Payload(payload) => Some(payload),
+        Reply::Page(page) => return (html(charset, page.clone()), "page".into()),
     };
     match envelope::success(charset, &params, payload, signer) {
         Ok(body) => (Answer::Xml { charset, body }, "T".into()),
         Err(e) => {
             log.detail = Some(format!("cannot write the response: {e:?}"));
-            error(charset, ErrorCode::SystemError)
+            refuse(registered, charset, ErrorCode::SystemError)
         }
     }
 }

@@ -26,10 +26,15 @@
 //! # The gateway
 //!
 //! `GET` or `POST /gateway.do`, UTF-8 or GBK, for every service of the catalog
-//! (`alipay_services::visit`; `sns.create.goods.ws`, `send_goods_confirm_by_platform` and
-//! `single_trade_query` with business logic, any other with its checks and a plain success), registered
-//! from the derive's metadata (service name, parameter table, `from_params`, response fields), plus
-//! `notify_verify`. Checks run in Alipay's order, with Alipay's codes: unknown service
+//! (`alipay_services::visit`) and any a library author adds with [`Sandbox::builder`]
+//! ([`SandboxBuilder::service`], one line per service), registered from the derive's metadata
+//! (service name, kind, parameter table, `from_params`, response fields), plus `notify_verify`.
+//! `sns.create.goods.ws`, `send_goods_confirm_by_platform`, `single_trade_query`, `close_trade` and
+//! the trade-creating page services have business logic, played for any declaration of that name;
+//! any other API service answers its response table's examples (a request parameter of the same
+//! name echoed; a bare `T` for `()`), any other page service its cashier page, and
+//! [`SandboxBuilder::handler`] gives a service logic of its own. Page services answer HTML (the
+//! cashier page, or an error page naming the code) in the request charset. Checks run in Alipay's order, with Alipay's codes: unknown service
 //! `ILLEGAL_SERVICE`, unknown partner `ILLEGAL_PARTNER`, a sign type other than exactly `MD5`,
 //! `RSA`, `RSA2`, `DSA` `ILLEGAL_SIGN_TYPE`, a charset other than `utf-8`/`gbk`/`gb2312` (any case)
 //! `ILLEGAL_CHARSET`, a broken `%` escape or bytes invalid in the charset `ILLEGAL_ENCODING`, a
@@ -51,7 +56,11 @@
 //! over 64 KiB), 414 (a query over 32 KiB), 415 (a POST body that is not a form), 431 (a head
 //! over 80 KiB).
 //!
-//! Services: goods are stored per partner and `outer_goods_id` (`GOODS_EXISTS_ERROR` on a repeat,
+//! Services: `close_trade` closes a partner's trade waiting for payment (or a COD trade waiting to
+//! ship), found by `trade_no` or `out_order_no`, else `TRADE_STATUS_NOT_AVAILD` / `TRADE_NOT_EXIST`;
+//! `create_partner_trade_by_buyer`, `trade_create_by_buyer` (escrow) and `create_direct_pay_by_user`
+//! (instant) create the trade `WAIT_BUYER_PAY` (or show the existing one of that `out_trade_no`);
+//! goods are stored per partner and `outer_goods_id` (`GOODS_EXISTS_ERROR` on a repeat,
 //! `ILLEGAL_USER_KEY` for an SNS user or key not registered with [`Admin::create_sns_user`]);
 //! escrow and COD trades follow docs/protocol.md's state machine (`TRADE_NOT_EXIST` also for another
 //! partner's trade, `TRADE_STATUS_NOT_AVAILD` for a wrong state or an instant-payment trade, a
@@ -117,4 +126,5 @@ pub use config::{Faults, SandboxConfig};
 pub use error::SandboxError;
 pub use keys::PartnerCredentials;
 pub use model::{NewTrade, ReceivedRequest, SentNotification, Shipment, Trade, TradeKind};
-pub use sandbox::Sandbox;
+pub use registry::Context;
+pub use sandbox::{Sandbox, SandboxBuilder};

@@ -4,25 +4,30 @@
 //! [`Request::METHOD`] and [`Request::PARAMS`] describe it, [`Request::from_params`] checks every
 //! received parameter against the table (unknown names, required ones, formats, lengths, closed
 //! sets, cross-field rules), and [`Response::ELEMENT`]/[`Response::FIELDS`] shape the answer. No
-//! table is written twice. Every service of the catalog (`alipay_services::visit`) is registered
-//! and answers a plain success once its checks pass; `services::standard` then gives the
-//! services the sandbox plays with state their business logic (`register_with`).
+//! table is written twice. Every service of the catalog (`alipay_services::visit`), and any a
+//! library author adds with [`SandboxBuilder`](crate::SandboxBuilder), is registered so; once its
+//! checks pass, it gets the sandbox's built-in logic for its name, or its default answer (the
+//! response table's examples, or the cashier page of a page service). `services::standard` gives
+//! the catalog's own types their typed logic (`register_with`).
+
+use std::sync::Arc;
 
 use alipay_core::Charset;
 use alipay_core::ErrorCode;
 use alipay_core::catalog::{ServiceInfo, Visitor};
 use alipay_core::service::{
-    ApiService, Method, PageService, ParamSpec, Request, Response, ValidationErrors,
+    ApiService, Kind, Method, PageService, ParamSpec, Request, Response, ValidationErrors,
 };
 use alipay_core::sign::SignType;
 
+use crate::services;
 use crate::state::{Job, PartnerRecord};
 use crate::world::World;
 
 /// What a business handler sees of a request that passed every gateway check.
 pub(crate) struct Call<'a> {
     /// The sandbox's world.
-    pub(crate) world: &'a World,
+    pub(crate) world: &'a Arc<World>,
     /// The calling partner.
     pub(crate) partner: &'a PartnerRecord,
     /// The request charset (responses and notifications use it too).
@@ -38,6 +43,45 @@ impl Call<'_> {
     }
 }
 
+/// What a library author's handler ([`SandboxBuilder::handler`](crate::SandboxBuilder::handler))
+/// sees of a request that passed every gateway check and the service's table.
+pub struct Context<'a> {
+    call: &'a Call<'a>,
+}
+
+impl Context<'_> {
+    /// The calling partner's id.
+    pub fn partner(&self) -> &str {
+        self.call.partner_id()
+    }
+
+    /// The request charset (the answer is written in it).
+    pub fn charset(&self) -> Charset {
+        self.call.charset
+    }
+
+    /// The request's sign type (the answer is signed with it).
+    pub fn sign_type(&self) -> SignType {
+        self.call.sign_type
+    }
+
+    /// The sandbox's state (trades, partners, requests), as [`Sandbox::admin`](crate::Sandbox::admin)
+    /// gives it.
+    pub fn admin(&self) -> crate::Admin {
+        crate::Admin::new(Arc::clone(self.call.world))
+    }
+}
+
+impl std::fmt::Debug for Context<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Context")
+            .field("partner", &self.partner())
+            .field("charset", &self.charset())
+            .field("sign_type", &self.sign_type())
+            .finish()
+    }
+}
+
 /// A successful answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Reply {
@@ -45,6 +89,8 @@ pub(crate) enum Reply {
     Plain,
     /// A signed `<response><ELEMENT>…</ELEMENT></response>`.
     Payload(Payload),
+    /// An HTML page in the request charset (a page service: the cashier the buyer sees).
+    Page(String),
 }
 
 /// What a handler did: its answer, and its effects for the layers above to carry out (the
@@ -111,6 +157,16 @@ pub(crate) enum Refusal {
     Code(ErrorCode),
 }
 
+impl From<ErrorCode> for Refusal {
+    fn from(code: ErrorCode) -> Self {
+        Self::Code(code)
+    }
+}
+
+/// A service's business logic over the checked parameters, by name (the built-in logic of a
+/// service name, which any declaration of that name gets).
+pub(crate) type Behaviour = fn(&Call<'_>, &[(String, String)]) -> Result<Outcome, Refusal>;
+
 type Run = Box<dyn Fn(&Call<'_>, &[(String, String)]) -> Result<Outcome, Refusal> + Send + Sync>;
 
 /// One registered service.
@@ -120,6 +176,8 @@ pub(crate) struct Registered {
     /// The declared method (the gateway accepts GET and POST for every service, as Alipay does).
     #[allow(dead_code)] // kept with the other metadata; shown in the crate docs' service list
     pub(crate) method: Method,
+    /// API or page: a page service's answers (errors too) are HTML pages for the buyer.
+    pub(crate) kind: Kind,
     /// The declared parameter table (the gateway reads which parameters are secret from it).
     pub(crate) params: &'static [ParamSpec],
     run: Run,
@@ -153,25 +211,59 @@ pub(crate) struct Registry {
 }
 
 impl Registry {
-    /// Registers `R` without business logic: a request that passes the checks gets a plain
-    /// success.
+    /// Registers `R` from its declaration alone. A request that passes the checks
+    /// (`R::from_params`) gets the sandbox's built-in logic for the service's name when it has
+    /// some (`services::builtin`), else the default answer: for an API service, a success whose
+    /// payload is the response table's examples, with each field named like a request parameter
+    /// echoing that parameter (no payload for `()`); for a page service, the cashier page.
     pub(crate) fn register<R: Request + 'static>(&mut self) {
-        self.register_with::<R>(|_, _| Ok(Reply::Plain.into()));
+        let behaviour = services::builtin(R::SERVICE).unwrap_or(match R::KIND {
+            Kind::Page => services::page::cashier,
+            Kind::Api => example_answer::<R::Response>,
+        });
+        self.insert::<R>(Box::new(move |call, params| {
+            R::from_params(params).map_err(Refusal::Invalid)?;
+            behaviour(call, params)
+        }));
     }
 
     /// Registers `R` with `handler`, which runs once `R::from_params` accepted the parameters.
     pub(crate) fn register_with<R: Request + 'static>(
         &mut self,
-        handler: fn(&Call<'_>, R) -> Result<Outcome, ErrorCode>,
+        handler: impl Fn(&Call<'_>, R) -> Result<Outcome, ErrorCode> + Send + Sync + 'static,
     ) {
-        let run: Run = Box::new(move |call, params| {
+        self.insert::<R>(Box::new(move |call, params| {
             let request = R::from_params(params).map_err(Refusal::Invalid)?;
             handler(call, request).map_err(Refusal::Code)
+        }));
+    }
+
+    /// Registers API service `R` with a library author's typed handler: its answer is written as
+    /// the response payload (a bare success for `()` or an absent payload), its error code is the
+    /// refusal.
+    pub(crate) fn register_handler<R, F>(&mut self, handler: F)
+    where
+        R: ApiService + 'static,
+        F: Fn(&Context<'_>, R) -> Result<R::Response, ErrorCode> + Send + Sync + 'static,
+    {
+        self.register_with::<R>(move |call, request| {
+            let response = handler(&Context { call }, request)?;
+            let payload = Payload::typed(&response);
+            Ok(if payload.element.is_empty() || payload.fields.is_empty() {
+                Reply::Plain
+            } else {
+                Reply::Payload(payload)
+            }
+            .into())
         });
+    }
+
+    fn insert<R: Request>(&mut self, run: Run) {
         self.services.retain(|s| s.service != R::SERVICE);
         self.services.push(Registered {
             service: R::SERVICE,
             method: R::METHOD,
+            kind: R::KIND,
             params: R::PARAMS,
             run,
         });
@@ -183,13 +275,38 @@ impl Registry {
     }
 
     /// Every registered service name.
-    #[cfg(test)]
     pub(crate) fn names(&self) -> Vec<&'static str> {
         self.services.iter().map(|s| s.service).collect()
     }
 }
 
-/// Registering a catalog: each service without business logic.
+/// The default answer of an API service: response type `T`'s table filled with the request's
+/// value of the same name, else the field's example (a field with neither is left out); no
+/// payload when `T` has none.
+fn example_answer<T: Response>(
+    _: &Call<'_>,
+    params: &[(String, String)],
+) -> Result<Outcome, Refusal> {
+    if T::ELEMENT.is_empty() {
+        return Ok(Reply::Plain.into());
+    }
+    Ok(Reply::Payload(Payload::of::<T>(|name| {
+        params
+            .iter()
+            .find(|(k, v)| k == name && !v.is_empty())
+            .map(|(_, v)| v.clone())
+            .or_else(|| {
+                T::FIELDS
+                    .iter()
+                    .find(|f| f.name == name)
+                    .and_then(|f| f.example)
+                    .map(str::to_owned)
+            })
+    }))
+    .into())
+}
+
+/// Registering a catalog: each service from its declaration (see [`Registry::register`]).
 impl Visitor for Registry {
     fn visit_api<R: ApiService + 'static>(&mut self, _: &ServiceInfo) {
         self.register::<R>();

@@ -8,8 +8,14 @@ use std::time::Duration;
 use tokio::task::JoinHandle;
 
 use crate::config::SandboxConfig;
+use alipay_core::ErrorCode;
+use alipay_core::catalog::{ServiceInfo, Visitor};
+use alipay_core::service::{ApiService, PageService, Request};
+
 use crate::gateway::Gateway;
 use crate::keys::{self, AlipayKey, PartnerCredentials};
+use crate::registry::{Context, Registry};
+use crate::services;
 use crate::state::{PartnerRecord, State};
 use crate::world::World;
 use crate::{Admin, SandboxError, server};
@@ -34,14 +40,129 @@ impl std::fmt::Debug for Sandbox {
     }
 }
 
+/// Builds a sandbox that plays more services than the catalog's: a library author's own, each
+/// added with one line, from its declaration alone.
+///
+/// [`service`](Self::service) registers a declared request type: requests are checked against
+/// its table and rules exactly as the catalog's are, then answered with the sandbox's own logic
+/// for that service name when it has some (`close_trade`, the goods, shipping, query and
+/// trade-creating page services), else with the response table's examples (request parameters of
+/// the same name echoed), a bare success for `()`, or the cashier page of a page service.
+/// [`handler`](Self::handler) gives a service stateful logic of its own.
+///
+/// ```
+/// use alipay_core::Request;
+/// use alipay_core::error::ErrorCode;
+/// use alipay_sandbox::Sandbox;
+///
+/// /// An outside crate's service.
+/// #[derive(Clone, Request)]
+/// #[alipay(service = "example.ping", response = (), method = GET)]
+/// pub struct Ping {
+///     /// Any text.
+///     #[alipay(label = "文本", ty = "String(8)", example = "hello")]
+///     pub text: String,
+/// }
+///
+/// # tokio::runtime::Runtime::new()?.block_on(async {
+/// let sandbox = Sandbox::builder()
+///     .service::<Ping>() // checked, answered `T`
+///     .start()
+///     .await?;
+/// # let _ = sandbox;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// # })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct SandboxBuilder {
+    config: SandboxConfig,
+    registry: Registry,
+}
+
+impl std::fmt::Debug for SandboxBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SandboxBuilder")
+            .field("config", &self.config)
+            .field("services", &self.registry.names())
+            .finish()
+    }
+}
+
+impl SandboxBuilder {
+    /// The configuration (default: [`SandboxConfig::default`]).
+    pub fn config(mut self, config: SandboxConfig) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// Plays declared service `R` (API or page), replacing a service of the same name.
+    pub fn service<R: Request + 'static>(mut self) -> Self {
+        self.registry.register::<R>();
+        self
+    }
+
+    /// Plays every service of a catalog: `visit` is called with the builder, a [`Visitor`]
+    /// (e.g. `.services(|b| my_services::visit(b))`).
+    pub fn services(mut self, visit: impl FnOnce(&mut Self)) -> Self {
+        visit(&mut self);
+        self
+    }
+
+    /// Plays API service `R` with `handler`, which runs once the request passed every check and
+    /// answers the payload (written by the derive, in table order, signed) or an error code.
+    pub fn handler<R, F>(mut self, handler: F) -> Self
+    where
+        R: ApiService + 'static,
+        F: Fn(&Context<'_>, R) -> Result<R::Response, ErrorCode> + Send + Sync + 'static,
+    {
+        self.registry.register_handler::<R, F>(handler);
+        self
+    }
+
+    /// The names of the services it will play.
+    pub fn service_names(&self) -> Vec<&'static str> {
+        self.registry.names()
+    }
+
+    /// Starts the sandbox (see [`Sandbox::start`]).
+    pub async fn start(self) -> Result<Sandbox, SandboxError> {
+        Sandbox::start_with(self.config, self.registry).await
+    }
+}
+
+impl Visitor for SandboxBuilder {
+    fn visit_api<R: ApiService + 'static>(&mut self, _: &ServiceInfo) {
+        self.registry.register::<R>();
+    }
+
+    fn visit_page<R: PageService + 'static>(&mut self, _: &ServiceInfo) {
+        self.registry.register::<R>();
+    }
+}
+
 impl Sandbox {
+    /// A builder with every catalog service, to add services to (see [`SandboxBuilder`]).
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder {
+            config: SandboxConfig::default(),
+            registry: services::standard(),
+        }
+    }
+
     /// Opens the state (or starts empty), creates the sandbox's Alipay key and first partner when
     /// there are none, binds `config.addr`, resumes pending notifications and serves on the
-    /// current tokio runtime.
+    /// current tokio runtime, playing every catalog service.
     ///
     /// Key generation and the state file are handled on a blocking thread; the first start
     /// generates two RSA 2048 keys (about a tenth of a second each).
     pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
+        Self::builder().config(config).start().await
+    }
+
+    async fn start_with(
+        config: SandboxConfig,
+        registry: Registry,
+    ) -> Result<Sandbox, SandboxError> {
         config.check()?;
         let path = config.state.clone();
         let (state, alipay, first) = tokio::task::spawn_blocking(move || {
@@ -89,7 +210,7 @@ impl Sandbox {
             .build()
             .map_err(|e| SandboxError::Config(format!("cannot build the HTTP client: {e}")))?;
         let world = Arc::new(World::new(config, state, alipay));
-        let gateway = Arc::new(Gateway::new(world, http));
+        let gateway = Arc::new(Gateway::new(world, registry, http));
         for job in gateway.world.state.pending_jobs() {
             gateway.deliveries.spawn_job(job);
         }

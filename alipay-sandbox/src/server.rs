@@ -212,6 +212,10 @@ async fn gateway_request(
             let content_type = format!("text/xml; charset={}", envelope::xml_encoding(charset));
             response(StatusCode::OK, &content_type, body)
         }
+        Answer::Html { charset, body } => {
+            let content_type = format!("text/html; charset={}", charset.as_str());
+            response(StatusCode::OK, &content_type, body)
+        }
         Answer::Text(answer) => response(StatusCode::OK, "text/plain; charset=utf-8", answer),
         Answer::Status { status, message } => text(
             StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),

@@ -209,6 +209,12 @@ impl Admin {
         self.world.state.trade(trade_no)
     }
 
+    /// The trade of `partner` with the merchant's order number `out_trade_no` (e.g. one a page
+    /// service created).
+    pub fn trade_by_out(&self, partner: &str, out_trade_no: &str) -> Option<Trade> {
+        self.world.state.trade_by_out(partner, out_trade_no)
+    }
+
     /// The goods `partner` created with `outer_goods_id`: the `<goods>` fields as answered, in
     /// order.
     pub fn goods(&self, partner: &str, outer_goods_id: &str) -> Option<Vec<(String, String)>> {

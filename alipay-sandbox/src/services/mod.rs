@@ -1,16 +1,45 @@
 //! The business logic of the services the sandbox plays with state, and `notify_verify`;
-//! [`standard`] registers the catalog with it.
+//! [`standard`] registers the catalog with it, and [`builtin`] gives it by service name to any
+//! declaration of the same service (a library author's own `close_trade`, say).
 
+pub(crate) mod close;
 pub(crate) mod goods;
 pub(crate) mod notify_verify;
+pub(crate) mod page;
 pub(crate) mod query;
 pub(crate) mod ship;
 
+use alipay_core::service::Request;
 use alipay_services::send_goods_confirm::SendGoodsConfirm;
 use alipay_services::single_trade_query::SingleTradeQuery;
 use alipay_services::sns_create_goods::CreateGoods;
 
-use crate::registry::Registry;
+use crate::registry::{Behaviour, Call, Outcome, Refusal, Registry};
+
+/// The sandbox's logic for service `name`, over its checked parameters, if it has some.
+///
+/// The typed logic of the catalog's services reads the parameters with the catalog's type, so a
+/// declaration whose table differs from the catalog's may be refused here with the catalog's rule.
+pub(crate) fn builtin(name: &str) -> Option<Behaviour> {
+    Some(match name {
+        "sns.create.goods.ws" => |call, params| typed(call, params, goods::create),
+        "send_goods_confirm_by_platform" => |call, params| typed(call, params, ship::confirm),
+        "single_trade_query" => |call, params| typed(call, params, query::single_trade),
+        "close_trade" => close::close,
+        _ if page::trade_kind(name).is_some() => page::cashier,
+        _ => return None,
+    })
+}
+
+/// Runs typed logic `f` on the parameters read as the catalog's `R`.
+fn typed<R: Request>(
+    call: &Call<'_>,
+    params: &[(String, String)],
+    f: fn(&Call<'_>, R) -> Result<Outcome, alipay_core::ErrorCode>,
+) -> Result<Outcome, Refusal> {
+    let request = R::from_params(params).map_err(Refusal::Invalid)?;
+    f(call, request).map_err(Refusal::Code)
+}
 
 /// Every service of the catalog (`alipay_services`); those the sandbox plays with state get their
 /// business logic.

@@ -1,0 +1,156 @@
+//! Page services: what the buyer's browser sees when a merchant's page sends it to the gateway.
+//!
+//! Every page service that passes the checks is answered with a cashier page (HTML, HTTP 200, in
+//! the request charset) listing what was asked. The trade-creating services
+//! (`create_partner_trade_by_buyer`, `trade_create_by_buyer`: escrow; `create_direct_pay_by_user`:
+//! instant payment) also create the trade, waiting for the buyer to pay (`WAIT_BUYER_PAY`), or
+//! show the partner's existing trade of that `out_trade_no`. A refusal is an HTML page naming the
+//! error code, as Alipay's are.
+
+use alipay_core::ErrorCode;
+use alipay_core::types::{Amount, DateTime, TradeStatus};
+
+use crate::model::{Trade, TradeKind};
+use crate::registry::{Call, Outcome, Refusal, Reply};
+use crate::state::TradeConflict;
+
+/// The services that create a trade, and its kind.
+const TRADE_SERVICES: [(&str, TradeKind); 3] = [
+    ("create_partner_trade_by_buyer", TradeKind::Escrow),
+    ("trade_create_by_buyer", TradeKind::Escrow),
+    ("create_direct_pay_by_user", TradeKind::Instant),
+];
+
+/// The kind of trade `service` creates, if it creates one.
+pub(crate) fn trade_kind(service: &str) -> Option<TradeKind> {
+    TRADE_SERVICES
+        .iter()
+        .find(|(name, _)| *name == service)
+        .map(|&(_, kind)| kind)
+}
+
+fn get<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, v)| k == name && !v.is_empty())
+        .map(|(_, v)| v.as_str())
+}
+
+/// The cashier page of any page service.
+pub(crate) fn cashier(call: &Call<'_>, params: &[(String, String)]) -> Result<Outcome, Refusal> {
+    let service = get(params, "service").unwrap_or_default();
+    let trade = match trade_kind(service) {
+        Some(kind) => Some(open_trade(call, params, kind)?),
+        None => None,
+    };
+    Ok(Reply::Page(page(call, service, params, trade.as_ref())).into())
+}
+
+/// The partner's trade of this `out_trade_no`, created waiting for payment when there is none.
+fn open_trade(
+    call: &Call<'_>,
+    params: &[(String, String)],
+    kind: TradeKind,
+) -> Result<Trade, Refusal> {
+    let partner = call.partner_id();
+    let out = get(params, "out_trade_no").ok_or(ErrorCode::IllegalArgument)?;
+    let state = &call.world.state;
+    if let Some(trade) = state.trade_by_out(partner, out) {
+        return Ok(trade);
+    }
+    let total_fee = match get(params, "total_fee") {
+        Some(fee) => fee
+            .parse::<Amount>()
+            .map_err(|_| ErrorCode::IllegalArgument)?,
+        None => {
+            let price = get(params, "price")
+                .and_then(|p| p.parse::<Amount>().ok())
+                .ok_or(ErrorCode::IllegalArgument)?;
+            let quantity = get(params, "quantity")
+                .and_then(|q| q.parse::<u64>().ok())
+                .unwrap_or(1);
+            Amount::from_fen(
+                price
+                    .fen()
+                    .checked_mul(quantity)
+                    .ok_or(ErrorCode::IllegalArgument)?,
+            )
+        }
+    };
+    let now = DateTime::now();
+    let trade = Trade {
+        trade_no: String::new(),
+        out_trade_no: out.to_owned(),
+        partner: partner.to_owned(),
+        total_fee,
+        kind,
+        status: TradeStatus::WaitBuyerPay,
+        notify_url: get(params, "notify_url").map(str::to_owned),
+        buyer_user_id: call.world.buyer_user_id(),
+        create_time: now,
+        last_modified_time: now,
+        shipment: None,
+    };
+    let world = &call.world;
+    match state.insert_trade(trade, false, || world.dated_number()) {
+        Ok(Ok(trade)) => Ok(trade),
+        // Created by a concurrent visit of the same page: show that one.
+        Ok(Err(TradeConflict::OutTradeNo | TradeConflict::TradeNo)) => state
+            .trade_by_out(partner, out)
+            .ok_or_else(|| ErrorCode::SystemError.into()),
+        Err(e) => {
+            tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the trade");
+            Err(ErrorCode::SystemError.into())
+        }
+    }
+}
+
+/// Text escaped for an HTML element or a quoted attribute (the XML writer's escaping, which HTML
+/// reads the same).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    alipay_core::xml::write::escape_into(&mut out, text);
+    out
+}
+
+fn page(
+    call: &Call<'_>,
+    service: &str,
+    params: &[(String, String)],
+    trade: Option<&Trade>,
+) -> String {
+    let mut rows = String::new();
+    for (k, v) in params {
+        if k == "sign" {
+            continue;
+        }
+        rows += &format!("<tr><th>{}</th><td>{}</td></tr>\n", escape(k), escape(v));
+    }
+    let trade = trade.map_or_else(String::new, |t| {
+        format!(
+            "<p id=\"trade\">交易号 <span id=\"trade_no\">{}</span>，商户订单号 <span id=\"out_trade_no\">{}</span>，\
+             金额 <span id=\"total_fee\">{}</span> 元，状态 <span id=\"trade_status\">{}</span></p>\n",
+            escape(&t.trade_no),
+            escape(&t.out_trade_no),
+            t.total_fee,
+            t.status.as_str()
+        )
+    });
+    format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\"><title>支付宝沙箱收银台</title></head>\n\
+         <body><h1>支付宝沙箱收银台</h1>\n<p>服务 <code id=\"service\">{service}</code></p>\n{trade}\
+         <table id=\"params\">\n{rows}</table></body></html>\n",
+        charset = call.charset.as_str(),
+        service = escape(service),
+    )
+}
+
+/// The page a refused page request shows: the error code and its text, as Alipay's error pages.
+pub(crate) fn error_page(charset: &str, code: &ErrorCode) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\"><title>支付宝 - 错误</title></head>\n\
+         <body><h1>错误代码 <span id=\"error\">{}</span></h1>\n<p>{}</p></body></html>\n",
+        escape(code.as_str()),
+        escape(code.chinese()),
+    )
+}
