@@ -4,7 +4,8 @@ use std::borrow::Cow;
 
 use alipay_client::settings::Settings;
 use alipay_client::{Client, Error, Reply, Stage};
-use alipay_core::catalog::{ServiceInfo, Visitor};
+use alipay_core::catalog::ServiceInfo;
+use alipay_core::error::CodeSpec;
 use alipay_core::request::PrepareError;
 use alipay_core::service::{ApiService, PageService, Response, ValidationErrors};
 use alipay_core::xml::SignatureStatus;
@@ -18,43 +19,42 @@ use crate::exit::{BAD_RESPONSE, FAILURE, Failure, SERVICE, UNAVAILABLE};
 /// Builds a service's request from `NAME=VALUE` pairs, sends it, renders the reply as JSON.
 type Run = fn(&[(String, String)], &Settings) -> Result<String, Failure>;
 
-/// A service `call` knows: its name, and the function that builds, sends and renders its request.
-struct Service {
-    name: &'static str,
+/// A service the command line knows: its name, its error table, the function that builds, sends
+/// and renders its request, and (with the sandbox) the one that registers it with a sandbox.
+pub(crate) struct Service {
+    pub(crate) name: &'static str,
+    pub(crate) codes: &'static [CodeSpec],
     run: Run,
+    #[cfg(feature = "sandbox")]
+    pub(crate) register: fn(alipay_sandbox::SandboxBuilder) -> alipay_sandbox::SandboxBuilder,
 }
 
-/// The services `call` knows, collected from a catalog: everything comes from each service's
-/// [`Request`](alipay_core::Request) implementation.
-#[derive(Default)]
-struct Services(Vec<Service>);
-
-impl Visitor for Services {
-    fn visit_api<R: ApiService + 'static>(&mut self, info: &ServiceInfo) {
-        self.0.push(Service {
+impl Service {
+    /// API service `R`: called, its reply printed.
+    pub(crate) fn api<R: ApiService + 'static>(info: &ServiceInfo) -> Self {
+        Self {
             name: info.name,
+            codes: info.error_codes,
             run: run::<R>,
-        });
+            #[cfg(feature = "sandbox")]
+            register: alipay_sandbox::SandboxBuilder::service::<R>,
+        }
     }
 
-    fn visit_page<R: PageService + 'static>(&mut self, info: &ServiceInfo) {
-        self.0.push(Service {
+    /// Page service `R`: its URL printed.
+    pub(crate) fn page<R: PageService + 'static>(info: &ServiceInfo) -> Self {
+        Self {
             name: info.name,
+            codes: info.error_codes,
             run: page::<R>,
-        });
+            #[cfg(feature = "sandbox")]
+            register: alipay_sandbox::SandboxBuilder::service::<R>,
+        }
     }
-}
-
-/// The catalog's services (`alipay_services`), in the order `--help` lists them.
-fn services() -> Vec<Service> {
-    let mut services = Services::default();
-    alipay_services::visit(&mut services);
-    services.0
 }
 
 /// Calls the service and prints its response.
-pub(crate) fn call(args: &CallArgs) -> Result<(), Failure> {
-    let services = services();
+pub(crate) fn call(args: &CallArgs, services: &[Service]) -> Result<(), Failure> {
     let Some(service) = services.iter().find(|s| s.name == args.service) else {
         let known: Vec<&str> = services.iter().map(|s| s.name).collect();
         return Err(Failure::usage(format_args!(

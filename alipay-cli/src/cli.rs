@@ -44,7 +44,7 @@ Configuration: a flag wins; when it is absent, the environment variable is used.
     after_long_help = format!("{CONFIG_HELP}\n\n{}", crate::exit::HELP),
     arg_required_else_help = true
 )]
-pub(crate) struct Cli {
+pub(crate) struct AlipayArgs {
     #[command(subcommand)]
     pub(crate) command: Command,
 }
@@ -59,7 +59,6 @@ pub(crate) enum Command {
     #[command(after_long_help = VERIFY_HELP)]
     Verify(VerifyArgs),
     /// Call a service: validate, sign, send, and print the typed response as JSON.
-    #[command(after_long_help = call_help())]
     Call(CallArgs),
     /// Explain an error code: what it means and what to do.
     Explain(ExplainArgs),
@@ -208,9 +207,12 @@ pub(crate) struct ExplainArgs {
     /// The error code, as Alipay sent it (case-sensitive), e.g. ILLEGAL_SIGN
     #[arg(value_name = "CODE", required_unless_present = "list")]
     pub(crate) code: Option<String>,
-    /// List every code this tool knows
+    /// List every code this tool knows (with --service: that service's error table)
     #[arg(long, conflicts_with = "code")]
     pub(crate) list: bool,
+    /// Explain the code as this service's document does (its own text, meaning and advice)
+    #[arg(long, value_name = "SERVICE")]
+    pub(crate) service: Option<String>,
 }
 
 /// `alipay sandbox`.
@@ -263,14 +265,16 @@ fn parse_time_factor(text: &str) -> Result<f64, String> {
 }
 
 /// The long help of `alipay call`, listing the catalog's services.
-fn call_help() -> String {
-    let names: Vec<&str> = alipay_services::SERVICES.iter().map(|s| s.name).collect();
+/// `call`'s long help, listing the services the command line knows.
+pub(crate) fn call_help(names: &[&str]) -> String {
     format!(
         "Services: {}.\n\
          The common parameters (service, partner, _input_charset, sign, sign_type) come from SERVICE \
          and\nthe configuration, not from NAME=VALUE arguments.\n\n\
          Prints {{\"service\": …, \"is_success\": \"T\", \"response\": {{fields in table order}}}} on \
-         success. An\nerror code from Alipay is printed with its meaning and advice (exit 2).\n\n\
+         success. An\nerror code from Alipay is printed with the service's meaning and advice (exit 2). \
+         A page service\nis not sent: {{\"service\": …, \"kind\": \"page\", \"page_url\": …}} is the URL \
+         to send the buyer's\nbrowser to.\n\n\
          Example:\n  export ALIPAY_PARTNER=2088002464631181 ALIPAY_KEY=…\n  \
          alipay call single_trade_query trade_no=2010073000030344",
         names.join(", ")

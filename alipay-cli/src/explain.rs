@@ -1,13 +1,46 @@
-//! `alipay explain`: what an error code means and what to do about it.
+//! `alipay explain`: what an error code means and what to do about it, in general or as one
+//! service's error table says.
 
 use alipay_core::ErrorCode;
-use alipay_core::error::ErrorKind;
+use alipay_core::error::{CodeSpec, ErrorKind};
 
+use crate::call::Service;
 use crate::cli::ExplainArgs;
 use crate::exit::Failure;
 
-/// Prints the code's Chinese text, meaning, advice and kind; an unknown code is a failure (1).
-pub(crate) fn explain(args: &ExplainArgs) -> Result<(), Failure> {
+/// Prints the code's Chinese text, meaning, advice and kind (with `--service`, as that service
+/// describes it); a code neither the shared table nor the service knows is a failure (1), an
+/// unknown service a usage error (64).
+pub(crate) fn explain(args: &ExplainArgs, services: &[Service]) -> Result<(), Failure> {
+    let table: &'static [CodeSpec] = match args.service.as_deref() {
+        None => &[],
+        Some(name) => match services.iter().find(|s| s.name == name) {
+            Some(service) => service.codes,
+            None => {
+                let known: Vec<&str> = services.iter().map(|s| s.name).collect();
+                return Err(Failure::usage(format_args!(
+                    "unknown service {name:?}: this tool knows {}",
+                    known.join(", ")
+                )));
+            }
+        },
+    };
+    if let (true, Some(service)) = (args.list, args.service.as_deref()) {
+        for row in table {
+            let code = ErrorCode::from_code(row.code);
+            let described = code.described_by(table);
+            println!(
+                "{:<27} {:<17} {}",
+                row.code,
+                kind_name(described.kind()),
+                described.text()
+            );
+        }
+        if table.is_empty() {
+            eprintln!("note: {service} declares no error table");
+        }
+        return Ok(());
+    }
     let Some(text) = args.code.as_deref().filter(|_| !args.list) else {
         for code in ErrorCode::ALL {
             println!(
@@ -20,7 +53,8 @@ pub(crate) fn explain(args: &ExplainArgs) -> Result<(), Failure> {
         return Ok(());
     };
     let code = ErrorCode::from_code(text);
-    if !code.is_known() {
+    let described = code.described_by(table);
+    if !code.is_known() && described.row().is_none() {
         let mut failure = Failure::general(format_args!(
             "{text:?} is not an error code this tool knows"
         ));
@@ -34,13 +68,21 @@ pub(crate) fn explain(args: &ExplainArgs) -> Result<(), Failure> {
             .detail(format_args!("advice: {}", code.advice()))
             .detail("`alipay explain --list` lists the known codes"));
     }
-    println!("{code} ({})", code.chinese());
-    println!("meaning: {}", code.meaning());
-    println!("advice: {}", code.advice());
+    if let Some(service) = &args.service {
+        let whose = if described.row().is_some() {
+            "as its error table says"
+        } else {
+            "not in its error table: the shared meaning"
+        };
+        println!("service: {service} ({whose})");
+    }
+    println!("{code} ({})", described.text());
+    println!("meaning: {}", described.meaning());
+    println!("advice: {}", described.advice());
     println!(
         "kind: {}: {}",
-        kind_name(code.kind()),
-        kind_text(code.kind())
+        kind_name(described.kind()),
+        kind_text(described.kind())
     );
     Ok(())
 }

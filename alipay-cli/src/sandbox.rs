@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use alipay_sandbox::{PartnerCredentials, Sandbox, SandboxConfig};
 
+use crate::call::Service;
 use crate::cli::SandboxArgs;
 use crate::exit::Failure;
 
@@ -13,7 +14,7 @@ const KEY_DIR: &str = "alipay-sandbox-keys";
 
 /// Starts the sandbox, prints its gateway URL, the first partner's id and keys (and the files the
 /// PEM keys were written to), then serves until Ctrl-C (or SIGTERM).
-pub(crate) fn sandbox(args: &SandboxArgs) -> Result<(), Failure> {
+pub(crate) fn sandbox(args: &SandboxArgs, services: &[Service]) -> Result<(), Failure> {
     if !args.addr.ip().is_loopback() {
         eprintln!(
             "warning: {} is not a loopback address: the sandbox speaks plain HTTP, and clients \
@@ -43,7 +44,11 @@ pub(crate) fn sandbox(args: &SandboxArgs) -> Result<(), Failure> {
             strict: args.strict,
             ..SandboxConfig::default()
         };
-        let sandbox = Sandbox::start(config)
+        let builder = services
+            .iter()
+            .fold(Sandbox::builder().config(config), |b, s| (s.register)(b));
+        let sandbox = builder
+            .start()
             .await
             .map_err(|e| Failure::general(format_args!("cannot start the sandbox: {e}")))?;
         let gateway = sandbox.gateway_url();

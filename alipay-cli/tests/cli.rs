@@ -669,6 +669,65 @@ fn explain_a_known_code() {
     assert!(stdout(&out).contains("kind: retry"), "{}", stdout(&out));
 }
 
+/// `--service`: the code as that service's error table says (its text, meaning and advice), a
+/// code only the service knows, its whole table, and an unknown service.
+#[test]
+fn explain_a_code_as_a_service_says() {
+    let out = run(alipay().args([
+        "explain",
+        "TRADE_STATUS_NOT_AVAILD",
+        "--service",
+        "close_trade",
+    ]));
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    for needle in [
+        "service: close_trade (as its error table says)",
+        "TRADE_STATUS_NOT_AVAILD (交易状态不符合)",
+        "TRADE_CLOSED means the",
+        "kind: query trade state",
+    ] {
+        assert!(text.contains(needle), "{needle}: {text}");
+    }
+    // The shipping service's own meaning of the same code.
+    let out = run(alipay().args([
+        "explain",
+        "TRADE_STATUS_NOT_AVAILD",
+        "--service",
+        "send_goods_confirm_by_platform",
+    ]));
+    assert!(
+        stdout(&out).contains("WAIT_SELLER_SEND_GOODS"),
+        "{}",
+        stdout(&out)
+    );
+    // Unknown to the shared table, known to close_trade's.
+    let out = run(alipay().args(["explain", "ILLEGAL_CLIENT_IP"]));
+    assert_code(&out, 1);
+    let out = run(alipay().args(["explain", "ILLEGAL_CLIENT_IP", "--service", "close_trade"]));
+    assert_code(&out, 0);
+    assert!(
+        stdout(&out).contains("客户端IP地址无权访问服务"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("kind: configuration"),
+        "{}",
+        stdout(&out)
+    );
+    // The whole table, in the document's order.
+    let out = run(alipay().args(["explain", "--list", "--service", "close_trade"]));
+    assert_code(&out, 0);
+    let lines: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 32, "{lines:?}");
+    assert!(lines[0].starts_with("TRADE_STATUS_NOT_AVAILD"));
+    assert!(lines[31].starts_with("EXTERFACE_IS_CLOSED"));
+    // An unknown service is a usage error.
+    let out = run(alipay().args(["explain", "RETRY", "--service", "no_such_service"]));
+    assert_code(&out, 64);
+}
+
 #[test]
 fn explain_an_unknown_code() {
     let out = run(alipay().args(["explain", "NO_SUCH_CODE"]));
