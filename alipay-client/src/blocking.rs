@@ -102,6 +102,26 @@ impl Client {
         self.runtime.block_on(self.inner.verify_notification(body))
     }
 
+    /// See [`super::Client::verify_notification_as`].
+    pub fn verify_notification_as<T: alipay_core::service::Notification>(
+        &self,
+        body: &[u8],
+    ) -> Result<super::Verified<T>, NotificationError> {
+        if tokio::runtime::Handle::try_current().is_ok() {
+            return Err(NotificationError::Confirm(Error::BlockingInAsync));
+        }
+        self.runtime
+            .block_on(self.inner.verify_notification_as::<T>(body))
+    }
+
+    /// See [`super::Client::verify_return`] (no network).
+    pub fn verify_return<T: alipay_core::service::Notification>(
+        &self,
+        query: impl AsRef<[u8]>,
+    ) -> Result<super::Verified<T>, NotificationError> {
+        self.inner.verify_return::<T>(query)
+    }
+
     /// See [`super::Client::execute_batch`]: an iterator that blocks for each result.
     pub fn execute_batch<'a, R, I>(
         &'a self,

@@ -318,5 +318,6 @@ fn rejected_class(e: &NotificationError) -> &'static str {
         NotificationError::InvalidNotifyId { .. } => "invalid",
         NotificationError::Confirm(_) => "confirm",
         NotificationError::NoVerifier => "no_verifier",
+        NotificationError::Table(_) => "table",
     }
 }

@@ -53,7 +53,7 @@ pub use error::{
     BadResponse, BadResponseKind, Error, ServiceError, Stage, TransportError, TransportKind,
 };
 pub use handler::{Handled, KeyFn, NotificationHandler, default_key};
-pub use notification::{NotificationError, NotifyVerify, VerifiedNotification};
+pub use notification::{NotificationError, NotifyVerify, Verified, VerifiedNotification};
 pub use retry::RetryPolicy;
 use store::{CallLog, CallRecord, RecordKind};
 

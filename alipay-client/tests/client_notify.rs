@@ -102,6 +102,113 @@ async fn a_genuine_notification_is_verified_and_typed() {
     );
 }
 
+/// The trade-status notification table, declared (a subset of the rows: undeclared ones are kept).
+#[derive(Clone, PartialEq, Eq, alipay_core::Notification)]
+#[alipay(service = "create_partner_trade_by_buyer", kind = "notify")]
+pub struct TradeStatusSync {
+    /// 通知校验ID
+    #[alipay(label = "通知校验ID")]
+    pub notify_id: String,
+    /// 通知时间
+    #[alipay(label = "通知时间", example = "2026-11-22 10:00:00")]
+    pub notify_time: alipay_core::types::DateTime,
+    /// 支付宝交易号
+    #[alipay(label = "支付宝交易号", ty = "String(64)")]
+    pub trade_no: String,
+    /// 交易状态
+    #[alipay(label = "交易状态")]
+    pub trade_status: TradeStatus,
+    /// 交易金额
+    #[alipay(label = "交易金额")]
+    pub total_fee: alipay_core::types::Amount,
+    /// 买家支付宝账号 (not sent in these notifications)
+    #[alipay(label = "买家支付宝用户号")]
+    pub buyer_id: Option<String>,
+}
+
+/// The same rows, as the return table (`return_url`'s query).
+#[derive(Clone, PartialEq, Eq, alipay_core::Notification)]
+#[alipay(kind = "return")]
+pub struct TradeReturn {
+    /// 支付宝交易号
+    #[alipay(label = "支付宝交易号", ty = "String(64)")]
+    pub trade_no: String,
+    /// 交易状态
+    #[alipay(label = "交易状态")]
+    pub trade_status: TradeStatus,
+}
+
+/// A table that requires a row the notification does not carry.
+#[derive(Clone, alipay_core::Notification)]
+pub struct NeedsBuyer {
+    /// 买家支付宝用户号
+    #[alipay(label = "买家支付宝用户号")]
+    pub buyer_id: String,
+}
+
+#[tokio::test]
+async fn a_notification_is_read_into_its_declared_table() {
+    let gw = Gateway::start().await;
+    gw.push(VERIFY, Reply::Text("true".into()));
+    let client = client_for(&gw.url());
+    let n = client
+        .verify_notification_as::<TradeStatusSync>(&genuine())
+        .await
+        .unwrap();
+    assert_eq!(n.trade_no, "2013102226991504");
+    assert_eq!(n.trade_status, TradeStatus::TradeFinished);
+    assert_eq!(n.total_fee.fen(), 1);
+    assert_eq!(n.notify_time.to_string(), "2026-11-22 10:00:00");
+    assert_eq!(n.buyer_id, None);
+    // Undeclared rows were signed and are kept.
+    assert_eq!(n.notification().get("subject"), Some("二手围巾"));
+    assert_eq!(n.notification().params().len(), 12);
+
+    // Tampered: refused before the table is read, and Alipay is not asked.
+    let tampered = String::from_utf8(genuine())
+        .unwrap()
+        .replace("total_fee=0.01", "total_fee=100.00");
+    let err = client
+        .verify_notification_as::<TradeStatusSync>(tampered.as_bytes())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, NotificationError::Rejected(_)), "{err:?}");
+    assert_eq!(gw.count(VERIFY), 1);
+
+    // Genuine, but not the declared table.
+    gw.push(VERIFY, Reply::Text("true".into()));
+    let err = client
+        .verify_notification_as::<NeedsBuyer>(&genuine())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, NotificationError::Table(e) if e.of("buyer_id").count() == 1),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_return_is_verified_without_asking_alipay() {
+    let gw = Gateway::start().await;
+    let client = client_for(&gw.url());
+    let query = String::from_utf8(genuine()).unwrap();
+    let r = client.verify_return::<TradeReturn>(&query).unwrap();
+    assert_eq!(r.trade_status, TradeStatus::TradeFinished);
+    // The whole URL works too; nothing was asked of the gateway.
+    let url = format!("https://shop.example/return?{query}");
+    assert_eq!(
+        client.verify_return::<TradeReturn>(&url).unwrap().trade_no,
+        "2013102226991504"
+    );
+    assert_eq!(gw.count(VERIFY), 0);
+    // A forged return is refused.
+    let forged = query.replace("TRADE_FINISHED", "TRADE_SUCCESS");
+    assert!(matches!(
+        client.verify_return::<TradeReturn>(&forged),
+        Err(NotificationError::Rejected(_))
+    ));
+}
+
 #[tokio::test]
 async fn false_and_invalid_are_distinct_results() {
     let gw = Gateway::start().await;

@@ -10,8 +10,9 @@ pub use crate::catalog::{ServiceInfo, Visitor};
 pub use crate::charset::Charset;
 pub use crate::error::CodeSpec;
 pub use crate::service::{
-    ApiService, CommonParams, FieldSpec, Kind, Method, PageService, ParamSpec, Repeat, Request,
-    Response, ResponseErrorKind, ResponseFieldError, Rule, RuleSpec, ValidationErrors, Violation,
+    ApiService, CommonParams, FieldSpec, Kind, Method, Notification, NotificationKind, PageService,
+    ParamSpec, Repeat, Request, Response, ResponseErrorKind, ResponseFieldError, Rule, RuleSpec,
+    ValidationErrors, Violation,
 };
 /// `s` cut to a number of characters (for the client crate's messages echoing received text).
 pub use crate::sign::truncated_to;

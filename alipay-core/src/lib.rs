@@ -51,8 +51,8 @@ pub use error::ErrorCode;
 pub use sign::SignType;
 
 /// The derives that declare a service (see [`service`]); same names as the traits they implement.
-pub use alipay_derive::{Request, Response};
-pub use service::{Request, Response};
+pub use alipay_derive::{Notification, Request, Response};
+pub use service::{Notification, Request, Response};
 
 /// The production MAPI gateway.
 pub const GATEWAY: &str = "https://mapi.alipay.com/gateway.do";

@@ -272,6 +272,38 @@ pub trait Request: Sized {
     }
 }
 
+/// Which table Alipay sends a [`Notification`] in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NotificationKind {
+    /// 服务器异步通知参数: posted by Alipay's servers to `notify_url` (confirm it with
+    /// `notify_verify` and answer `success`).
+    Notify,
+    /// 页面跳转同步通知参数: the query string of `return_url`, carried by the buyer's browser.
+    Return,
+}
+
+/// A table of parameters Alipay sends (a notification or a return), implemented by
+/// `#[derive(Notification)]` (see the derive's docs).
+///
+/// The signature covers every received parameter, declared or not; a verifying client checks it
+/// over all of them first, then reads the declared ones with [`from_params`](Self::from_params)
+/// and keeps the rest.
+pub trait Notification: Sized {
+    /// The service whose document has the table (`service = "…"`; empty when not given).
+    const SERVICE: &'static str;
+    /// Notification or return.
+    const KIND: NotificationKind;
+    /// The table's rows, in declaration (table) order.
+    const FIELDS: &'static [ParamSpec];
+
+    /// Reads the declared rows from received parameters, checking each (required, format,
+    /// length, closed set); all violations are returned together. Parameters the table does not
+    /// declare are skipped, not refused.
+    fn from_params<K: AsRef<str>, V: AsRef<str>>(
+        params: &[(K, V)],
+    ) -> Result<Self, ValidationErrors>;
+}
+
 /// A service's response payload (`<response><ELEMENT>…</ELEMENT></response>`), implemented by
 /// `#[derive(Response)]`.
 ///

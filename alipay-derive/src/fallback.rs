@@ -109,3 +109,34 @@ pub(crate) fn response(input: &syn::DeriveInput) -> TokenStream {
         };
     }
 }
+
+/// A `Notification` impl whose body is unreachable, and the `Debug` the derive provides.
+pub(crate) fn notification(input: &syn::DeriveInput) -> TokenStream {
+    let private = private();
+    let ident = &input.ident;
+    let name = syn::ext::IdentExt::unraw(ident).to_string();
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #private::Notification for #ident #ty_generics #where_clause {
+                const SERVICE: &'static str = "";
+                const KIND: #private::NotificationKind = #private::NotificationKind::Notify;
+                const FIELDS: &'static [#private::ParamSpec] = &[];
+
+                fn from_params<__K: ::core::convert::AsRef<str>, __V: ::core::convert::AsRef<str>>(
+                    _: &[(__K, __V)],
+                ) -> ::core::result::Result<Self, #private::ValidationErrors> {
+                    ::core::unreachable!()
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    __f.debug_struct(#name).finish_non_exhaustive()
+                }
+            }
+        };
+    }
+}

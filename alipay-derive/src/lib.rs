@@ -178,6 +178,58 @@ pub fn derive_response(input: TokenStream) -> TokenStream {
     response(&input).into()
 }
 
+/// Implements `alipay_core::service::Notification` for a struct that mirrors a table Alipay sends:
+/// the asynchronous notification posted to `notify_url` (服务器异步通知参数, `kind = "notify"`, the
+/// default) or the synchronous return on `return_url`'s query (页面跳转同步通知参数,
+/// `kind = "return"`). One field per row, with the request's field attributes (`label`, `ty`,
+/// `max_len`, `example`, `secret`, `custom`, `name`); `Option<T>` for 可空 Y.
+///
+/// The struct is read from the received parameters (`from_params`): every declared row is checked
+/// (required, format, length, closed set), and parameters it does not declare are not refused
+/// (Alipay adds rows over time); the signature is always checked over every received parameter,
+/// declared or not, by the client before the struct is read, and the client hands back all of
+/// them beside the typed value.
+///
+/// ```
+/// use alipay_core::Notification;
+/// use alipay_core::service::{Notification as _, NotificationKind};
+/// use alipay_core::types::{Amount, TradeStatus};
+///
+/// /// The trade status notification of a page service.
+/// #[derive(Clone, Notification)]
+/// #[alipay(service = "create_partner_trade_by_buyer", kind = "notify")]
+/// pub struct TradeStatusSync {
+///     /// 通知校验ID
+///     #[alipay(label = "通知校验ID", example = "RqPnCoPT3K9%2Fvwbh3I%2BODmZS9o4qChHwPWbaS7UMBJpUnBJlzg42y9A8gQlzU6m3fOhG")]
+///     pub notify_id: String,
+///     /// 支付宝交易号
+///     #[alipay(label = "支付宝交易号", ty = "String(64)", example = "2014040311001004370000361525")]
+///     pub trade_no: String,
+///     /// 交易状态
+///     #[alipay(label = "交易状态", example = "WAIT_BUYER_PAY")]
+///     pub trade_status: TradeStatus,
+///     /// 交易金额
+///     #[alipay(label = "交易金额", example = "0.01")]
+///     pub total_fee: Option<Amount>,
+/// }
+///
+/// assert_eq!(TradeStatusSync::KIND, NotificationKind::Notify);
+/// let n = TradeStatusSync::from_params(&[
+///     ("notify_id", "abc"),
+///     ("trade_no", "2014040311001004370000361525"),
+///     ("trade_status", "TRADE_FINISHED"),
+///     ("buyer_email", "kept by the caller, not refused"),
+/// ])?;
+/// assert_eq!(n.trade_status, TradeStatus::TradeFinished);
+/// assert!(TradeStatusSync::from_params(&[("notify_id", "abc")]).is_err()); // trade_no is required
+/// # Ok::<(), alipay_core::service::ValidationErrors>(())
+/// ```
+#[proc_macro_derive(Notification, attributes(alipay))]
+pub fn derive_notification(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    notification(&input).into()
+}
+
 fn request(input: &DeriveInput) -> proc_macro2::TokenStream {
     let cx = Ctxt::new();
     let span = input.ident.span();
@@ -201,7 +253,7 @@ fn request_with(
         .map(expand::request::expand);
     let response = cont.as_ref().and_then(|c| match &c.attrs {
         ContainerAttrs::Request(a) => a.response.clone(),
-        ContainerAttrs::Response(_) => None,
+        ContainerAttrs::Response(_) | ContainerAttrs::Notification(_) => None,
     });
     match (cx.check(), expanded) {
         (Ok(()), Some(tokens)) => tokens,
@@ -212,6 +264,30 @@ fn request_with(
         }
         (Ok(()), None) => fallback::request(input, response.as_ref()),
     }
+}
+
+fn notification(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let cx = Ctxt::new();
+    let cont = Container::from_ast(&cx, input, Derive::Notification);
+    let runtime = runtime(cont.as_ref());
+    expand::with_runtime(runtime, || {
+        let checked = cont
+            .as_ref()
+            .and_then(|cont| internals::check::notification(&cx, cont));
+        let expanded = checked
+            .as_ref()
+            .filter(|_| cx.is_clean())
+            .map(expand::request::expand);
+        match (cx.check(), expanded) {
+            (Ok(()), Some(tokens)) => tokens,
+            (Err(err), _) => {
+                let mut tokens = err.to_compile_error();
+                tokens.extend(fallback::notification(input));
+                tokens
+            }
+            (Ok(()), None) => fallback::notification(input),
+        }
+    })
 }
 
 fn response(input: &DeriveInput) -> proc_macro2::TokenStream {
@@ -253,6 +329,7 @@ fn runtime(cont: Option<&Container<'_>>) -> proc_macro2::TokenStream {
     let explicit = cont.and_then(|c| match &c.attrs {
         ContainerAttrs::Request(a) => a.krate.clone(),
         ContainerAttrs::Response(a) => a.krate.clone(),
+        ContainerAttrs::Notification(a) => a.krate.clone(),
     });
     if let Some(path) = explicit {
         return quote::quote!(#path);

@@ -40,8 +40,8 @@
 //! ```
 
 pub use alipay_core::{
-    Charset, ErrorCode, GATEWAY, Request, Response, SignType, canonical, catalog, charset, error,
-    form, notify, page, request, service, sign, types, wire_enum, xml,
+    Charset, ErrorCode, GATEWAY, Notification, Request, Response, SignType, canonical, catalog,
+    charset, error, form, notify, page, request, service, sign, types, wire_enum, xml,
 };
 
 /// The protocol layer, `alipay-core`, whole (the derives' generated code reaches it here).
@@ -55,7 +55,11 @@ pub use alipay_services as services;
 #[cfg(feature = "client")]
 pub use alipay_client as client;
 #[cfg(feature = "client")]
-pub use alipay_client::{Client, Config, NotificationHandler};
+pub use alipay_client::{Client, Config, NotificationHandler, Verified};
+
+/// Spec tables as data: load, hold a declaration to its spec, import, scaffold (`alipay-spec`).
+#[cfg(feature = "spec")]
+pub use alipay_spec as spec;
 
 /// The local MAPI gateway for tests (`alipay-sandbox`).
 #[cfg(feature = "sandbox")]

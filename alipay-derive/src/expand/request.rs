@@ -280,6 +280,26 @@ fn signing_body(req: &Request) -> TokenStream {
 
 fn from_params_body(req: &Request) -> TokenStream {
     let private = private();
+    let checker_name = match req.notification {
+        None => quote!(<Self as #private::Request>::SERVICE),
+        Some(_) => {
+            let name = if req.service.is_empty() {
+                req.ident.to_string()
+            } else {
+                req.service.clone()
+            };
+            quote!(#name)
+        }
+    };
+    // A notification keeps parameters it does not declare (they are signed, and the caller has
+    // them all); a request refuses them.
+    let other = match req.notification {
+        None => quote! {
+            _ if #private::is_common(__k) => {}
+            _ => __ck.unknown(__k, __v),
+        },
+        Some(_) => quote!(_ => {}),
+    };
     let slots: Vec<_> = (0..req.params.len())
         .map(|i| format_ident!("__f{}", i))
         .collect();
@@ -334,14 +354,13 @@ fn from_params_body(req: &Request) -> TokenStream {
     };
     let members = req.params.iter().map(|p| p.field.member);
     quote! {
-        let mut __ck = #private::Checker::new(<Self as #private::Request>::SERVICE);
+        let mut __ck = #private::Checker::new(#checker_name);
         #(#decls)*
         for (__k, __v) in __params {
             let (__k, __v) = (::core::convert::AsRef::<str>::as_ref(__k), ::core::convert::AsRef::<str>::as_ref(__v));
             match __k {
                 #(#arms)*
-                _ if #private::is_common(__k) => {}
-                _ => __ck.unknown(__k, __v),
+                #other
             }
         }
         #(#takes)*
@@ -412,8 +431,62 @@ fn debug_impl(req: &Request) -> TokenStream {
     }
 }
 
+/// The expansion of a checked `#[derive(Notification)]`: the table, `from_params` (undeclared
+/// parameters kept by the caller, not refused), `Debug` without secrets, `example()`.
+fn expand_notification(req: &Request, is_return: bool) -> TokenStream {
+    let private = private();
+    let ident = req.ident;
+    let service = &req.service;
+    let kind = if is_return {
+        quote!(#private::NotificationKind::Return)
+    } else {
+        quote!(#private::NotificationKind::Notify)
+    };
+    let wires = wire_consts(&req.params);
+    let specs = param_specs(req);
+    let rules = rules_fn(req);
+    let from_params = from_params_body(req);
+    let example = example_fn(req);
+    let debug = debug_impl(req);
+    let asserts: Vec<_> = req
+        .params
+        .iter()
+        .filter_map(|p| p.example.as_ref().map(|ex| const_assert(p, ex)))
+        .collect();
+    quote! {
+        const _: () = {
+            #[allow(unused_imports)]
+            use #private::NoValues as _;
+
+            #wires
+            #specs
+            #(#asserts)*
+            #rules
+
+            #[automatically_derived]
+            impl #private::Notification for #ident {
+                const SERVICE: &'static str = #service;
+                const KIND: #private::NotificationKind = #kind;
+                const FIELDS: &'static [#private::ParamSpec] = __PARAMS;
+
+                fn from_params<__K: ::core::convert::AsRef<str>, __V: ::core::convert::AsRef<str>>(
+                    __params: &[(__K, __V)],
+                ) -> ::core::result::Result<Self, #private::ValidationErrors> {
+                    #from_params
+                }
+            }
+
+            #debug
+            #example
+        };
+    }
+}
+
 /// The whole expansion of a checked declaration.
 pub(crate) fn expand(req: &Request) -> TokenStream {
+    if let Some(is_return) = req.notification {
+        return expand_notification(req, is_return);
+    }
     let private = private();
     let ident = req.ident;
     let service = &req.service;

@@ -5,7 +5,7 @@
 use syn::ext::IdentExt;
 use syn::{Ident, Type};
 
-use super::attr::{Derive, FieldAttrs, RequestAttrs, ResponseAttrs};
+use super::attr::{Derive, FieldAttrs, NotificationAttrs, RequestAttrs, ResponseAttrs};
 use super::ctxt::Ctxt;
 
 /// How the derive understands a field's (inner) type, from its spelling.
@@ -97,6 +97,7 @@ pub(crate) struct Field<'a> {
 pub(crate) enum ContainerAttrs {
     Request(Box<RequestAttrs>),
     Response(ResponseAttrs),
+    Notification(NotificationAttrs),
 }
 
 /// The whole derive input as written.
@@ -118,10 +119,16 @@ impl<'a> Container<'a> {
                 ContainerAttrs::Request(Box::new(RequestAttrs::from_ast(cx, &input.attrs)))
             }
             Derive::Response => ContainerAttrs::Response(ResponseAttrs::from_ast(cx, &input.attrs)),
+            Derive::Notification => {
+                ContainerAttrs::Notification(NotificationAttrs::from_ast(cx, &input.attrs))
+            }
         };
         let what = match derive {
             Derive::Request => "a request: one named field per parameter of the service's table",
             Derive::Response => "a response: one named field per child element of the payload",
+            Derive::Notification => {
+                "a notification: one named field per parameter of the notification or return table"
+            }
         };
         if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
             cx.error_spanned_by(

@@ -159,15 +159,27 @@ pub(crate) struct FieldAttrs {
     pub(crate) doc: String,
 }
 
+/// Container attributes of `#[derive(Notification)]`, as written.
+pub(crate) struct NotificationAttrs {
+    /// `service = "…"`: the service whose document has the table (documentation, listings).
+    pub(crate) service: Option<LitStr>,
+    /// `kind = "notify" | "return"`.
+    pub(crate) kind: Option<LitStr>,
+    /// `crate = "path"`, as for requests.
+    pub(crate) krate: Option<syn::Path>,
+}
+
 /// Which derive is reading the attributes: decides which keys are allowed.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Derive {
     Request,
     Response,
+    Notification,
 }
 
 const REQUEST_KEYS: &str = "`service`, `response`, `method`, `page`, `error_codes`, `idempotent`, `conflict`, `identifies(..)`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`, `crate`";
 const RESPONSE_KEYS: &str = "`element`, `crate`";
+const NOTIFICATION_KEYS: &str = "`kind`, `service`, `crate`";
 const REQUEST_FIELD_KEYS: &str = "`name`, `label`, `ty`, `max_len`, `example`, `secret`, `custom`";
 const RESPONSE_FIELD_KEYS: &str = "`name`, `label`, `ty`, `example`";
 
@@ -600,6 +612,43 @@ impl ResponseAttrs {
     }
 }
 
+impl NotificationAttrs {
+    pub(crate) fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut service = Attr::none(cx, symbol::SERVICE);
+        let mut kind = Attr::none(cx, symbol::KIND);
+        let mut krate = Attr::none(cx, symbol::CRATE);
+        for_each_key(cx, attrs, |meta| {
+            if meta.path == symbol::CRATE {
+                krate.set(&meta.path, parse_crate(meta)?);
+            } else if meta.path == symbol::SERVICE {
+                let s = lit_str(meta, symbol::SERVICE, "\"create_partner_trade_by_buyer\"")?;
+                service.set(&meta.path, s);
+            } else if meta.path == symbol::KIND {
+                let k = lit_str(meta, symbol::KIND, "\"notify\"")?;
+                if k.value() != "notify" && k.value() != "return" {
+                    return Err(syn::Error::new(
+                        k.span(),
+                        "`kind` is `\"notify\"` (服务器异步通知参数, posted to notify_url) or `\"return\"` (页面跳转同步通知参数, the query of return_url)",
+                    ));
+                }
+                kind.set(&meta.path, k);
+            } else if meta.path == symbol::RESPONSE || meta.path == symbol::METHOD {
+                return Err(meta.error(
+                    "a notification table has no response or method: Alipay sends it; write `kind = \"notify\"` or `kind = \"return\"`",
+                ));
+            } else {
+                return Err(unknown_key(meta, NOTIFICATION_KEYS));
+            }
+            Ok(())
+        });
+        NotificationAttrs {
+            service: service.get(),
+            kind: kind.get(),
+            krate: krate.get(),
+        }
+    }
+}
+
 impl FieldAttrs {
     pub(crate) fn from_ast(cx: &Ctxt, derive: Derive, attrs: &[syn::Attribute]) -> Self {
         let mut name = Attr::none(cx, symbol::NAME);
@@ -610,7 +659,7 @@ impl FieldAttrs {
         let mut secret = Attr::none(cx, symbol::SECRET);
         let mut custom = Vec::new();
         let expected = match derive {
-            Derive::Request => REQUEST_FIELD_KEYS,
+            Derive::Request | Derive::Notification => REQUEST_FIELD_KEYS,
             Derive::Response => RESPONSE_FIELD_KEYS,
         };
         for_each_key(cx, attrs, |meta| {

@@ -80,6 +80,9 @@ pub(crate) struct Request<'a> {
     pub(crate) error_codes: Option<syn::Path>,
     /// `page`: a page service.
     pub(crate) page: bool,
+    /// `#[derive(Notification)]`: `Some(true)` for a return table, `Some(false)` for a
+    /// notification table (the struct is read from received parameters only).
+    pub(crate) notification: Option<bool>,
     pub(crate) params: Vec<Param<'a>>,
     pub(crate) one_of: Vec<Vec<usize>>,
     pub(crate) required_if: Vec<RequiredIf>,
@@ -618,11 +621,43 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
         identifies,
         error_codes: attrs.error_codes.clone(),
         page: attrs.page.is_some(),
+        notification: None,
         params,
         one_of,
         required_if,
         relations,
         custom: attrs.custom.clone(),
+    })
+}
+
+/// Checks a `#[derive(Notification)]`: a parameter table Alipay sends (to notify_url, or on the
+/// return_url query), read like a request's table but never sent, so it has no rules between
+/// fields, no response and no common parameters.
+pub(crate) fn notification<'a>(cx: &Ctxt, cont: &'a Container<'a>) -> Option<Request<'a>> {
+    let ContainerAttrs::Notification(attrs) = &cont.attrs else {
+        return None;
+    };
+    let params: Vec<Param> = cont.fields.iter().map(|f| check_field(cx, f)).collect();
+    check_unique_wire_names(cx, &params, "parameter");
+    Some(Request {
+        ident: cont.ident,
+        service: attrs
+            .service
+            .as_ref()
+            .map(syn::LitStr::value)
+            .unwrap_or_default(),
+        response: syn::parse_quote!(()),
+        method: crate::internals::attr::Method::Post,
+        repeat: None,
+        identifies: Vec::new(),
+        error_codes: None,
+        page: false,
+        notification: Some(attrs.kind.as_ref().is_some_and(|k| k.value() == "return")),
+        params,
+        one_of: Vec::new(),
+        required_if: Vec::new(),
+        relations: Vec::new(),
+        custom: Vec::new(),
     })
 }
 

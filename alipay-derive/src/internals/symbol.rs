@@ -28,6 +28,9 @@ pub(crate) const IDENTIFIES: Symbol = Symbol("identifies");
 pub(crate) const ERROR_CODES: Symbol = Symbol("error_codes");
 pub(crate) const PAGE: Symbol = Symbol("page");
 
+// Notification container.
+pub(crate) const KIND: Symbol = Symbol("kind");
+
 // Response container.
 pub(crate) const ELEMENT: Symbol = Symbol("element");
 
