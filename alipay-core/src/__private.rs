@@ -8,7 +8,7 @@ use std::fmt;
 
 pub use crate::catalog::{ServiceInfo, Visitor};
 pub use crate::charset::Charset;
-pub use crate::error::CodeSpec;
+pub use crate::error::{CodeSpec, ErrorKind};
 pub use crate::service::{
     ApiService, CommonParams, FieldSpec, Kind, Method, Notification, NotificationKind, PageService,
     ParamSpec, Repeat, Request, Response, ResponseErrorKind, ResponseFieldError, Rule, RuleSpec,

@@ -95,8 +95,11 @@ use internals::ctxt::Ctxt;
 /// | key | meaning |
 /// |---|---|
 /// | `service = "name"` | the `service` parameter (required) |
-/// | `response = Type` | the `Response` type (required; `Option<T>` when the payload may be absent, `()` when the service answers no payload) |
+/// | `response = Type` | the `Response` type (required for an API service; `Option<T>` when the payload may be absent, `()` when the service answers no payload, e.g. `response = ()` for `close_trade`) |
+/// | `page` | a page service: the buyer's browser carries the request (`Client::page_url` / `page_form`), there is no `response`; without it the service is an API service (`Client::execute`). Calling the wrong one does not compile |
 /// | `method = GET` / `POST` | the HTTP method (default `POST`) |
+/// | `error_codes = PATH` | the service's error table, a `const ERROR_CODES: &[CodeSpec] = &[CodeSpec::new("TRADE_NOT_EXIST", "交易不存在"), …]` (`Request::ERROR_CODES`): a code's text, meaning, advice and kind as this service means them, codes the shared `ErrorCode` does not know included |
+/// | `spec = "specs/x.toml"` | the spec file (relative to the crate's `Cargo.toml`) the request table is held to while compiling: a drifted row is an error at its field, and editing the file rebuilds. Its error table becomes `ERROR_CODES` unless `error_codes` is given. `alipay_spec::assert_matches` checks the rest (response, notification tables) in a test |
 /// | `idempotent` | repeating the request has the effect of sending it once: the client retries it after a timeout too (`Request::REPEAT`) |
 /// | `identifies(a, b, …)` | the parameters that say what the request is about (`trade_no`, `out_trade_no`): a response carrying a field of the same name with another value is refused (`Request::IDENTIFIERS`) |
 /// | `conflict = "CODE"` | not idempotent, but Alipay refuses a repeat of an applied request with `CODE`: retried, and `CODE` after an uncertain attempt reads "possibly applied" |

@@ -5,7 +5,11 @@
 //!
 //! - reads and writes spec files ([`Spec`]);
 //! - holds a declared service to its spec ([`check`], [`check_file`], and [`assert_matches`], the
-//!   one line a library author's test needs).
+//!   one line a library author's test needs);
+//! - reads a spec from a vendor document's text ([`import()`], repairing the damage of a PDF text
+//!   extraction and listing every repair as a [`Guess`]);
+//! - writes the declaration of a service from its spec ([`scaffold()`]: Rust source that passes
+//!   [`check`] unchanged).
 //!
 //! ```
 //! use alipay_spec::{Spec, check};
@@ -23,7 +27,11 @@
 //! ```
 
 mod check;
+pub mod import;
 mod model;
+pub mod scaffold;
 
 pub use check::{Mismatch, Mismatches, assert_matches, check, check_file};
+pub use import::{Guess, ImportError, ImportOptions, Imported, import};
 pub use model::{ErrorRow, LoadError, ParamTable, ResponseTable, Row, Spec};
+pub use scaffold::scaffold;

@@ -117,6 +117,13 @@ pub struct ErrorRow {
     /// the source's; absent: the shared table's kind).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// What the code means for this service, in English (ours; absent: the shared meaning, or the
+    /// text for a code the shared table does not know).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<String>,
+    /// What to do about the code from this service (ours; absent: the shared advice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
 }
 
 /// A spec file that could not be read or parsed.

@@ -502,10 +502,12 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
             quote!(#private::Repeat::Conflict(#code))
         }
     };
-    let error_codes = match &req.error_codes {
-        Some(path) => quote_spanned!(syn::spanned::Spanned::span(path)=> #path),
-        None => quote!(&[]),
+    let error_codes = match (&req.error_codes, &req.spec_error_codes) {
+        (Some(path), _) => quote_spanned!(syn::spanned::Spanned::span(path)=> #path),
+        (None, Some(from_spec)) => from_spec.clone(),
+        (None, None) => quote!(&[]),
     };
+    let track = req.spec_track.clone().unwrap_or_default();
     let kind = if req.page {
         quote! {
             #[automatically_derived]
@@ -605,6 +607,7 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
             }
 
             #kind
+            #track
             #debug
             #example
         };

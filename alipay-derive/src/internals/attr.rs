@@ -129,6 +129,8 @@ pub(crate) struct RequestAttrs {
     pub(crate) error_codes: Option<syn::Path>,
     /// `page`: a page service (the buyer's browser carries it), not an API service.
     pub(crate) page: Option<Span>,
+    /// `spec = "specs/x.toml"`: the spec file the request is held to while compiling.
+    pub(crate) spec: Option<LitStr>,
 }
 
 /// What a repeat of the request means (`idempotent`, `conflict = "CODE"`).
@@ -146,7 +148,7 @@ pub(crate) struct ResponseAttrs {
 }
 
 /// Field attributes, as written.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct FieldAttrs {
     pub(crate) name: Option<LitStr>,
     pub(crate) label: Option<LitStr>,
@@ -177,7 +179,7 @@ pub(crate) enum Derive {
     Notification,
 }
 
-const REQUEST_KEYS: &str = "`service`, `response`, `method`, `page`, `error_codes`, `idempotent`, `conflict`, `identifies(..)`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`, `crate`";
+const REQUEST_KEYS: &str = "`service`, `response`, `method`, `page`, `spec`, `error_codes`, `idempotent`, `conflict`, `identifies(..)`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`, `crate`";
 const RESPONSE_KEYS: &str = "`element`, `crate`";
 const NOTIFICATION_KEYS: &str = "`kind`, `service`, `crate`";
 const REQUEST_FIELD_KEYS: &str = "`name`, `label`, `ty`, `max_len`, `example`, `secret`, `custom`";
@@ -489,6 +491,7 @@ impl RequestAttrs {
         let mut identifies = Vec::new();
         let mut error_codes = Attr::none(cx, symbol::ERROR_CODES);
         let mut page = Attr::none(cx, symbol::PAGE);
+        let mut spec = Attr::none(cx, symbol::SPEC);
         let mut repeat: Option<Repeat> = None;
         let mut set_repeat = |meta: &ParseNestedMeta, value: Repeat| {
             if repeat.replace(value).is_some() {
@@ -509,6 +512,11 @@ impl RequestAttrs {
                         )
                     })?;
                 error_codes.set(&meta.path, path);
+            } else if meta.path == symbol::SPEC {
+                spec.set(
+                    &meta.path,
+                    lit_str(meta, symbol::SPEC, "\"specs/close_trade.toml\"")?,
+                );
             } else if meta.path == symbol::PAGE {
                 page.set(&meta.path, flag(meta, symbol::PAGE)?);
             } else if meta.path == symbol::IDEMPOTENT {
@@ -586,6 +594,7 @@ impl RequestAttrs {
             identifies,
             error_codes: error_codes.get(),
             page: page.get(),
+            spec: spec.get(),
         }
     }
 }

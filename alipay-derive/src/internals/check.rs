@@ -80,6 +80,10 @@ pub(crate) struct Request<'a> {
     pub(crate) error_codes: Option<syn::Path>,
     /// `page`: a page service.
     pub(crate) page: bool,
+    /// With `spec = "…"`: the error table read from the spec (when `error_codes` is not given),
+    /// and the code that makes the file a build input.
+    pub(crate) spec_error_codes: Option<TokenStream>,
+    pub(crate) spec_track: Option<TokenStream>,
     /// `#[derive(Notification)]`: `Some(true)` for a return table, `Some(false)` for a
     /// notification table (the struct is read from received parameters only).
     pub(crate) notification: Option<bool>,
@@ -282,9 +286,16 @@ fn type_name(ty: &syn::Type) -> String {
         .replace(" :: ", "::")
 }
 
-/// Checks one field's own attributes (shared by both derives).
-fn check_field<'a>(cx: &Ctxt, field: &'a Field<'a>) -> Param<'a> {
-    let attrs = &field.attrs;
+/// Checks one field's own attributes (shared by the derives). With a spec file
+/// (`spec = "…"`), a column the field does not declare (label, type, example, note) is the spec
+/// row's: the table is written once, in the spec.
+fn check_field<'a>(
+    cx: &Ctxt,
+    field: &'a Field<'a>,
+    spec: Option<&super::spec::Loaded>,
+) -> Param<'a> {
+    let mut filled;
+    let mut attrs = &field.attrs;
     let wire = match &attrs.name {
         Some(name) => {
             let v = name.value();
@@ -301,6 +312,24 @@ fn check_field<'a>(cx: &Ctxt, field: &'a Field<'a>) -> Param<'a> {
         }
         None => field.unraw.clone(),
     };
+    if let Some(row) = spec.and_then(|s| s.row(&wire)) {
+        let span = field.member.span();
+        let lit = |text: &str| LitStr::new(text, span);
+        filled = field.attrs.clone();
+        if filled.label.is_none() {
+            filled.label = row.label.as_deref().map(lit);
+        }
+        if filled.ty.is_none() {
+            filled.ty = row.ty.as_deref().map(lit);
+        }
+        if filled.example.is_none() {
+            filled.example = row.example.as_deref().map(lit);
+        }
+        if filled.doc.is_empty() {
+            filled.doc = row.note.clone().unwrap_or_default();
+        }
+        attrs = &filled;
+    }
     let mut max_len = attrs.ty.as_ref().and_then(|lit| parse_ty_column(cx, lit));
     if let Some(lit) = &attrs.max_len {
         match lit.base10_parse::<usize>() {
@@ -454,7 +483,15 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
         ),
         _ => {}
     }
-    let params: Vec<Param> = cont.fields.iter().map(|f| check_field(cx, f)).collect();
+    let spec = attrs
+        .spec
+        .as_ref()
+        .and_then(|lit| super::spec::load(cx, lit));
+    let params: Vec<Param> = cont
+        .fields
+        .iter()
+        .map(|f| check_field(cx, f, spec.as_ref()))
+        .collect();
     for p in &params {
         if COMMON_PARAMS.contains(&p.wire.as_str()) {
             cx.error_spanned_by(
@@ -609,6 +646,34 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
         }
     }
 
+    let (mut spec_error_codes, mut spec_track) = (None, None);
+    if let Some(lit) = &attrs.spec
+        && let Some(loaded) = &spec
+    {
+        let groups: Vec<Vec<String>> = one_of
+            .iter()
+            .map(|g: &Vec<usize>| g.iter().map(|&i| params[i].wire.clone()).collect())
+            .collect();
+        super::spec::compare(
+            cx,
+            loaded,
+            lit,
+            &service,
+            attrs.page.is_some(),
+            &params,
+            &groups,
+        );
+        if attrs.error_codes.is_none() {
+            spec_error_codes = Some(super::spec::error_codes(
+                cx,
+                loaded,
+                lit,
+                &crate::expand::private(),
+            ));
+        }
+        spec_track = Some(super::spec::track(loaded));
+    }
+
     Some(Request {
         ident: cont.ident,
         service,
@@ -621,6 +686,8 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
         identifies,
         error_codes: attrs.error_codes.clone(),
         page: attrs.page.is_some(),
+        spec_error_codes,
+        spec_track,
         notification: None,
         params,
         one_of,
@@ -637,7 +704,11 @@ pub(crate) fn notification<'a>(cx: &Ctxt, cont: &'a Container<'a>) -> Option<Req
     let ContainerAttrs::Notification(attrs) = &cont.attrs else {
         return None;
     };
-    let params: Vec<Param> = cont.fields.iter().map(|f| check_field(cx, f)).collect();
+    let params: Vec<Param> = cont
+        .fields
+        .iter()
+        .map(|f| check_field(cx, f, None))
+        .collect();
     check_unique_wire_names(cx, &params, "parameter");
     Some(Request {
         ident: cont.ident,
@@ -652,6 +723,8 @@ pub(crate) fn notification<'a>(cx: &Ctxt, cont: &'a Container<'a>) -> Option<Req
         identifies: Vec::new(),
         error_codes: None,
         page: false,
+        spec_error_codes: None,
+        spec_track: None,
         notification: Some(attrs.kind.as_ref().is_some_and(|k| k.value() == "return")),
         params,
         one_of: Vec::new(),
@@ -685,7 +758,11 @@ pub(crate) fn response<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Op
             String::new()
         }
     };
-    let fields: Vec<Param> = cont.fields.iter().map(|f| check_field(cx, f)).collect();
+    let fields: Vec<Param> = cont
+        .fields
+        .iter()
+        .map(|f| check_field(cx, f, None))
+        .collect();
     check_unique_wire_names(cx, &fields, "element");
     Some(Response {
         ident: cont.ident,

@@ -27,6 +27,7 @@ pub(crate) const CONFLICT: Symbol = Symbol("conflict");
 pub(crate) const IDENTIFIES: Symbol = Symbol("identifies");
 pub(crate) const ERROR_CODES: Symbol = Symbol("error_codes");
 pub(crate) const PAGE: Symbol = Symbol("page");
+pub(crate) const SPEC: Symbol = Symbol("spec");
 
 // Notification container.
 pub(crate) const KIND: Symbol = Symbol("kind");
