@@ -62,6 +62,9 @@ pub(crate) enum Command {
     Call(CallArgs),
     /// Explain an error code: what it means and what to do.
     Explain(ExplainArgs),
+    /// Spec tables: import one from a vendor document's text, scaffold declarations from one.
+    #[command(subcommand)]
+    Spec(SpecCommand),
     /// Run a local sandbox gateway and print the partner id and keys it created.
     #[cfg(feature = "sandbox")]
     Sandbox(SandboxArgs),
@@ -199,6 +202,43 @@ impl CallArgs {
             ..self.keys.settings()
         }
     }
+}
+
+/// `alipay spec …`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum SpecCommand {
+    /// Read a service's tables from a vendor document's text (a PDF text extraction: tab-separated
+    /// rows 参数说明 参数名 类型(精度) 备注 可空 样例 under their headings) and print the spec TOML;
+    /// each repair of the extraction's damage is printed on stderr as a `guess:` line to check.
+    Import(SpecImportArgs),
+    /// Print the request/response structs (and error table) a spec file describes: they compile and
+    /// pass the conformance check unchanged; refine their types, then register them.
+    Scaffold(SpecScaffoldArgs),
+}
+
+/// `alipay spec import`.
+#[derive(Debug, Args)]
+pub(crate) struct SpecImportArgs {
+    /// The document's text (`-` for stdin)
+    #[arg(value_name = "FILE")]
+    pub(crate) file: PathBuf,
+    /// The service name, when the document does not give it (服务名)
+    #[arg(long, value_name = "NAME")]
+    pub(crate) service: Option<String>,
+    /// The spec's `source` text (default: "imported from <the document's title>")
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) source: Option<String>,
+    /// Write the spec to this file instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// `alipay spec scaffold`.
+#[derive(Debug, Args)]
+pub(crate) struct SpecScaffoldArgs {
+    /// The spec file (specs/<service>.toml)
+    #[arg(value_name = "SPEC")]
+    pub(crate) file: PathBuf,
 }
 
 /// `alipay explain`.

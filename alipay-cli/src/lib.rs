@@ -7,6 +7,8 @@
 //! alipay call single_trade_query trade_no=2010073000030344       # validate, sign, send, print JSON
 //! alipay explain TRADE_STATUS_NOT_AVAILD                         # what a code means, what to do
 //! alipay sandbox --state sandbox.db                              # a local gateway for tests
+//! alipay spec import document.txt > specs/x.toml                 # a vendor table as a spec file
+//! alipay spec scaffold specs/x.toml > src/x.rs                   # the structs a spec describes
 //! ```
 //!
 //! Configuration comes from flags or, when a flag is absent, the `ALIPAY_*` environment variables
@@ -47,6 +49,7 @@ mod params;
 #[cfg(feature = "sandbox")]
 mod sandbox;
 mod sign;
+mod spec;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -148,6 +151,7 @@ impl Cli {
             Command::Verify(args) => sign::verify(&args),
             Command::Call(args) => call::call(&args, &self.services),
             Command::Explain(args) => explain::explain(&args, &self.services),
+            Command::Spec(command) => spec::spec(&command),
             #[cfg(feature = "sandbox")]
             Command::Sandbox(args) => sandbox::sandbox(&args, &self.services),
         };

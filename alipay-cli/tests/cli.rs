@@ -1502,3 +1502,75 @@ fn verify_reads_a_request_on_stdin() {
     assert_code(&out, 1);
     assert!(stderr(&out).contains("no sign"), "{}", stderr(&out));
 }
+
+// ---------------------------------------------------------------------------------------------
+// spec import / scaffold
+
+fn repo(path: &str) -> String {
+    format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The SNS document's tables import to the rows of specs/sns.create.goods.ws.toml (names, types,
+/// nullability, examples), every repair printed as a `guess:` line.
+#[test]
+fn spec_import_reads_the_vendor_document() {
+    let out = run(alipay().args([
+        "spec",
+        "import",
+        &repo("alipay-spec/tests/fixtures/sns.create.goods.ws.txt"),
+    ]));
+    assert_code(&out, 0);
+    let imported = alipay_spec::Spec::from_toml(&stdout(&out)).unwrap();
+    let spec = alipay_spec::Spec::load(repo("specs/sns.create.goods.ws.toml")).unwrap();
+    type Columns = (String, Option<String>, Option<bool>, Option<String>);
+    let columns = |rows: &[alipay_spec::Row]| -> Vec<Columns> {
+        rows.iter()
+            .map(|r| (r.name.clone(), r.ty.clone(), r.nullable, r.example.clone()))
+            .collect()
+    };
+    assert_eq!(columns(&imported.request), columns(&spec.request));
+    assert_eq!(columns(&imported.basic), columns(&spec.basic));
+    assert_eq!(
+        columns(&imported.response.as_ref().unwrap().fields),
+        columns(&spec.response.as_ref().unwrap().fields)
+    );
+    let codes = |s: &alipay_spec::Spec| -> Vec<(String, Option<String>)> {
+        s.errors
+            .iter()
+            .map(|e| (e.code.clone(), e.text.clone()))
+            .collect()
+    };
+    assert_eq!(codes(&imported), codes(&spec));
+    let err = stderr(&out);
+    assert!(
+        err.contains(r#"guess: line 35: request.outer_goods_id.name: read "outer_goods_i""#),
+        "{err}"
+    );
+    assert!(
+        err.lines().filter(|l| l.starts_with("guess: ")).count() >= 30,
+        "{err}"
+    );
+    // A document without a parameter table is refused, naming the tables it has.
+    let out = run(alipay().args([
+        "spec",
+        "import",
+        &repo("alipay-spec/tests/fixtures/send_goods_confirm_by_platform.rules.txt"),
+    ]));
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("业务术语"), "{}", stderr(&out));
+}
+
+#[test]
+fn spec_scaffold_prints_the_declarations() {
+    let out = run(alipay().args(["spec", "scaffold", &repo("specs/close_trade.toml")]));
+    assert_code(&out, 0);
+    let text = stdout(&out);
+    assert!(text.contains("pub struct CloseTrade"), "{text}");
+    assert!(text.contains("service = \"close_trade\""), "{text}");
+    assert!(
+        text.contains("CodeSpec::new(\"ILLEGAL_CLIENT_IP\""),
+        "{text}"
+    );
+    let out = run(alipay().args(["spec", "scaffold", "/no/such/spec.toml"]));
+    assert_code(&out, 1);
+}
