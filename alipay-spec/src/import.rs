@@ -568,6 +568,13 @@ fn split_tables(lines: &[&str]) -> Result<Tables, ImportError> {
                 t.rows.push((number, vec![line.trim().to_owned()]));
                 continue;
             }
+            // A section row whose empty cells the extraction dropped, tabs included.
+            if let Current::Params(t) = &mut current
+                && matches!(line.trim(), "基本参数" | "业务参数")
+            {
+                t.rows.push((number, vec![line.trim().to_owned()]));
+                continue;
+            }
             finish(std::mem::replace(&mut current, Current::None), &mut tables)?;
             headings.push(line.trim());
             continue;
@@ -984,7 +991,9 @@ fn complete_names(tables: &mut [ReadTable], guesses: &mut Vec<Guess>) {
                     .filter(|(other, _)| {
                         other.len() > name.len()
                             && other.starts_with(name)
-                            && !other[name.len()..].starts_with('_')
+                            // Not at a word boundary: `sign` is not a cut `sign_type`, nor
+                            // `partner` a cut `partnerId`.
+                            && !other[name.len()..].starts_with(|c: char| c == '_' || c.is_ascii_uppercase())
                             && !names[i].contains(other.as_str())
                     })
                     .collect();
@@ -1137,7 +1146,13 @@ fn read_error_table(
             let completions: Vec<&str> = known
                 .iter()
                 .copied()
-                .filter(|k| k.len() > code.len() && k.starts_with(code.as_str()))
+                // Cut inside a word (`GOODS_CREATE_FA`), not at a `_`: `ILLEGAL_USER` is a code
+                // of its own, not a cut `ILLEGAL_USER_KEY`.
+                .filter(|k| {
+                    k.len() > code.len()
+                        && k.starts_with(code.as_str())
+                        && !k[code.len()..].starts_with('_')
+                })
                 .collect();
             if let [whole] = completions.as_slice() {
                 code = (*whole).to_owned();

@@ -244,10 +244,11 @@ fn a_response_table_without_output_sample_has_no_element() {
 }
 
 /// A cut code no known code completes is kept, with a warning when it is as long as the codes the
-/// page wrapped; a wrapped one is joined; a known prefix is not touched.
+/// page wrapped; a wrapped one is joined; a known prefix is not touched; a code that ends where a
+/// longer known one has a `_` is a code of its own (`ILLEGAL_USER` is not a cut `ILLEGAL_USER_KEY`).
 #[test]
 fn error_codes_are_joined_completed_or_flagged() {
-    let text = "服务名: x.y\n\n错误代码\t说明\nSOME_LONG_ERR OR\t某错误\nSOME_OTHER_ERRO\t另一个错误\nILLEGAL_SIGN\t签名错误\nTRADE_STATUS_NOT\t交易状态\nRETRY\n";
+    let text = "服务名: x.y\n\n错误代码\t说明\nSOME_LONG_ERR OR\t某错误\nSOME_OTHER_ERRO\t另一个错误\nILLEGAL_SIGN\t签名错误\nTRADE_STATUS_NOT_\t交易状态\nILLEGAL_USER\t客户ID不正确\nRETRY\n";
     let imported = import(text, &ImportOptions::default()).expect("imported");
     let codes: Vec<(&str, Option<&str>)> = imported
         .spec
@@ -262,6 +263,7 @@ fn error_codes_are_joined_completed_or_flagged() {
             ("SOME_OTHER_ERRO", Some("另一个错误")),
             ("ILLEGAL_SIGN", Some("签名错误")),
             ("TRADE_STATUS_NOT_AVAILD", Some("交易状态")),
+            ("ILLEGAL_USER", Some("客户ID不正确")),
             ("RETRY", None),
         ]
     );
@@ -271,7 +273,7 @@ fn error_codes_are_joined_completed_or_flagged() {
         [
             "line 4: errors.SOME_LONG_ERROR.code: read \"SOME_LONG_ERR OR\", wrote \"SOME_LONG_ERROR\" (a code wrapped by the page: spaces removed)",
             "line 5: errors.SOME_OTHER_ERRO.code: read \"SOME_OTHER_ERRO\", wrote \"SOME_OTHER_ERRO\" (not a known code, and as long as the codes the page wrapped: it may have lost its tail; check it against the document)",
-            "line 7: errors.TRADE_STATUS_NOT_AVAILD.code: read \"TRADE_STATUS_NOT\", wrote \"TRADE_STATUS_NOT_AVAILD\" (cut by the page: completed to the one known code it begins)",
+            "line 7: errors.TRADE_STATUS_NOT_AVAILD.code: read \"TRADE_STATUS_NOT_\", wrote \"TRADE_STATUS_NOT_AVAILD\" (cut by the page: completed to the one known code it begins)",
         ]
     );
 }
