@@ -70,3 +70,24 @@ fn a_field_takes_its_columns_from_the_spec() {
     };
     assert!(long.validate().is_err());
 }
+
+/// A notification table held to the spec's `[notify]` table, its columns taken from it.
+#[derive(Clone, alipay_core::Notification)]
+#[alipay(kind = "notify", spec = "tests/fixtures/specs/close.toml")]
+#[allow(missing_docs)]
+pub struct Closed {
+    pub trade_no: String,
+    pub trade_status: alipay_core::types::TradeStatus,
+}
+
+#[test]
+fn a_notification_takes_its_columns_from_the_spec() {
+    use alipay_core::service::Notification as _;
+    assert_eq!(Closed::SERVICE, "close_trade");
+    assert_eq!(Closed::FIELDS[0].label, "交易号");
+    assert_eq!(Closed::FIELDS[0].max_len, Some(64));
+    assert_eq!(Closed::FIELDS[1].example, Some("TRADE_CLOSED"));
+    let n = Closed::from_params(&[("trade_no", "1"), ("trade_status", "TRADE_CLOSED")]).unwrap();
+    assert_eq!(n.trade_no, "1");
+    assert!(Closed::from_params(&[("trade_no", "1".repeat(65).as_str())]).is_err());
+}

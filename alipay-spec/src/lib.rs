@@ -31,7 +31,10 @@ pub mod import;
 mod model;
 pub mod scaffold;
 
-pub use check::{Mismatch, Mismatches, assert_matches, check, check_file};
+pub use check::{
+    Mismatch, Mismatches, assert_matches, assert_notification_matches, check, check_file,
+    check_notification,
+};
 pub use import::{Guess, ImportError, ImportOptions, Imported, import};
 pub use model::{ErrorRow, LoadError, ParamTable, ResponseTable, Row, Spec};
 pub use scaffold::scaffold;

@@ -41,4 +41,23 @@ pub struct Missing {
     pub trade_no: String,
 }
 
+
+
+/// A notification field its table does not have, and one whose nullability differs.
+#[derive(alipay_core::Notification)]
+#[alipay(kind = "notify", spec = "../../../../alipay-core/tests/ui/spec_drift.toml")]
+pub struct NotifyDrift {
+    /// 交易号
+    pub trade_no: Option<String>,
+    /// Not in the table.
+    pub buyer_mobile: Option<String>,
+}
+
+/// A return table the spec does not have.
+#[derive(alipay_core::Notification)]
+#[alipay(kind = "return", spec = "../../../../alipay-core/tests/ui/spec_drift.toml")]
+pub struct NoReturnTable {
+    /// 交易号
+    pub trade_no: String,
+}
 fn main() {}

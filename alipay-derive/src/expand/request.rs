@@ -453,6 +453,7 @@ fn expand_notification(req: &Request, is_return: bool) -> TokenStream {
         .iter()
         .filter_map(|p| p.example.as_ref().map(|ex| const_assert(p, ex)))
         .collect();
+    let track = req.spec_track.clone().unwrap_or_default();
     quote! {
         const _: () = {
             #[allow(unused_imports)]
@@ -462,6 +463,7 @@ fn expand_notification(req: &Request, is_return: bool) -> TokenStream {
             #specs
             #(#asserts)*
             #rules
+            #track
 
             #[automatically_derived]
             impl #private::Notification for #ident {

@@ -167,6 +167,8 @@ pub(crate) struct NotificationAttrs {
     pub(crate) service: Option<LitStr>,
     /// `kind = "notify" | "return"`.
     pub(crate) kind: Option<LitStr>,
+    /// `spec = "specs/x.toml"`: the spec whose notify or return table the struct is held to.
+    pub(crate) spec: Option<LitStr>,
     /// `crate = "path"`, as for requests.
     pub(crate) krate: Option<syn::Path>,
 }
@@ -181,7 +183,7 @@ pub(crate) enum Derive {
 
 const REQUEST_KEYS: &str = "`service`, `response`, `method`, `page`, `spec`, `error_codes`, `idempotent`, `conflict`, `identifies(..)`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`, `crate`";
 const RESPONSE_KEYS: &str = "`element`, `crate`";
-const NOTIFICATION_KEYS: &str = "`kind`, `service`, `crate`";
+const NOTIFICATION_KEYS: &str = "`kind`, `service`, `spec`, `crate`";
 const REQUEST_FIELD_KEYS: &str = "`name`, `label`, `ty`, `max_len`, `example`, `secret`, `custom`";
 const RESPONSE_FIELD_KEYS: &str = "`name`, `label`, `ty`, `example`";
 
@@ -625,6 +627,7 @@ impl NotificationAttrs {
     pub(crate) fn from_ast(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
         let mut service = Attr::none(cx, symbol::SERVICE);
         let mut kind = Attr::none(cx, symbol::KIND);
+        let mut spec = Attr::none(cx, symbol::SPEC);
         let mut krate = Attr::none(cx, symbol::CRATE);
         for_each_key(cx, attrs, |meta| {
             if meta.path == symbol::CRATE {
@@ -632,6 +635,8 @@ impl NotificationAttrs {
             } else if meta.path == symbol::SERVICE {
                 let s = lit_str(meta, symbol::SERVICE, "\"create_partner_trade_by_buyer\"")?;
                 service.set(&meta.path, s);
+            } else if meta.path == symbol::SPEC {
+                spec.set(&meta.path, lit_str(meta, symbol::SPEC, "\"specs/x.toml\"")?);
             } else if meta.path == symbol::KIND {
                 let k = lit_str(meta, symbol::KIND, "\"notify\"")?;
                 if k.value() != "notify" && k.value() != "return" {
@@ -653,6 +658,7 @@ impl NotificationAttrs {
         NotificationAttrs {
             service: service.get(),
             kind: kind.get(),
+            spec: spec.get(),
             krate: krate.get(),
         }
     }

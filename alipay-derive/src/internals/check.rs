@@ -486,7 +486,7 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
     let spec = attrs
         .spec
         .as_ref()
-        .and_then(|lit| super::spec::load(cx, lit));
+        .and_then(|lit| super::spec::load(cx, lit, super::spec::Which::Request));
     let params: Vec<Param> = cont
         .fields
         .iter()
@@ -704,19 +704,33 @@ pub(crate) fn notification<'a>(cx: &Ctxt, cont: &'a Container<'a>) -> Option<Req
     let ContainerAttrs::Notification(attrs) = &cont.attrs else {
         return None;
     };
+    let is_return = attrs.kind.as_ref().is_some_and(|k| k.value() == "return");
+    let which = if is_return {
+        super::spec::Which::Return
+    } else {
+        super::spec::Which::Notify
+    };
+    let spec = attrs
+        .spec
+        .as_ref()
+        .and_then(|lit| super::spec::load(cx, lit, which));
     let params: Vec<Param> = cont
         .fields
         .iter()
-        .map(|f| check_field(cx, f, None))
+        .map(|f| check_field(cx, f, spec.as_ref()))
         .collect();
     check_unique_wire_names(cx, &params, "parameter");
+    if let Some(loaded) = &spec {
+        super::spec::compare_table(cx, loaded, &params);
+    }
+    let service = match (&attrs.service, &spec) {
+        (Some(lit), _) => lit.value(),
+        (None, Some(loaded)) => loaded.file.service.clone(),
+        (None, None) => String::new(),
+    };
     Some(Request {
         ident: cont.ident,
-        service: attrs
-            .service
-            .as_ref()
-            .map(syn::LitStr::value)
-            .unwrap_or_default(),
+        service,
         response: syn::parse_quote!(()),
         method: crate::internals::attr::Method::Post,
         repeat: None,
@@ -724,8 +738,8 @@ pub(crate) fn notification<'a>(cx: &Ctxt, cont: &'a Container<'a>) -> Option<Req
         error_codes: None,
         page: false,
         spec_error_codes: None,
-        spec_track: None,
-        notification: Some(attrs.kind.as_ref().is_some_and(|k| k.value() == "return")),
+        spec_track: spec.as_ref().map(super::spec::track),
+        notification: Some(is_return),
         params,
         one_of: Vec::new(),
         required_if: Vec::new(),

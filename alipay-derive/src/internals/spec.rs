@@ -32,7 +32,26 @@ pub(crate) struct SpecFile {
     #[serde(default)]
     pub(crate) request: Vec<Row>,
     #[serde(default)]
+    pub(crate) notify: Option<Table>,
+    #[serde(default, rename = "return")]
+    pub(crate) return_: Option<Table>,
+    #[serde(default)]
     pub(crate) errors: Vec<ErrorRow>,
+}
+
+/// A notification or return table.
+#[derive(Deserialize)]
+pub(crate) struct Table {
+    #[serde(default)]
+    pub(crate) fields: Vec<Row>,
+}
+
+/// Which table of the spec a derive is held to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Which {
+    Request,
+    Notify,
+    Return,
 }
 
 #[derive(Deserialize)]
@@ -60,17 +79,27 @@ pub(crate) struct Loaded {
     pub(crate) file: SpecFile,
     pub(crate) path: String,
     pub(crate) written: String,
+    pub(crate) which: Which,
 }
 
 impl Loaded {
-    /// The request-table row named `name`.
+    /// The rows of the table the derive is held to.
+    pub(crate) fn rows(&self) -> &[Row] {
+        match self.which {
+            Which::Request => &self.file.request,
+            Which::Notify => self.file.notify.as_ref().map_or(&[], |t| &t.fields),
+            Which::Return => self.file.return_.as_ref().map_or(&[], |t| &t.fields),
+        }
+    }
+
+    /// The row named `name`.
     pub(crate) fn row(&self, name: &str) -> Option<&Row> {
-        self.file.request.iter().find(|r| r.name == name)
+        self.rows().iter().find(|r| r.name == name)
     }
 }
 
 /// Reads the spec named by `lit` (relative to `CARGO_MANIFEST_DIR`); errors at `lit`.
-pub(crate) fn load(cx: &Ctxt, lit: &LitStr) -> Option<Loaded> {
+pub(crate) fn load(cx: &Ctxt, lit: &LitStr, which: Which) -> Option<Loaded> {
     let written = lit.value();
     let base = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(PathBuf::new, PathBuf::from);
     let path = base.join(&written);
@@ -88,11 +117,23 @@ pub(crate) fn load(cx: &Ctxt, lit: &LitStr) -> Option<Loaded> {
         }
     };
     match toml::from_str::<SpecFile>(&text) {
-        Ok(file) => Some(Loaded {
-            file,
-            path: path.display().to_string(),
-            written,
-        }),
+        Ok(file) => {
+            let loaded = Loaded {
+                file,
+                path: path.display().to_string(),
+                written,
+                which,
+            };
+            let table = match which {
+                Which::Request => None,
+                Which::Notify => loaded.file.notify.is_none().then_some("notify"),
+                Which::Return => loaded.file.return_.is_none().then_some("return"),
+            };
+            if let Some(table) = table {
+                cx.error_spanned_by(lit, format!("{} has no [{table}] table", loaded.written));
+            }
+            Some(loaded)
+        }
         Err(e) => {
             cx.error_spanned_by(lit, format!("the spec file {written} does not parse: {e}"));
             None
@@ -225,6 +266,29 @@ fn row_diff(cx: &Ctxt, at: &str, row: &Row, p: &Param) {
             format!("{note:?}"),
             format!("{:?}", p.note),
         );
+    }
+}
+
+/// Compares a notification or return struct with its table: each field must be a row of it (a
+/// struct may declare only the rows it reads; the others are kept by the client), with the row's
+/// columns.
+pub(crate) fn compare_table(cx: &Ctxt, spec: &Loaded, params: &[Param]) {
+    let table = if spec.which == Which::Return {
+        "return"
+    } else {
+        "notify"
+    };
+    for p in params {
+        match spec.row(&p.wire) {
+            Some(row) => row_diff(cx, &spec.written, row, p),
+            None => cx.error_spanned_by(
+                p.field.member,
+                format!(
+                    "`{}` is not a row of {}'s [{table}] table",
+                    p.wire, spec.written
+                ),
+            ),
+        }
     }
 }
 
