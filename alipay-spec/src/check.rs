@@ -6,7 +6,9 @@ use std::path::Path;
 
 use alipay_core::ErrorCode;
 use alipay_core::error::{CodeSpec, ErrorKind};
-use alipay_core::service::{Kind, Notification, NotificationKind, Request, Response, RuleSpec};
+use alipay_core::service::{
+    Kind, Notification, NotificationKind, ParamSpec, Request, Response, RuleSpec,
+};
 
 use crate::model::{ErrorRow, Row, Spec};
 
@@ -146,17 +148,7 @@ pub fn check_notification<T: Notification>(spec: &Spec) -> Result<(), Mismatches
                 match table.fields.iter().find(|r| r.name == p.name) {
                     None => out.push(format!("{name} rows"), "no such row", p.name),
                     Some(r) => {
-                        let d = Declared {
-                            label: p.label,
-                            ty: p.ty,
-                            max_len: p.max_len,
-                            nullable: p.nullable,
-                            example: p.example,
-                            note: p.note,
-                            allowed: p.allowed,
-                            secret: p.secret,
-                        };
-                        row_with(&mut out, name, r, &d, true);
+                        row_with(&mut out, name, r, &Declared::from(p), true);
                     }
                 }
             }
@@ -222,6 +214,21 @@ struct Declared<'a> {
     note: &'a str,
     allowed: &'a [&'a str],
     secret: bool,
+}
+
+impl<'a> From<&'a ParamSpec> for Declared<'a> {
+    fn from(p: &'a ParamSpec) -> Self {
+        Declared {
+            label: p.label,
+            ty: p.ty,
+            max_len: p.max_len,
+            nullable: p.nullable,
+            example: p.example,
+            note: p.note,
+            allowed: p.allowed,
+            secret: p.secret,
+        }
+    }
 }
 
 /// `String(128)` → Some(128); `String` or nothing → None.
@@ -291,17 +298,7 @@ fn request<R: Request>(spec: &Spec, out: &mut Diff) {
     out.compare("request rows".to_owned(), names(&spec.request), declared);
     for r in &spec.request {
         if let Some(p) = R::param(&r.name) {
-            let d = Declared {
-                label: p.label,
-                ty: p.ty,
-                max_len: p.max_len,
-                nullable: p.nullable,
-                example: p.example,
-                note: p.note,
-                allowed: p.allowed,
-                secret: p.secret,
-            };
-            row(out, "request", r, &d);
+            row(out, "request", r, &Declared::from(p));
         }
     }
     // The basic parameters are the runtime's common set, never declared per service.
