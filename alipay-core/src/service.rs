@@ -26,6 +26,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::charset::Charset;
+use crate::error::CodeSpec;
 use crate::types::{self, WireValueError};
 use crate::xml::Payload;
 
@@ -251,12 +252,8 @@ pub trait Request: Sized {
     /// [`Visitor::visit_page`]) with `Self`: how a catalog hands a type to a runtime that needs
     /// its kind (see [`crate::catalog`]).
     ///
-    /// [`Visitor::visit_api`]: crate::catalog::Visitor::visit_api
-    /// [`Visitor::visit_page`]: crate::catalog::Visitor::visit_page
-    fn accept<V: crate::catalog::Visitor + ?Sized>(
-        visitor: &mut V,
-        info: &crate::catalog::ServiceInfo,
-    ) where
+    fn accept<V: Visitor + ?Sized>(visitor: &mut V, info: &ServiceInfo)
+    where
         Self: 'static;
 
     /// Builds the request from received wire parameters (a sandbox or a test gateway), checking
@@ -692,4 +689,64 @@ impl std::error::Error for ResponseFieldError {
             _ => None,
         }
     }
+}
+
+// --- the catalog's view of a service (re-exported as `crate::catalog`) ---
+
+/// One declared service, as data: everything a listing, a documentation generator or a gateway's
+/// dispatch table reads without knowing the request type.
+#[derive(Debug)]
+pub struct ServiceInfo {
+    /// The `service` parameter, e.g. `sns.create.goods.ws`.
+    pub name: &'static str,
+    /// How the service is called.
+    pub method: Method,
+    /// Who sends it: the merchant's server (API) or the buyer's browser (page).
+    pub kind: Kind,
+    /// The request table (business parameters, in table order).
+    pub params: &'static [ParamSpec],
+    /// The request's cross-field rules.
+    pub rules: &'static [RuleSpec],
+    /// The response payload's element, empty for a service without a payload.
+    pub response_element: &'static str,
+    /// The response table, empty for a service without a payload.
+    pub response_fields: &'static [FieldSpec],
+    /// The service's error table ([`Request::ERROR_CODES`]).
+    pub error_codes: &'static [CodeSpec],
+    /// What sending a request again means.
+    pub repeat: Repeat,
+}
+
+impl ServiceInfo {
+    /// The description of request type `R`.
+    pub const fn of<R: Request>() -> Self {
+        Self {
+            name: R::SERVICE,
+            method: R::METHOD,
+            kind: R::KIND,
+            params: R::PARAMS,
+            rules: R::RULES,
+            response_element: <R::Response as Response>::ELEMENT,
+            response_fields: <R::Response as Response>::FIELDS,
+            error_codes: R::ERROR_CODES,
+            repeat: R::REPEAT,
+        }
+    }
+
+    /// The declared row of parameter `name`.
+    pub fn param(&self, name: &str) -> Option<&'static ParamSpec> {
+        self.params.iter().find(|p| p.name == name)
+    }
+}
+
+/// Receives each service of a catalog with its request type (see the [`catalog`](crate::catalog) module docs), by
+/// kind: a runtime needs the kind in the type to call a service (`Client::execute` takes an
+/// [`ApiService`], `Client::page_url` a [`PageService`]).
+///
+/// A catalog calls [`Request::accept`] for each request type, which calls the method of its kind.
+pub trait Visitor {
+    /// Called once per API service: `R` is its declared request type, `info` its description.
+    fn visit_api<R: ApiService + 'static>(&mut self, info: &ServiceInfo);
+    /// Called once per page service (`#[alipay(page)]`).
+    fn visit_page<R: PageService + 'static>(&mut self, info: &ServiceInfo);
 }

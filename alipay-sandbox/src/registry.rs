@@ -20,7 +20,6 @@ use alipay_core::service::{
 };
 use alipay_core::sign::SignType;
 
-use crate::services;
 use crate::state::{Job, PartnerRecord};
 use crate::world::World;
 
@@ -204,23 +203,33 @@ impl Registered {
     }
 }
 
+/// The sandbox's logic for a service name and kind, if it has some (`services::builtin`).
+pub(crate) type Builtin = fn(&str, Kind) -> Option<Behaviour>;
+
 /// The registered services.
-#[derive(Default)]
 pub(crate) struct Registry {
     services: Vec<Registered>,
+    /// The logic a service registered from its declaration alone gets.
+    builtin: Builtin,
 }
 
 impl Registry {
+    /// An empty registry whose services get `builtin`'s logic for their name.
+    pub(crate) fn new(builtin: Builtin) -> Self {
+        Self {
+            services: Vec::new(),
+            builtin,
+        }
+    }
+
     /// Registers `R` from its declaration alone. A request that passes the checks
-    /// (`R::from_params`) gets the sandbox's built-in logic for the service's name when it has
-    /// some (`services::builtin`), else the default answer: for an API service, a success whose
-    /// payload is the response table's examples, with each field named like a request parameter
-    /// echoing that parameter (no payload for `()`); for a page service, the cashier page.
+    /// (`R::from_params`) gets the registry's built-in logic for the service's name and kind when
+    /// it has some (for a page service: at least the cashier page), else the default answer: a
+    /// success whose payload is the response table's examples, with each field named like a
+    /// request parameter echoing that parameter (no payload for `()`).
     pub(crate) fn register<R: Request + 'static>(&mut self) {
-        let behaviour = services::builtin(R::SERVICE).unwrap_or(match R::KIND {
-            Kind::Page => services::page::cashier,
-            Kind::Api => example_answer::<R::Response>,
-        });
+        let behaviour =
+            (self.builtin)(R::SERVICE, R::KIND).unwrap_or(example_answer::<R::Response>);
         self.insert::<R>(Box::new(move |call, params| {
             R::from_params(params).map_err(Refusal::Invalid)?;
             behaviour(call, params)
@@ -332,7 +341,7 @@ mod tests {
 
     #[test]
     fn one_line_registration_validates_with_from_params() {
-        let mut r = Registry::default();
+        let mut r = Registry::new(|_, _| None);
         r.register::<Echo>();
         let echo = r.get(b"sandbox.test.echo").unwrap();
         assert_eq!(echo.method, Method::Get);

@@ -99,6 +99,9 @@ struct Plan<'a> {
     response: Option<String>,
     params: Vec<Field>,
     fields: Vec<Field>,
+    /// The notification and return tables' rows (`sign` and `sign_type` left to the client).
+    notify: Option<Vec<Field>>,
+    return_: Option<Vec<Field>>,
     enums: Vec<Enum>,
     types: BTreeSet<&'static str>,
 }
@@ -126,6 +129,8 @@ impl<'a> Plan<'a> {
             response,
             params: Vec::new(),
             fields: Vec::new(),
+            notify: None,
+            return_: None,
             enums: Vec::new(),
             types: BTreeSet::new(),
         };
@@ -140,6 +145,18 @@ impl<'a> Plan<'a> {
             let fields: Vec<Field> = table.fields.iter().map(|r| plan.field(r, false)).collect();
             plan.fields = fields;
         }
+        let mut table = |t: &Option<crate::model::ParamTable>| {
+            t.as_ref().map(|t| {
+                t.fields
+                    .iter()
+                    .filter(|r| r.name != "sign" && r.name != "sign_type")
+                    .map(|r| plan.field(r, true))
+                    .collect::<Vec<Field>>()
+            })
+        };
+        let (notify, return_) = (table(&spec.notify), table(&spec.return_));
+        plan.notify = notify;
+        plan.return_ = return_;
         plan
     }
 
@@ -245,6 +262,22 @@ impl<'a> Plan<'a> {
         if let Some(name) = &self.response {
             self.render_response(&mut out, name);
         }
+        for (kind, table, what) in [
+            (
+                "notify",
+                &self.notify,
+                "asynchronous notification (服务器异步通知参数)",
+            ),
+            (
+                "return",
+                &self.return_,
+                "synchronous return (页面跳转同步通知参数)",
+            ),
+        ] {
+            if let Some(fields) = table {
+                self.render_notification(&mut out, kind, what, fields);
+            }
+        }
         if !spec.errors.is_empty() {
             render_errors(&mut out, &spec.service, &spec.errors);
         }
@@ -254,7 +287,14 @@ impl<'a> Plan<'a> {
     /// The `use` lines, in rustfmt's order (`alipay_core::Request` sorts before the modules,
     /// `alipay_core::{…}` after them).
     fn render_uses(&self, out: &mut String) {
-        if self.response.is_none() {
+        let mut derives = vec!["Request"];
+        if self.response.is_some() {
+            derives.push("Response");
+        }
+        if self.notify.is_some() || self.return_.is_some() {
+            derives.insert(0, "Notification");
+        }
+        if derives.len() == 1 {
             out.push_str("use alipay_core::Request;\n");
         }
         let errors = &self.spec.errors;
@@ -279,10 +319,28 @@ impl<'a> Plan<'a> {
                 let _ = writeln!(out, "use alipay_core::types::{{{}}};", list.join(", "));
             }
         }
-        if self.response.is_some() {
-            out.push_str("use alipay_core::{Request, Response};\n");
+        if derives.len() > 1 {
+            let _ = writeln!(out, "use alipay_core::{{{}}};", derives.join(", "));
         }
         out.push('\n');
+    }
+
+    /// A `#[derive(Notification)]` struct for a notification or return table.
+    fn render_notification(&self, out: &mut String, kind: &str, what: &str, fields: &[Field]) {
+        let spec = self.spec;
+        let name = format!(
+            "{}{}",
+            self.request,
+            if kind == "notify" { "Notify" } else { "Return" }
+        );
+        let _ = writeln!(out, "\n/// The {what} of `{}`.", spec.service);
+        out.push_str("#[derive(Clone, PartialEq, Eq, Notification)]\n");
+        let args = [
+            format!("service = {}", quote(&spec.service)),
+            format!("kind = {}", quote(kind)),
+        ];
+        out.push_str(&attribute(0, &args));
+        render_struct(out, &name, fields);
     }
 
     fn render_request(&self, out: &mut String) {

@@ -7,10 +7,12 @@
 
 use std::path::{Path, PathBuf};
 
-use alipay_spec::{ImportOptions, Spec, check, import, scaffold};
+use alipay_spec::{ImportOptions, Spec, check, check_notification, import, scaffold};
 
 #[path = "scaffolded/close_trade.rs"]
 pub mod close_trade;
+#[path = "scaffolded/create_partner_trade_by_buyer.rs"]
+pub mod create_partner_trade_by_buyer;
 #[path = "scaffolded/edge_cases.rs"]
 pub mod edge_cases;
 #[path = "scaffolded/page.rs"]
@@ -78,6 +80,28 @@ fn scaffolds_are_the_committed_files() {
     assert_golden("sns.create.goods.ws.imported.rs", &imported_sns());
     assert_golden("edge_cases.rs", &test_spec("edges"));
     assert_golden("page.rs", &test_spec("page"));
+    assert_golden("create_partner_trade_by_buyer.rs", &outside_page());
+}
+
+/// The page service of the outside-crate example, imported from the vendor PDF's three tables
+/// (request, return, notification).
+fn outside_page() -> Spec {
+    let path =
+        manifest_dir().join("../examples/outside-crate/specs/create_partner_trade_by_buyer.toml");
+    Spec::load(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A page service with its notification and return tables: the request and both
+/// `#[derive(Notification)]` structs pass the check.
+#[test]
+fn scaffolded_notification_tables_pass_the_check() {
+    use create_partner_trade_by_buyer as cp;
+    let spec = outside_page();
+    check::<cp::CreatePartnerTradeByBuyer>(&spec).unwrap_or_else(|m| panic!("{m}"));
+    check_notification::<cp::CreatePartnerTradeByBuyerNotify>(&spec)
+        .unwrap_or_else(|m| panic!("{m}"));
+    check_notification::<cp::CreatePartnerTradeByBuyerReturn>(&spec)
+        .unwrap_or_else(|m| panic!("{m}"));
 }
 
 #[test]

@@ -431,6 +431,27 @@ fn debug_impl(req: &Request) -> TokenStream {
     }
 }
 
+/// `&[CodeSpec::new(code, text).kind(…).meaning(…).advice(…), …]` from a spec's error table.
+fn code_specs(rows: &[crate::internals::check::CodeRow]) -> TokenStream {
+    let private = private();
+    let rows = rows.iter().map(|e| {
+        let (code, text) = (&e.code, &e.text);
+        let mut row = quote!(#private::CodeSpec::new(#code, #text));
+        if let Some(kind) = e.kind {
+            let kind = format_ident!("{}", kind);
+            row = quote!(#row.kind(#private::ErrorKind::#kind));
+        }
+        if let Some(meaning) = &e.meaning {
+            row = quote!(#row.meaning(#meaning));
+        }
+        if let Some(advice) = &e.advice {
+            row = quote!(#row.advice(#advice));
+        }
+        row
+    });
+    quote!(&[#(#rows),*])
+}
+
 /// The expansion of a checked `#[derive(Notification)]`: the table, `from_params` (undeclared
 /// parameters kept by the caller, not refused), `Debug` without secrets, `example()`.
 fn expand_notification(req: &Request, is_return: bool) -> TokenStream {
@@ -504,9 +525,9 @@ pub(crate) fn expand(req: &Request) -> TokenStream {
             quote!(#private::Repeat::Conflict(#code))
         }
     };
-    let error_codes = match (&req.error_codes, &req.spec_error_codes) {
+    let error_codes = match (&req.error_codes, &req.spec_errors) {
         (Some(path), _) => quote_spanned!(syn::spanned::Spanned::span(path)=> #path),
-        (None, Some(from_spec)) => from_spec.clone(),
+        (None, Some(rows)) => code_specs(rows),
         (None, None) => quote!(&[]),
     };
     let track = req.spec_track.clone().unwrap_or_default();

@@ -9,6 +9,7 @@ use syn::{Ident, LitStr};
 use super::ast::{Container, ContainerAttrs, Field, Kind};
 use super::attr::{Method, RelOp};
 use super::ctxt::Ctxt;
+use super::spec::{Loaded, Row, Which};
 
 /// Parameters every request carries, added by the runtime.
 pub(crate) const COMMON_PARAMS: &[&str] =
@@ -82,7 +83,7 @@ pub(crate) struct Request<'a> {
     pub(crate) page: bool,
     /// With `spec = "…"`: the error table read from the spec (when `error_codes` is not given),
     /// and the code that makes the file a build input.
-    pub(crate) spec_error_codes: Option<TokenStream>,
+    pub(crate) spec_errors: Option<Vec<CodeRow>>,
     pub(crate) spec_track: Option<TokenStream>,
     /// `#[derive(Notification)]`: `Some(true)` for a return table, `Some(false)` for a
     /// notification table (the struct is read from received parameters only).
@@ -646,7 +647,7 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
         }
     }
 
-    let (mut spec_error_codes, mut spec_track) = (None, None);
+    let (mut spec_errors, mut spec_track) = (None, None);
     if let Some(lit) = &attrs.spec
         && let Some(loaded) = &spec
     {
@@ -654,7 +655,7 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
             .iter()
             .map(|g: &Vec<usize>| g.iter().map(|&i| params[i].wire.clone()).collect())
             .collect();
-        super::spec::compare(
+        compare(
             cx,
             loaded,
             lit,
@@ -664,12 +665,7 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
             &groups,
         );
         if attrs.error_codes.is_none() {
-            spec_error_codes = Some(super::spec::error_codes(
-                cx,
-                loaded,
-                lit,
-                &crate::expand::private(),
-            ));
+            spec_errors = Some(code_rows(cx, loaded, lit));
         }
         spec_track = Some(super::spec::track(loaded));
     }
@@ -686,7 +682,7 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
         identifies,
         error_codes: attrs.error_codes.clone(),
         page: attrs.page.is_some(),
-        spec_error_codes,
+        spec_errors,
         spec_track,
         notification: None,
         params,
@@ -721,7 +717,7 @@ pub(crate) fn notification<'a>(cx: &Ctxt, cont: &'a Container<'a>) -> Option<Req
         .collect();
     check_unique_wire_names(cx, &params, "parameter");
     if let Some(loaded) = &spec {
-        super::spec::compare_table(cx, loaded, &params);
+        compare_table(cx, loaded, &params);
     }
     let service = match (&attrs.service, &spec) {
         (Some(lit), _) => lit.value(),
@@ -737,7 +733,7 @@ pub(crate) fn notification<'a>(cx: &Ctxt, cont: &'a Container<'a>) -> Option<Req
         identifies: Vec::new(),
         error_codes: None,
         page: false,
-        spec_error_codes: None,
+        spec_errors: None,
         spec_track: spec.as_ref().map(super::spec::track),
         notification: Some(is_return),
         params,
@@ -783,6 +779,199 @@ pub(crate) fn response<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Op
         element,
         fields,
     })
+}
+
+// --- holding a declaration to its spec file (`spec = "…"`) ---
+
+/// One row of a spec's error table, its kind checked: becomes a `CodeSpec` of `ERROR_CODES`.
+pub(crate) struct CodeRow {
+    pub(crate) code: String,
+    pub(crate) text: String,
+    /// `Retry`, `QueryTradeState`, `Caller` or `Configuration`.
+    pub(crate) kind: Option<&'static str>,
+    pub(crate) meaning: Option<String>,
+    pub(crate) advice: Option<String>,
+}
+
+/// The spec's error table, each kind checked (an unknown kind is an error at `lit`).
+fn code_rows(cx: &Ctxt, spec: &Loaded, lit: &LitStr) -> Vec<CodeRow> {
+    spec.file
+        .errors
+        .iter()
+        .map(|e| CodeRow {
+            code: e.code.clone(),
+            text: e.text.clone().unwrap_or_default(),
+            kind: e.kind.as_deref().map(|kind| match kind {
+                "retry" => "Retry",
+                "query_trade_state" => "QueryTradeState",
+                "caller" => "Caller",
+                "configuration" => "Configuration",
+                other => {
+                    cx.error_spanned_by(
+                        lit,
+                        format!(
+                            "{}: error {} has kind {other:?}; write retry, query_trade_state, caller or configuration",
+                            spec.written, e.code
+                        ),
+                    );
+                    "Caller"
+                }
+            }),
+            meaning: e.meaning.clone(),
+            advice: e.advice.clone(),
+        })
+        .collect()
+}
+
+/// Compares the request table with the declared fields; every difference is an error.
+pub(crate) fn compare(
+    cx: &Ctxt,
+    spec: &Loaded,
+    lit: &LitStr,
+    service: &str,
+    page: bool,
+    params: &[Param],
+    one_of: &[Vec<String>],
+) {
+    let file = &spec.file;
+    let at = &spec.written;
+    if !file.service.is_empty() && file.service != service {
+        cx.error_spanned_by(
+            lit,
+            format!("{at} is the spec of `{}`, not of `{service}`", file.service),
+        );
+    }
+    let spec_page = file.kind.as_deref() == Some("page");
+    if spec_page != page {
+        let (says, declared) = if spec_page {
+            ("a page service", "an API service: add `page`")
+        } else {
+            ("an API service", "a page service: remove `page`")
+        };
+        cx.error_spanned_by(
+            lit,
+            format!("{at} says {says}; the struct declares {declared}"),
+        );
+    }
+    let names: Vec<&str> = params.iter().map(|p| p.wire.as_str()).collect();
+    for (i, row) in file.request.iter().enumerate() {
+        match params.iter().position(|p| p.wire == row.name) {
+            None => cx.error_spanned_by(
+                lit,
+                format!(
+                    "{at} has the row `{}` (row {} of its request table), which the struct does not declare",
+                    row.name,
+                    i + 1
+                ),
+            ),
+            Some(j) if j != i && names.len() == file.request.len() => cx.error_spanned_by(
+                params[j].field.member,
+                format!(
+                    "`{}` is row {} of {at}'s request table, but field {} here: keep the table's order",
+                    row.name,
+                    i + 1,
+                    j + 1
+                ),
+            ),
+            Some(j) => row_diff(cx, at, row, &params[j]),
+        }
+    }
+    for p in params {
+        if !file.request.iter().any(|r| r.name == p.wire) {
+            cx.error_spanned_by(
+                p.field.member,
+                format!("`{}` is not a row of {at}'s request table", p.wire),
+            );
+        }
+    }
+    if file.one_of.as_slice() != one_of {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "{at} has one_of {:?}; the struct declares {:?}",
+                file.one_of, one_of
+            ),
+        );
+    }
+}
+
+fn row_diff(cx: &Ctxt, at: &str, row: &Row, p: &Param) {
+    let diff = |what: &str, spec: String, declared: String| {
+        if spec != declared {
+            cx.error_spanned_by(
+                p.field.member,
+                format!(
+                    "`{}`: {at} says {what} {spec}, the field says {declared}",
+                    row.name
+                ),
+            );
+        }
+    };
+    if let Some(label) = &row.label {
+        diff("label", format!("{label:?}"), format!("{:?}", p.label));
+    }
+    diff(
+        "type",
+        format!("{:?}", row.ty.as_deref().unwrap_or("")),
+        format!("{:?}", p.ty_text),
+    );
+    if let Some(nullable) = row.nullable {
+        let shape = |n: bool| {
+            if n {
+                "nullable (Option<T>)"
+            } else {
+                "required (T)"
+            }
+        };
+        diff(
+            "it is",
+            shape(nullable).to_owned(),
+            shape(p.field.optional).to_owned(),
+        );
+    }
+    if let Some(example) = &row.example {
+        diff(
+            "example",
+            format!("{example:?}"),
+            format!(
+                "{:?}",
+                p.example
+                    .as_ref()
+                    .map(|e| e.lit.value())
+                    .unwrap_or_default()
+            ),
+        );
+    }
+    if let Some(note) = &row.note {
+        diff(
+            "note (the doc comment)",
+            format!("{note:?}"),
+            format!("{:?}", p.note),
+        );
+    }
+}
+
+/// Compares a notification or return struct with its table: each field must be a row of it (a
+/// struct may declare only the rows it reads; the others are kept by the client), with the row's
+/// columns.
+pub(crate) fn compare_table(cx: &Ctxt, spec: &Loaded, params: &[Param]) {
+    let table = if spec.which == Which::Return {
+        "return"
+    } else {
+        "notify"
+    };
+    for p in params {
+        match spec.row(&p.wire) {
+            Some(row) => row_diff(cx, &spec.written, row, p),
+            None => cx.error_spanned_by(
+                p.field.member,
+                format!(
+                    "`{}` is not a row of {}'s [{table}] table",
+                    p.wire, spec.written
+                ),
+            ),
+        }
+    }
 }
 
 #[cfg(test)]

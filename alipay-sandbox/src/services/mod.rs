@@ -9,24 +9,26 @@ pub(crate) mod page;
 pub(crate) mod query;
 pub(crate) mod ship;
 
-use alipay_core::service::Request;
+use alipay_core::service::{Kind, Request};
 use alipay_services::send_goods_confirm::SendGoodsConfirm;
 use alipay_services::single_trade_query::SingleTradeQuery;
 use alipay_services::sns_create_goods::CreateGoods;
 
 use crate::registry::{Behaviour, Call, Outcome, Refusal, Registry};
 
-/// The sandbox's logic for service `name`, over its checked parameters, if it has some.
+/// The sandbox's logic for service `name` of `kind`, over its checked parameters, if it has some.
 ///
 /// The typed logic of the catalog's services reads the parameters with the catalog's type, so a
 /// declaration whose table differs from the catalog's may be refused here with the catalog's rule.
-pub(crate) fn builtin(name: &str) -> Option<Behaviour> {
+pub(crate) fn builtin(name: &str, kind: Kind) -> Option<Behaviour> {
     Some(match name {
         "sns.create.goods.ws" => |call, params| typed(call, params, goods::create),
         "send_goods_confirm_by_platform" => |call, params| typed(call, params, ship::confirm),
         "single_trade_query" => |call, params| typed(call, params, query::single_trade),
         "close_trade" => close::close,
         _ if page::trade_kind(name).is_some() => page::cashier,
+        // Any other page service shows its cashier page.
+        _ if kind == Kind::Page => page::cashier,
         _ => return None,
     })
 }
@@ -44,7 +46,7 @@ fn typed<R: Request>(
 /// Every service of the catalog (`alipay_services`); those the sandbox plays with state get their
 /// business logic.
 pub(crate) fn standard() -> Registry {
-    let mut r = Registry::default();
+    let mut r = Registry::new(builtin);
     alipay_services::visit(&mut r);
     r.register_with::<CreateGoods>(goods::create);
     r.register_with::<SendGoodsConfirm>(ship::confirm);
