@@ -5,7 +5,7 @@
 //!
 //! - a table of [`ServiceInfo`], each built by [`ServiceInfo::of`] from the declared request type
 //!   (name, method, parameter and response tables, error codes), for listings and documentation;
-//! - a `visit` function that calls [`Request::accept`] once per request type (which calls
+//! - a `visit` function that calls [`Request::accept`](crate::service::Request::accept) once per request type (which calls
 //!   [`Visitor::visit_api`] or [`Visitor::visit_page`]), for runtimes that need
 //!   the type itself (the sandbox registers each service, the CLI builds and calls each one).
 //!

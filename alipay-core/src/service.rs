@@ -228,7 +228,7 @@ pub trait Request: Sized {
     const REPEAT: Repeat = Repeat::Unsafe;
     /// The service's error table (`#[alipay(error_codes = PATH)]`; empty when not declared): what
     /// each code means and what to do about it for this service (see
-    /// [`CodeSpec`](crate::error::CodeSpec) and [`ErrorCode::described_by`](crate::ErrorCode::described_by)).
+    /// [`CodeSpec`] and [`ErrorCode::described_by`](crate::ErrorCode::described_by)).
     const ERROR_CODES: &'static [crate::error::CodeSpec] = &[];
     /// Who sends the request: [`Kind::Api`], or [`Kind::Page`] for `#[alipay(page)]`.
     const KIND: Kind = Kind::Api;
