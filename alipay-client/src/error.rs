@@ -21,6 +21,30 @@ pub enum Stage {
     Service,
 }
 
+impl Stage {
+    /// `invalid`, `transport`, `bad_response` or `service` (for logs and JSON).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Invalid => "invalid",
+            Self::Transport => "transport",
+            Self::BadResponse => "bad_response",
+            Self::Service => "service",
+        }
+    }
+}
+
+impl fmt::Display for Stage {
+    /// The stage in words, e.g. `service error (Alipay answered an error code)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Invalid => "invalid request (nothing was sent)",
+            Self::Transport => "transport failure (the gateway was not reached or did not answer)",
+            Self::BadResponse => "bad response (not a valid, authentic answer)",
+            Self::Service => "service error (Alipay answered an error code)",
+        })
+    }
+}
+
 /// Why a call failed. [`Error::stage`] groups the variants; [`Error::is_retryable`] says whether
 /// calling again (unchanged) is the remedy. No variant's `Display` or `Debug` holds a key or a
 /// secret parameter value.
@@ -381,5 +405,22 @@ impl fmt::Debug for ServiceError {
             .field("possibly_applied", &self.possibly_applied)
             .field("string_to_sign", &self.redacted_string_to_sign())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod stage_tests {
+    use super::Stage;
+
+    #[test]
+    fn stages_display_in_words_and_name_themselves() {
+        assert_eq!(Stage::Service.as_str(), "service");
+        assert_eq!(Stage::BadResponse.as_str(), "bad_response");
+        assert!(
+            Stage::Transport
+                .to_string()
+                .starts_with("transport failure")
+        );
+        assert!(Stage::Invalid.to_string().contains("nothing was sent"));
     }
 }
