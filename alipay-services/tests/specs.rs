@@ -100,3 +100,19 @@ fn a_drifted_spec_fails() {
         assert!(places.contains(&expected), "{expected} not in {places:?}");
     }
 }
+
+/// The page service's notification and return tables match their spec tables.
+#[test]
+fn notification_and_return_tables_match_their_spec() {
+    use alipay_services::create_partner_trade_by_buyer::{
+        CreatePartnerTradeByBuyerNotify, CreatePartnerTradeByBuyerReturn,
+    };
+    let spec = Spec::load(path("create_partner_trade_by_buyer.toml")).unwrap();
+    alipay_spec::check_notification::<CreatePartnerTradeByBuyerNotify>(&spec)
+        .unwrap_or_else(|m| panic!("{m}"));
+    alipay_spec::check_notification::<CreatePartnerTradeByBuyerReturn>(&spec)
+        .unwrap_or_else(|m| panic!("{m}"));
+    assert_eq!(spec.request.len(), 36);
+    assert_eq!(spec.notify.as_ref().unwrap().fields.len(), 36);
+    assert_eq!(spec.return_.as_ref().unwrap().fields.len(), 39);
+}
