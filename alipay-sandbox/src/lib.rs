@@ -59,7 +59,10 @@
 //! Services: `close_trade` closes a partner's trade waiting for payment (or a COD trade waiting to
 //! ship), found by `trade_no` or `out_order_no`, else `TRADE_STATUS_NOT_AVAILD` / `TRADE_NOT_EXIST`;
 //! `create_partner_trade_by_buyer`, `trade_create_by_buyer` (escrow) and `create_direct_pay_by_user`
-//! (instant) create the trade `WAIT_BUYER_PAY` (or show the existing one of that `out_trade_no`);
+//! (instant) create the trade `WAIT_BUYER_PAY` (or show the existing one of that `out_trade_no`) and
+//! answer the cashier page, whose pay button (`POST /cashier/pay`, a plain form) pays it
+//! (`WAIT_SELLER_SEND_GOODS`, or `TRADE_SUCCESS` for instant payment), sends the browser back to
+//! `return_url` with the signed return and notifies `notify_url`; paying again changes nothing;
 //! goods are stored per partner and `outer_goods_id` (`GOODS_EXISTS_ERROR` on a repeat,
 //! `ILLEGAL_USER_KEY` for an SNS user or key not registered with [`Admin::create_sns_user`]);
 //! escrow and COD trades follow docs/protocol.md's state machine (`TRADE_NOT_EXIST` also for another
@@ -100,6 +103,7 @@
 //! deliveries and pending notifications, which resume on the next start.
 
 mod admin;
+mod cashier;
 mod config;
 mod envelope;
 mod error;

@@ -185,21 +185,34 @@ async fn deliver(
 
 /// Appends `sign_type` and `sign` to `params`.
 fn sign(world: &World, job: &Job, params: &mut Vec<(String, String)>) -> Result<(), String> {
+    sign_as(world, &job.partner, job.charset, job.sign_type, params)
+}
+
+/// Appends `sign_type` and `sign` to `params`, as Alipay signs what it sends `partner` (a
+/// notification, a return): `MD5` with the partner's key, `RSA`/`RSA2` with the sandbox's Alipay
+/// key, `MD5` for a `DSA` partner (the sandbox has no DSA key of its own).
+pub(crate) fn sign_as(
+    world: &World,
+    partner: &str,
+    charset: alipay_core::Charset,
+    sign_type: SignType,
+    params: &mut Vec<(String, String)>,
+) -> Result<(), String> {
     let md5;
-    let signer: &Signer = match job.sign_type {
+    let signer: &Signer = match sign_type {
         SignType::Rsa => &world.alipay.rsa,
         SignType::Rsa2 => &world.alipay.rsa2,
         SignType::Md5 | SignType::Dsa => {
             let partner = world
                 .state
-                .partner(&job.partner)
-                .ok_or_else(|| format!("partner {} is gone", job.partner))?;
+                .partner(partner)
+                .ok_or_else(|| format!("partner {partner} is gone"))?;
             md5 = partner.keys.md5_signer.clone();
             &md5
         }
     };
     let signature =
-        sign_params(&SignedParams::new(params), job.charset, signer).map_err(|e| e.to_string())?;
+        sign_params(&SignedParams::new(params), charset, signer).map_err(|e| e.to_string())?;
     params.push(("sign_type".into(), signer.sign_type().as_str().to_owned()));
     params.push(("sign".into(), signature.sign));
     Ok(())
@@ -207,7 +220,7 @@ fn sign(world: &World, job: &Job, params: &mut Vec<(String, String)>) -> Result<
 
 /// A fresh notify id: base64 text of secure random bytes, as Alipay's, with a `/` and a `+` in
 /// it (so every id tests a client's encoding of both).
-fn new_notify_id(world: &World) -> String {
+pub(crate) fn new_notify_id(world: &World) -> String {
     let bytes: [u8; 24] = keys::secure_bytes().unwrap_or_else(|_| {
         let mut rng = world.rng();
         std::array::from_fn(|_| rng.u8(..))

@@ -25,6 +25,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Notify;
 use tokio::task::JoinSet;
 
+use crate::cashier::{self, Cashier};
 use crate::envelope;
 use crate::faults::{self, Fault};
 use crate::gateway::{self, Answer, Gateway};
@@ -97,6 +98,8 @@ async fn route(
     let path = request.uri().path();
     if path == "/gateway.do" {
         gateway_request(gw, request, kill).await
+    } else if path == "/cashier/pay" {
+        cashier_request(gw, request).await
     } else if path == "/admin" || path.starts_with("/admin/") {
         if peer.ip().is_loopback() {
             crate::admin::http::handle(&gw.world, request).await
@@ -111,6 +114,49 @@ async fn route(
             StatusCode::NOT_FOUND,
             "not found: the gateway is /gateway.do",
         )
+    }
+}
+
+/// `POST /cashier/pay`: the buyer's browser pays at the cashier (see [`crate::cashier`]).
+async fn cashier_request(gw: &Arc<Gateway>, request: Request<Incoming>) -> HttpResponse {
+    if request.method() != Method::POST {
+        return text(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "the cashier's buttons are POST forms",
+        );
+    }
+    let body = match read_body(request).await {
+        Ok(body) => body,
+        Err(_) => {
+            return text(
+                StatusCode::BAD_REQUEST,
+                "the cashier form could not be read",
+            );
+        }
+    };
+    match cashier::pay(gw, &body) {
+        Cashier::Redirect(to) => {
+            let mut answer = response(StatusCode::FOUND, "text/plain; charset=utf-8", "");
+            if let Ok(value) = HeaderValue::from_str(&to) {
+                answer.headers_mut().insert(hyper::header::LOCATION, value);
+            }
+            answer
+        }
+        Cashier::Page {
+            status,
+            charset,
+            html,
+        } => {
+            let body = charset
+                .encode(&html)
+                .map(|b| b.into_owned())
+                .unwrap_or_else(|_| html.into_bytes());
+            response(
+                StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+                &format!("text/html; charset={}", charset.as_str()),
+                body,
+            )
+        }
     }
 }
 

@@ -30,6 +30,10 @@ pub(crate) struct World {
     faults: RwLock<Faults>,
     rng: Mutex<fastrand::Rng>,
     requests: Mutex<RequestLog>,
+    /// The order a page service opened each trade with (subject, price, quantity, seller, …), by
+    /// trade number, for the return and the notification the cashier sends when it is paid. Kept
+    /// in memory only: a trade opened before a restart is paid with its stored fields alone.
+    orders: Mutex<std::collections::HashMap<String, Vec<(String, String)>>>,
 }
 
 /// The received requests, bounded in count and in bytes.
@@ -53,7 +57,26 @@ impl World {
             alipay,
             rng: Mutex::new(rng),
             requests: Mutex::new(RequestLog::default()),
+            orders: Mutex::new(std::collections::HashMap::new()),
         }
+    }
+
+    /// Remembers the order page service parameters `order` opened trade `trade_no` with.
+    pub(crate) fn remember_order(&self, trade_no: &str, order: Vec<(String, String)>) {
+        self.orders
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(trade_no.to_owned(), order);
+    }
+
+    /// The order trade `trade_no` was opened with, if this sandbox opened it.
+    pub(crate) fn order(&self, trade_no: &str) -> Vec<(String, String)> {
+        self.orders
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(trade_no)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// `base` scaled by the time factor.

@@ -93,7 +93,20 @@ fn open_trade(
     };
     let world = &call.world;
     match state.insert_trade(trade, false, || world.dated_number()) {
-        Ok(Ok(trade)) => Ok(trade),
+        Ok(Ok(trade)) => {
+            let order = params
+                .iter()
+                .filter(|(k, _)| {
+                    !matches!(
+                        k.as_str(),
+                        "sign" | "sign_type" | "service" | "partner" | "_input_charset"
+                    )
+                })
+                .cloned()
+                .collect();
+            world.remember_order(&trade.trade_no, order);
+            Ok(trade)
+        }
         // Created by a concurrent visit of the same page: show that one.
         Ok(Err(TradeConflict::OutTradeNo | TradeConflict::TradeNo)) => state
             .trade_by_out(partner, out)
@@ -126,6 +139,36 @@ fn page(
         }
         rows += &format!("<tr><th>{}</th><td>{}</td></tr>\n", escape(k), escape(v));
     }
+    let pay = match trade {
+        Some(t) if t.status == TradeStatus::WaitBuyerPay => {
+            let mut hidden = vec![
+                ("trade_no", t.trade_no.as_str()),
+                ("_input_charset", call.charset.as_str()),
+                ("sign_type", call.sign_type.as_str()),
+            ];
+            if let Some(url) = get(params, "return_url") {
+                hidden.push(("return_url", url));
+            }
+            let inputs: String = hidden
+                .iter()
+                .map(|(k, v)| {
+                    format!(
+                        "<input type=\"hidden\" name=\"{}\" value=\"{}\"/>",
+                        escape(k),
+                        escape(v)
+                    )
+                })
+                .collect();
+            format!(
+                "<form id=\"pay\" method=\"post\" action=\"/cashier/pay\">{inputs}                 <button type=\"submit\">确认付款</button></form>\n"
+            )
+        }
+        Some(t) => format!(
+            "<p id=\"paid\">该交易已付款或已结束（{}），不会再次付款。</p>\n",
+            t.status.as_str()
+        ),
+        None => String::new(),
+    };
     let trade = trade.map_or_else(String::new, |t| {
         format!(
             "<p id=\"trade\">交易号 <span id=\"trade_no\">{}</span>，商户订单号 <span id=\"out_trade_no\">{}</span>，\
@@ -138,7 +181,7 @@ fn page(
     });
     format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\"><title>支付宝沙箱收银台</title></head>\n\
-         <body><h1>支付宝沙箱收银台</h1>\n<p>服务 <code id=\"service\">{service}</code></p>\n{trade}\
+         <body><h1>支付宝沙箱收银台</h1>\n<p>服务 <code id=\"service\">{service}</code></p>\n{trade}{pay}\
          <table id=\"params\">\n{rows}</table></body></html>\n",
         charset = call.charset.as_str(),
         service = escape(service),

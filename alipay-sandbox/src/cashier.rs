@@ -1,0 +1,215 @@
+//! The cashier's pay button (`POST /cashier/pay`): the buyer pays the trade a page service opened.
+//!
+//! The cashier page (`services::page`) holds a form with the trade number and the page request's
+//! `return_url`, `_input_charset` and `sign_type`. Paying moves the trade to the state its service
+//! defines (escrow and COD: `WAIT_SELLER_SEND_GOODS`; instant payment: `TRADE_SUCCESS`), schedules
+//! the `trade_status_sync` notification to the trade's `notify_url`, and sends the browser back
+//! (HTTP 302) to `return_url` with the signed return parameters (`is_success=T`, `notify_id`,
+//! `notify_time`, `notify_type`, `trade_no`, `out_trade_no`, `trade_status`, `total_fee`,
+//! `seller_id`, `buyer_id`), encoded in the request's charset and signed as notifications are. The
+//! return's `notify_id` answers `notify_verify` like a notification's. Paying a trade that no longer
+//! waits for payment changes nothing and shows "already paid" (never a second payment); without a
+//! `return_url`, the page says the payment is done. A `return_url` takes no query of its own (the
+//! official demo: "不能加?id=123这类自定义参数"): one it has is kept in front of the return's
+//! parameters, and a verifier that checks every received parameter then fails, as with Alipay.
+//!
+//! The order's rows the return and the notification carry (`subject`, `price`, `quantity`,
+//! `seller_email`, …) come from the page request that opened the trade, kept in memory: a trade
+//! opened before a restart of a sandbox with a state file is paid with defaults for them.
+
+use alipay_core::types::{Amount, DateTime, TradeStatus};
+use alipay_core::{Charset, form};
+
+use crate::gateway::Gateway;
+use crate::model::{Trade, TradeKind};
+use crate::notification::{self, VALIDITY};
+use crate::notify_sender::{new_notify_id, sign_as};
+use crate::request::raw_params;
+
+/// What the cashier answers.
+#[derive(Debug)]
+pub(crate) enum Cashier {
+    /// `302 Found` to this URL (the merchant's `return_url`).
+    Redirect(String),
+    /// An HTML page with this HTTP status, in `charset`.
+    Page {
+        status: u16,
+        charset: Charset,
+        html: String,
+    },
+}
+
+fn page(status: u16, charset: Charset, title: &str, text: &str) -> Cashier {
+    Cashier::Page {
+        status,
+        charset,
+        html: format!(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"{}\"><title>{title}</title></head>\n\
+             <body><h1>{title}</h1>\n<p>{text}</p></body></html>\n",
+            charset.as_str()
+        ),
+    }
+}
+
+/// `POST /cashier/pay` with the cashier form's body.
+pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
+    let Ok(raw) = raw_params(b"", body) else {
+        return page(400, Charset::Utf8, "支付宝 - 错误", "表单不完整");
+    };
+    let charset = form::declared_charset(&raw)
+        .ok()
+        .flatten()
+        .unwrap_or(Charset::Utf8);
+    let Ok(fields) = form::decode_pairs(&raw, charset) else {
+        return page(400, charset, "支付宝 - 错误", "表单不完整");
+    };
+    let get = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, v)| k == name && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    };
+    let sign_type = get("sign_type")
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(alipay_core::SignType::Md5);
+    let Some(trade_no) = get("trade_no") else {
+        return page(400, charset, "支付宝 - 错误", "没有交易号");
+    };
+    let world = &gw.world;
+    let now = DateTime::now();
+    let paid = world.state.update_trade(trade_no, |t| {
+        if t.status != TradeStatus::WaitBuyerPay {
+            return Err(t.status);
+        }
+        t.status = match t.kind {
+            TradeKind::Instant => TradeStatus::TradeSuccess,
+            TradeKind::Escrow | TradeKind::Cod => TradeStatus::WaitSellerSendGoods,
+        };
+        t.last_modified_time = now;
+        Ok((t.clone(), true))
+    });
+    let trade = match paid {
+        None => return page(404, charset, "支付宝 - 错误", "交易不存在"),
+        Some(Err(e)) => {
+            tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the trade");
+            return page(500, charset, "支付宝 - 错误", "系统错误");
+        }
+        Some(Ok(Err(status))) => {
+            return page(
+                409,
+                charset,
+                "支付宝 - 已付款",
+                &format!(
+                    "该交易已付款或已结束（{}），不会再次付款。",
+                    status.as_str()
+                ),
+            );
+        }
+        Some(Ok(Ok(trade))) => trade,
+    };
+    let order = order_rows(gw, &trade);
+    if trade.notify_url.is_some() {
+        let mut job = notification::status_change(&trade, charset, sign_type);
+        job.params.extend(order.iter().cloned());
+        match world.state.insert_job(job) {
+            Ok(job) => gw.deliveries.spawn_job(job),
+            Err(e) => {
+                tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the notification");
+            }
+        }
+    }
+    match get("return_url") {
+        Some(url) => match return_url(gw, &trade, &order, url, charset, sign_type) {
+            Ok(to) => Cashier::Redirect(to),
+            Err(e) => {
+                tracing::error!(target: "alipay_sandbox", error = %e, "cannot sign the return");
+                page(500, charset, "支付宝 - 错误", "系统错误")
+            }
+        },
+        None => page(200, charset, "支付宝 - 付款成功", "付款成功。"),
+    }
+}
+
+/// The rows of the order the trade was opened with that the return and the notification carry
+/// (the document's required ones included): `subject`, `price`, `quantity`, `seller_email`,
+/// `buyer_email` (the sandbox's buyer when the page did not name one), `discount`,
+/// `is_total_fee_adjust`, `use_coupon`, and `body`, `payment_type` when given.
+fn order_rows(gw: &Gateway, trade: &Trade) -> Vec<(String, String)> {
+    let order = gw.world.order(&trade.trade_no);
+    let get = |name: &str| {
+        order
+            .iter()
+            .find(|(k, v)| k == name && !v.is_empty())
+            .map(|(_, v)| v.clone())
+    };
+    let quantity: u64 = get("quantity").and_then(|q| q.parse().ok()).unwrap_or(1);
+    let price = get("price")
+        .and_then(|p| p.parse::<Amount>().ok())
+        .unwrap_or_else(|| Amount::from_fen(trade.total_fee.fen() / quantity.max(1)));
+    let mut rows = vec![
+        (
+            "subject",
+            get("subject").unwrap_or_else(|| trade.out_trade_no.clone()),
+        ),
+        ("price", price.to_string()),
+        ("quantity", quantity.to_string()),
+        (
+            "seller_email",
+            get("seller_email").unwrap_or_else(|| format!("{}@sandbox.alipay.test", trade.partner)),
+        ),
+        (
+            "buyer_email",
+            get("buyer_email")
+                .unwrap_or_else(|| format!("{}@sandbox.alipay.test", trade.buyer_user_id)),
+        ),
+        ("discount", "0.00".to_owned()),
+        ("is_total_fee_adjust", "N".to_owned()),
+        ("use_coupon", "N".to_owned()),
+    ];
+    for name in ["body", "payment_type"] {
+        if let Some(value) = get(name) {
+            rows.push((name, value));
+        }
+    }
+    rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
+/// `return_url` with the signed return parameters of the paid `trade` appended.
+fn return_url(
+    gw: &Gateway,
+    trade: &Trade,
+    order: &[(String, String)],
+    url: &str,
+    charset: Charset,
+    sign_type: alipay_core::SignType,
+) -> Result<String, String> {
+    let world = &gw.world;
+    let notify_id = new_notify_id(world);
+    let mut params: Vec<(String, String)> = [
+        ("is_success", "T".to_owned()),
+        ("notify_id", notify_id.clone()),
+        ("notify_time", DateTime::now().to_string()),
+        ("notify_type", "trade_status_sync".to_owned()),
+        ("trade_no", trade.trade_no.clone()),
+        ("out_trade_no", trade.out_trade_no.clone()),
+        ("trade_status", trade.status.as_str().to_owned()),
+        ("total_fee", trade.total_fee.to_string()),
+        ("seller_id", trade.partner.clone()),
+        ("buyer_id", trade.buyer_user_id.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    params.push(("partnerId".into(), trade.partner.clone()));
+    params.extend(order.iter().cloned());
+    sign_as(world, &trade.partner, charset, sign_type, &mut params)?;
+    let query = form::encode(&params, charset).map_err(|e| e.to_string())?;
+    world.state.register_notify_id(
+        &notify_id,
+        &trade.partner,
+        std::time::SystemTime::now(),
+        world.scaled(VALIDITY),
+    );
+    let separator = if url.contains('?') { '&' } else { '?' };
+    Ok(format!("{url}{separator}{query}"))
+}
