@@ -185,21 +185,12 @@ fn return_url(
 ) -> Result<String, String> {
     let world = &gw.world;
     let notify_id = new_notify_id(world);
-    let mut params: Vec<(String, String)> = [
-        ("is_success", "T".to_owned()),
-        ("notify_id", notify_id.clone()),
-        ("notify_time", DateTime::now().to_string()),
-        ("notify_type", "trade_status_sync".to_owned()),
-        ("trade_no", trade.trade_no.clone()),
-        ("out_trade_no", trade.out_trade_no.clone()),
-        ("trade_status", trade.status.as_str().to_owned()),
-        ("total_fee", trade.total_fee.to_string()),
-        ("seller_id", trade.partner.clone()),
-        ("buyer_id", trade.buyer_user_id.clone()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
+    let mut params = vec![
+        ("is_success".to_owned(), "T".to_owned()),
+        ("notify_id".to_owned(), notify_id.clone()),
+        ("notify_time".to_owned(), DateTime::now().to_string()),
+    ];
+    params.extend(notification::trade_rows(trade));
     params.push(("partnerId".into(), trade.partner.clone()));
     params.extend(order.iter().cloned());
     sign_as(world, &trade.partner, charset, sign_type, &mut params)?;

@@ -47,9 +47,10 @@ pub(crate) const DELIVERIES: u32 = SCHEDULE.len() as u32 + 1;
 /// How long a notify id stays valid, before scaling by the time factor.
 pub(crate) const VALIDITY: Duration = Duration::from_secs(60);
 
-/// The notification of `trade`'s new status, due now.
-pub(crate) fn status_change(trade: &Trade, charset: Charset, sign_type: SignType) -> Job {
-    let mut params: Vec<(String, String)> = [
+/// The rows a notification and a return say about `trade` (`notify_type`, its numbers, status,
+/// amount, seller, buyer and creation time).
+pub(crate) fn trade_rows(trade: &Trade) -> Vec<(String, String)> {
+    [
         ("notify_type", "trade_status_sync".to_owned()),
         ("trade_no", trade.trade_no.clone()),
         ("out_trade_no", trade.out_trade_no.clone()),
@@ -61,7 +62,12 @@ pub(crate) fn status_change(trade: &Trade, charset: Charset, sign_type: SignType
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
-    .collect();
+    .collect()
+}
+
+/// The notification of `trade`'s new status, due now.
+pub(crate) fn status_change(trade: &Trade, charset: Charset, sign_type: SignType) -> Job {
+    let mut params = trade_rows(trade);
     if let Some(shipment) = &trade.shipment {
         params.push(("gmt_send_goods".into(), shipment.time.to_string()));
         if let Some(t) = shipment.transport_type {
