@@ -1,4 +1,6 @@
-//! The cashier's pay button (`POST /cashier/pay`): the buyer pays the trade a page service opened.
+//! The cashier's buttons: the buyer pays the trade a page service opened (`POST /cashier/pay`),
+//! or leaves without paying (`POST /cashier/cancel`: nothing changes, back to the order's
+//! `show_url`, else `return_url`).
 //!
 //! The cashier page (`services::page`) holds a form with the trade number and the page request's
 //! `return_url`, `_input_charset` and `sign_type`. Paying moves the trade to the state its service
@@ -51,17 +53,52 @@ fn page(status: u16, charset: Charset, title: &str, text: &str) -> Cashier {
     }
 }
 
-/// `POST /cashier/pay` with the cashier form's body.
-pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
+/// The cashier form's fields and their charset, or the page refusing an unreadable form.
+fn read_form(body: &[u8]) -> Result<(Vec<(String, String)>, Charset), Cashier> {
     let Ok(raw) = raw_params(b"", body) else {
-        return page(400, Charset::Utf8, "支付宝 - 错误", "表单不完整");
+        return Err(page(400, Charset::Utf8, "支付宝 - 错误", "表单不完整"));
     };
     let charset = form::declared_charset(&raw)
         .ok()
         .flatten()
         .unwrap_or(Charset::Utf8);
-    let Ok(fields) = form::decode_pairs(&raw, charset) else {
-        return page(400, charset, "支付宝 - 错误", "表单不完整");
+    match form::decode_pairs(&raw, charset) {
+        Ok(fields) => Ok((fields, charset)),
+        Err(_) => Err(page(400, charset, "支付宝 - 错误", "表单不完整")),
+    }
+}
+
+/// `POST /cashier/cancel`: the buyer leaves the cashier without paying. Nothing changes; the
+/// browser goes back to the order's `show_url`, else its `return_url` (without a return: nothing
+/// was paid), else a page saying the payment was cancelled.
+pub(crate) fn cancel(gw: &Gateway, body: &[u8]) -> Cashier {
+    let (fields, charset) = match read_form(body) {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
+    let trade_no = fields
+        .iter()
+        .find(|(k, _)| k == "trade_no")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    let order = gw.world.order(trade_no);
+    let back = ["show_url", "return_url"].iter().find_map(|name| {
+        order
+            .iter()
+            .find(|(k, v)| k == name && !v.is_empty())
+            .map(|(_, v)| v.clone())
+    });
+    match back {
+        Some(url) => Cashier::Redirect(url),
+        None => page(200, charset, "支付宝 - 已取消", "付款已取消，交易未改变。"),
+    }
+}
+
+/// `POST /cashier/pay` with the cashier form's body.
+pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
+    let (fields, charset) = match read_form(body) {
+        Ok(read) => read,
+        Err(refused) => return refused,
     };
     let get = |name: &str| {
         fields

@@ -98,7 +98,7 @@ async fn route(
     let path = request.uri().path();
     if path == "/gateway.do" {
         gateway_request(gw, request, kill).await
-    } else if path == "/cashier/pay" {
+    } else if path == "/cashier/pay" || path == "/cashier/cancel" {
         cashier_request(gw, request).await
     } else if path == "/admin" || path.starts_with("/admin/") {
         if peer.ip().is_loopback() {
@@ -117,8 +117,10 @@ async fn route(
     }
 }
 
-/// `POST /cashier/pay`: the buyer's browser pays at the cashier (see [`crate::cashier`]).
+/// `POST /cashier/pay` and `/cashier/cancel`: the buyer's browser at the cashier (see
+/// [`crate::cashier`]).
 async fn cashier_request(gw: &Arc<Gateway>, request: Request<Incoming>) -> HttpResponse {
+    let cancel = request.uri().path() == "/cashier/cancel";
     if request.method() != Method::POST {
         return text(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -134,7 +136,12 @@ async fn cashier_request(gw: &Arc<Gateway>, request: Request<Incoming>) -> HttpR
             );
         }
     };
-    match cashier::pay(gw, &body) {
+    let answer = if cancel {
+        cashier::cancel(gw, &body)
+    } else {
+        cashier::pay(gw, &body)
+    };
+    match answer {
         Cashier::Redirect(to) => {
             let mut answer = response(StatusCode::FOUND, "text/plain; charset=utf-8", "");
             if let Ok(value) = HeaderValue::from_str(&to) {

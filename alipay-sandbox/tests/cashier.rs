@@ -60,6 +60,25 @@ async fn the_buyer_pays_at_the_cashier_and_comes_back_with_a_signed_return() {
         .unwrap();
     assert_eq!(trade.status, TradeStatus::WaitBuyerPay);
 
+    // Cancel: nothing changes, back to the order's show_url.
+    let cancel = encode(&hidden_inputs(&page, "cancel"), false);
+    let left = http
+        .post(format!("http://{}/cashier/cancel", sandbox.addr()))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(cancel)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(left.status(), 302);
+    assert_eq!(
+        left.headers()["location"].to_str().unwrap(),
+        order.show_url.as_ref().unwrap().as_str()
+    );
+    assert_eq!(
+        sandbox.admin().trade(&trade.trade_no).unwrap().status,
+        TradeStatus::WaitBuyerPay
+    );
+
     // Pay: 302 to return_url with the signed return, which verifies into the return table.
     let pay = encode(&hidden_inputs(&page, "pay"), false);
     let paid = http

@@ -160,7 +160,12 @@ fn page(
                 })
                 .collect();
             format!(
-                "<form id=\"pay\" method=\"post\" action=\"/cashier/pay\">{inputs}                 <button type=\"submit\">确认付款</button></form>\n"
+                "<form id=\"pay\" method=\"post\" action=\"/cashier/pay\">{inputs}\
+                 <button type=\"submit\">确认付款</button></form>\n\
+                 <form id=\"cancel\" method=\"post\" action=\"/cashier/cancel\">\
+                 <input type=\"hidden\" name=\"trade_no\" value=\"{}\"/>\
+                 <button type=\"submit\">取消付款</button></form>\n",
+                escape(&t.trade_no)
             )
         }
         Some(t) => format!(
