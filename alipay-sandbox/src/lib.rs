@@ -62,7 +62,8 @@
 //! (instant) create the trade `WAIT_BUYER_PAY` (or show the existing one of that `out_trade_no`) and
 //! answer the cashier page, whose pay button (`POST /cashier/pay`, a plain form) pays it
 //! (`WAIT_SELLER_SEND_GOODS`, or `TRADE_SUCCESS` for instant payment), sends the browser back to
-//! `return_url` with the signed return and notifies `notify_url`; paying again changes nothing;
+//! `return_url` with the signed return and notifies `notify_url`; paying again changes nothing; its
+//! cancel button (`POST /cashier/cancel`) changes nothing and goes back to `show_url`/`return_url`;
 //! goods are stored per partner and `outer_goods_id` (`GOODS_EXISTS_ERROR` on a repeat,
 //! `ILLEGAL_USER_KEY` for an SNS user or key not registered with [`Admin::create_sns_user`]);
 //! escrow and COD trades follow docs/protocol.md's state machine (`TRADE_NOT_EXIST` also for another
