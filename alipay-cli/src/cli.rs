@@ -239,6 +239,10 @@ pub(crate) struct SpecScaffoldArgs {
     /// The spec file (specs/<service>.toml)
     #[arg(value_name = "SPEC")]
     pub(crate) file: PathBuf,
+    /// The path the code reaches the runtime by: `alipay` (a crate depending on the facade) or
+    /// `alipay_core` (one depending on alipay-core)
+    #[arg(long, value_name = "PATH", default_value = "alipay")]
+    pub(crate) runtime: String,
 }
 
 /// `alipay explain`.

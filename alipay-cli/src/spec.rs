@@ -66,6 +66,6 @@ fn scaffold(args: &SpecScaffoldArgs) -> Result<(), Failure> {
     let text = read(&args.file)?;
     let spec = Spec::from_toml(&text)
         .map_err(|e| Failure::general(format_args!("{}: {e}", args.file.display())))?;
-    print!("{}", alipay_spec::scaffold(&spec));
+    print!("{}", alipay_spec::scaffold_for(&spec, &args.runtime));
     Ok(())
 }

@@ -1571,6 +1571,23 @@ fn spec_scaffold_prints_the_declarations() {
         text.contains("CodeSpec::new(\"ILLEGAL_CLIENT_IP\""),
         "{text}"
     );
+    // For a crate depending on the facade by default; `--runtime` for one on alipay-core.
+    assert!(
+        text.contains("use alipay::Request;") && !text.contains("alipay_core"),
+        "{text}"
+    );
+    let out = run(alipay().args([
+        "spec",
+        "scaffold",
+        "--runtime",
+        "alipay_core",
+        &repo("specs/close_trade.toml"),
+    ]));
+    assert!(
+        stdout(&out).contains("use alipay_core::Request;"),
+        "{}",
+        stdout(&out)
+    );
     let out = run(alipay().args(["spec", "scaffold", "/no/such/spec.toml"]));
     assert_code(&out, 1);
 }

@@ -31,7 +31,7 @@
 //! (service name, kind, parameter table, `from_params`, response fields), plus `notify_verify`.
 //! `sns.create.goods.ws`, `send_goods_confirm_by_platform`, `single_trade_query`, `close_trade` and
 //! the trade-creating page services have business logic, played for any declaration of that name;
-//! any other API service answers its response table's examples (a request parameter of the same
+//! any other API service answers its response struct's examples (its `example` attributes) (a request parameter of the same
 //! name echoed; a bare `T` for `()`), any other page service its cashier page, and
 //! [`SandboxBuilder::handler`] gives a service logic of its own. Page services answer HTML (the
 //! cashier page, or an error page naming the code) in the request charset. Checks run in Alipay's order, with Alipay's codes: unknown service

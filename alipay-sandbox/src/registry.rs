@@ -7,7 +7,7 @@
 //! table is written twice. Every service of the catalog (`alipay_services::visit`), and any a
 //! library author adds with [`SandboxBuilder`](crate::SandboxBuilder), is registered so; once its
 //! checks pass, it gets the sandbox's built-in logic for its name, or its default answer (the
-//! response table's examples, or the cashier page of a page service). `services::standard` gives
+//! response struct's examples (its `example` attributes), or the cashier page of a page service). `services::standard` gives
 //! the catalog's own types their typed logic (`register_with`).
 
 use std::sync::Arc;
@@ -225,7 +225,7 @@ impl Registry {
     /// Registers `R` from its declaration alone. A request that passes the checks
     /// (`R::from_params`) gets the registry's built-in logic for the service's name and kind when
     /// it has some (for a page service: at least the cashier page), else the default answer: a
-    /// success whose payload is the response table's examples, with each field named like a
+    /// success whose payload is the response struct's examples (its `example` attributes), with each field named like a
     /// request parameter echoing that parameter (no payload for `()`).
     pub(crate) fn register<R: Request + 'static>(&mut self) {
         let behaviour =

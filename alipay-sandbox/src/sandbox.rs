@@ -46,7 +46,7 @@ impl std::fmt::Debug for Sandbox {
 /// [`service`](Self::service) registers a declared request type: requests are checked against
 /// its table and rules exactly as the catalog's are, then answered with the sandbox's own logic
 /// for that service name when it has some (`close_trade`, the goods, shipping, query and
-/// trade-creating page services), else with the response table's examples (request parameters of
+/// trade-creating page services), else with the response struct's examples (its `example` attributes) (request parameters of
 /// the same name echoed), a bare success for `()`, or the cashier page of a page service.
 /// [`handler`](Self::handler) gives a service stateful logic of its own.
 ///

@@ -37,4 +37,4 @@ pub use check::{
 };
 pub use import::{Guess, ImportError, ImportOptions, Imported, import};
 pub use model::{ErrorRow, LoadError, ParamTable, ResponseTable, Row, Spec};
-pub use scaffold::scaffold;
+pub use scaffold::{scaffold, scaffold_for};

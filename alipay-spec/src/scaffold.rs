@@ -63,9 +63,21 @@ const CHAIN_WIDTH: usize = 60;
 const ARRAY_WIDTH: usize = 60;
 
 /// The Rust source declaring the service of `spec` (see the [module docs](self)): a module's
-/// whole text, with its `use` lines, that reaches the runtime as `alipay_core`.
+/// whole text, with its `use` lines, that reaches the runtime as `alipay_core` (a crate that
+/// depends on `alipay-core`; see [`scaffold_for`] for another path, e.g. the `alipay` facade).
 pub fn scaffold(spec: &Spec) -> String {
     Plan::new(spec).render()
+}
+
+/// [`scaffold`], reaching the runtime as `runtime` instead of `alipay_core`: `"alipay"` for a
+/// crate that depends on the `alipay` facade (whose root re-exports the same paths:
+/// `alipay::types`, `alipay::error`, `alipay::wire_enum!`, the derives).
+pub fn scaffold_for(spec: &Spec, runtime: &str) -> String {
+    let text = scaffold(spec);
+    if runtime == "alipay_core" {
+        return text;
+    }
+    text.replace("alipay_core::", &format!("{runtime}::"))
 }
 
 /// A field to declare.

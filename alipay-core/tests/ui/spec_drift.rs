@@ -60,4 +60,16 @@ pub struct NoReturnTable {
     /// 交易号
     pub trade_no: String,
 }
+
+/// The spec's sample does not parse as the field's type: one error, at the field.
+#[derive(Request)]
+#[alipay(
+    service = "example.refund.query",
+    response = (),
+    spec = "../../../../alipay-core/tests/ui/spec_example.toml"
+)]
+pub struct BadExample {
+    pub amount: u32,
+}
+
 fn main() {}

@@ -907,20 +907,22 @@ fn row_diff(cx: &Ctxt, at: &str, row: &Row, p: &Param) {
             );
         }
     };
-    if let Some(label) = &row.label {
+    if let Some(label) = row.label.as_ref().filter(|_| p.field.attrs.label.is_some()) {
         diff("label", format!("{label:?}"), format!("{:?}", p.label));
     }
-    diff(
-        "type",
-        format!("{:?}", row.ty.as_deref().unwrap_or("")),
-        format!("{:?}", p.ty_text),
-    );
+    if p.field.attrs.ty.is_some() || row.ty.is_none() {
+        diff(
+            "type",
+            format!("{:?}", row.ty.as_deref().unwrap_or("")),
+            format!("{:?}", p.ty_text),
+        );
+    }
     if let Some(nullable) = row.nullable {
         let shape = |n: bool| {
             if n {
-                "nullable (Option<T>)"
+                "nullable (可空 Y: Option<T>)"
             } else {
-                "required (T)"
+                "required (可空 N: T)"
             }
         };
         diff(
@@ -929,7 +931,10 @@ fn row_diff(cx: &Ctxt, at: &str, row: &Row, p: &Param) {
             shape(p.field.optional).to_owned(),
         );
     }
-    if let Some(example) = &row.example {
+    // A column the field does not declare was taken from the row: only declared ones can differ
+    // (an example the field's type refused is reported once, where it was checked).
+    let declares = &p.field.attrs;
+    if let Some(example) = row.example.as_ref().filter(|_| declares.example.is_some()) {
         diff(
             "example",
             format!("{example:?}"),
@@ -942,7 +947,7 @@ fn row_diff(cx: &Ctxt, at: &str, row: &Row, p: &Param) {
             ),
         );
     }
-    if let Some(note) = &row.note {
+    if let Some(note) = row.note.as_ref().filter(|_| !p.field.attrs.doc.is_empty()) {
         diff(
             "note (the doc comment)",
             format!("{note:?}"),
