@@ -1091,6 +1091,47 @@ fn first_tag(text: &str) -> Option<String> {
     (!name.is_empty() && after.starts_with('>')).then(|| name.to_owned())
 }
 
+/// The error table's rows, with a code the page wrapped onto the next line joined: a row that has
+/// a code and no text, followed by a row whose code is a bare fragment (letters and digits, no
+/// `_`, not a known code such as `RETRY`) with a text, is one row (`…_EXAM` + `PLE	说明`); the
+/// space left between the pieces makes the reader join them and say so.
+fn joined_rows(raw: &RawErrorTable) -> Vec<(usize, Vec<String>)> {
+    let cell = |cells: &[String], i: Option<usize>| {
+        i.and_then(|i| cells.get(i))
+            .map(|c| c.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let mut out: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut rows = raw.rows.iter().peekable();
+    while let Some((line, cells)) = rows.next() {
+        let code = cell(cells, Some(raw.code));
+        let text = cell(cells, raw.text);
+        if text.is_empty()
+            && code.contains('_')
+            && let Some((_, next)) = rows.peek()
+        {
+            let fragment = cell(next, Some(raw.code));
+            let next_text = cell(next, raw.text);
+            if !fragment.is_empty()
+                && !next_text.is_empty()
+                && !ErrorCode::from_code(&fragment).is_known()
+                && fragment.len() <= 12
+                && fragment
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
+                let mut merged = next.clone();
+                merged[raw.code] = format!("{code} {fragment}");
+                out.push((*line, merged));
+                rows.next();
+                continue;
+            }
+        }
+        out.push((*line, cells.clone()));
+    }
+    out
+}
+
 fn read_error_table(
     raw: &RawErrorTable,
     guesses: &mut Vec<Guess>,
@@ -1107,7 +1148,7 @@ fn read_error_table(
         .min();
     let mut rows: Vec<ErrorRow> = Vec::new();
     let mut lines: Vec<usize> = Vec::new();
-    for (line, cells) in &raw.rows {
+    for (line, cells) in &joined_rows(raw) {
         let line = *line;
         let read = cells.get(raw.code).map(String::as_str).unwrap_or_default();
         let mut guess = |code: &str, wrote: &str, column: &'static str, read: &str, why: String| {

@@ -332,3 +332,32 @@ fn notification_return_and_page_service() {
         ]
     );
 }
+
+/// A code the page wrapped onto the next line (`REFUND_NOT_FOUND_EXAM`, then `PLE` with the text)
+/// is one code, with a guess; a code without text followed by a known code is not joined to it.
+#[test]
+fn a_code_wrapped_onto_the_next_line_is_joined() {
+    let text = "服务名: x.y\n\n错误代码\t说明\nREFUND_NOT_FOUND_EXAM\nPLE\t退款不存在\nSOME_ERROR\nRETRY\t请重试\n";
+    let imported = import(text, &ImportOptions::default()).expect("imported");
+    let codes: Vec<(&str, Option<&str>)> = imported
+        .spec
+        .errors
+        .iter()
+        .map(|e| (e.code.as_str(), e.text.as_deref()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("REFUND_NOT_FOUND_EXAMPLE", Some("退款不存在")),
+            ("SOME_ERROR", None),
+            ("RETRY", Some("请重试")),
+        ]
+    );
+    assert!(
+        imported.guesses[0]
+            .to_string()
+            .contains("read \"REFUND_NOT_FOUND_EXAM PLE\", wrote \"REFUND_NOT_FOUND_EXAMPLE\""),
+        "{}",
+        imported.guesses[0]
+    );
+}
