@@ -1093,7 +1093,7 @@ fn first_tag(text: &str) -> Option<String> {
 
 /// The error table's rows, with a code the page wrapped onto the next line joined: a row that has
 /// a code and no text, followed by a row whose code is a bare fragment (letters and digits, no
-/// `_`, not a known code such as `RETRY`) with a text, is one row (`…_EXAM` + `PLE	说明`); the
+/// `_`, not a known code such as `RETRY`) with a text, is one row (`…_EXAM` + `PLE` and its text); the
 /// space left between the pieces makes the reader join them and say so.
 fn joined_rows(raw: &RawErrorTable) -> Vec<(usize, Vec<String>)> {
     let cell = |cells: &[String], i: Option<usize>| {
