@@ -53,7 +53,8 @@
 //! requests get unsigned answers (the sandbox has no DSA key). Errors are
 //! `<alipay><is_success>F</is_success><error>CODE</error></alipay>`. HTTP-level refusals: 400 (more
 //! than 256 parameters, a broken body), 404 (another path), 405 (another method), 408, 413 (a body
-//! over 64 KiB), 414 (a query over 32 KiB), 415 (a POST body that is not a form), 431 (a head
+//! over 64 KiB), 414 (a query over 32 KiB), 415 (a POST body that is not a form: url-encoded or
+//! `multipart/form-data`, which is read as the same parameters), 431 (a head
 //! over 80 KiB).
 //!
 //! Services: `close_trade` closes a partner's trade waiting for payment (or a COD trade waiting to

@@ -210,6 +210,7 @@ async fn gateway_request(
         return refuse(StatusCode::URI_TOO_LONG, "query string too long", b"");
     }
     let form = is_form(request.headers().get(CONTENT_TYPE));
+    let boundary = multipart_boundary(request.headers().get(CONTENT_TYPE));
     let body = match read_body(request).await {
         Ok(body) => body,
         Err(BodyError::TooLarge) => {
@@ -228,12 +229,21 @@ async fn gateway_request(
         }
         Err(BodyError::Broken) => return refuse(StatusCode::BAD_REQUEST, "broken body", b""),
     };
-    // A GET's body is ignored; a POST's must be a form.
-    let body: &[u8] = if method == Method::POST { &body } else { b"" };
-    if !body.is_empty() && !form {
+    // A GET's body is ignored; a POST's must be a form: url-encoded, or multipart (as the official
+    // demo's `buildRequestHttp` posts it), read as the same parameters.
+    let body: Vec<u8> = match (&boundary, method == Method::POST) {
+        (_, false) => Vec::new(),
+        (Some(boundary), true) => match multipart_form(body, boundary).await {
+            Ok(form) => form,
+            Err(why) => return refuse(StatusCode::BAD_REQUEST, why, b""),
+        },
+        (None, true) => body,
+    };
+    let body: &[u8] = &body;
+    if !body.is_empty() && !form && boundary.is_none() {
         return refuse(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "the body must be application/x-www-form-urlencoded",
+            "the body must be application/x-www-form-urlencoded or multipart/form-data",
             b"",
         );
     }
@@ -274,6 +284,45 @@ async fn gateway_request(
             StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
             message,
         ),
+    }
+}
+
+/// The boundary of a `multipart/form-data` body.
+fn multipart_boundary(content_type: Option<&HeaderValue>) -> Option<String> {
+    let ct = content_type?.to_str().ok()?;
+    let mime = ct.split(';').next()?.trim();
+    if !mime.eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    multer::parse_boundary(ct).ok()
+}
+
+/// A `multipart/form-data` body (already bounded by [`read_body`]) as the url-encoded form of the
+/// same parameters: each part's name and bytes percent-encoded as they are (their charset is the
+/// request's `_input_charset`, read later like a url-encoded body's).
+async fn multipart_form(body: Vec<u8>, boundary: &str) -> Result<Vec<u8>, &'static str> {
+    let stream = futures_util::stream::once(async move {
+        Ok::<_, std::convert::Infallible>(bytes::Bytes::from(body))
+    });
+    let mut parts = multer::Multipart::new(stream, boundary);
+    let mut form = Vec::new();
+    loop {
+        let field = match parts.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => return Ok(form),
+            Err(_) => return Err("broken multipart body"),
+        };
+        let name = field
+            .name()
+            .ok_or("a multipart part without a name")?
+            .to_owned();
+        let value = field.bytes().await.map_err(|_| "broken multipart body")?;
+        if !form.is_empty() {
+            form.push(b'&');
+        }
+        alipay_core::form::push_component(&mut form, name.as_bytes());
+        form.push(b'=');
+        alipay_core::form::push_component(&mut form, &value);
     }
 }
 
