@@ -135,3 +135,43 @@ async fn the_buyer_pays_at_the_cashier_and_comes_back_with_a_signed_return() {
         .text();
     assert!(!reopened.contains("id=\"pay\""), "{reopened}");
 }
+
+/// Instant payment: paying makes the trade `TRADE_SUCCESS`, and the return verifies into
+/// `create_direct_pay_by_user`'s return table.
+#[tokio::test]
+async fn an_instant_payment_succeeds_at_once() {
+    use alipay_services::create_direct_pay_by_user::{
+        CreateDirectPayByUser, CreateDirectPayByUserReturn,
+    };
+    let sandbox = start().await;
+    let me = sandbox.first_partner();
+    let client = md5_client(&sandbox);
+    let order = CreateDirectPayByUser {
+        out_trade_no: "DIRECT-1".into(),
+        return_url: Some(HttpUrl::parse("https://shop.example/done").unwrap()),
+        notify_url: None,
+        ..CreateDirectPayByUser::example()
+    };
+    let http = http();
+    let url = client.page_url(&order).unwrap();
+    let page = http.get(&url).send().await.unwrap().text().await.unwrap();
+    let trade = sandbox
+        .admin()
+        .trade_by_out(&me.partner, "DIRECT-1")
+        .unwrap_or_else(|| panic!("no trade; the page said {page}"));
+    assert_eq!(trade.status, TradeStatus::WaitBuyerPay);
+    let paid = http
+        .post(format!("http://{}/cashier/pay", sandbox.addr()))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(encode(&hidden_inputs(&page, "pay"), false))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(paid.status(), 302);
+    let location = paid.headers()["location"].to_str().unwrap().to_owned();
+    let back = client
+        .verify_return::<CreateDirectPayByUserReturn>(&location)
+        .unwrap();
+    assert_eq!(back.trade_status, Some(TradeStatus::TradeSuccess));
+    assert_eq!(back.trade_no.as_deref(), Some(trade.trade_no.as_str()));
+}

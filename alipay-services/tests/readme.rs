@@ -26,7 +26,9 @@ impl Table {
             Kind::Api => "API",
             Kind::Page => "page",
         };
-        let response = if <R::Response as Response>::ELEMENT.is_empty() {
+        let response = if info.kind == Kind::Page {
+            "— (a return to `return_url`, a notification to `notify_url`)".to_owned()
+        } else if <R::Response as Response>::ELEMENT.is_empty() {
             "`()` (no payload)".to_owned()
         } else {
             format!(
@@ -36,6 +38,7 @@ impl Table {
             )
         };
         let repeat = match info.repeat {
+            _ if info.kind == Kind::Page => "— (the buyer's browser)".to_owned(),
             Repeat::Idempotent => "idempotent".to_owned(),
             Repeat::Conflict(code) => format!("refused with `{code}`"),
             Repeat::Unsafe => "not repeated".to_owned(),

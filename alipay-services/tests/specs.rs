@@ -115,4 +115,17 @@ fn notification_and_return_tables_match_their_spec() {
     assert_eq!(spec.request.len(), 36);
     assert_eq!(spec.notify.as_ref().unwrap().fields.len(), 36);
     assert_eq!(spec.return_.as_ref().unwrap().fields.len(), 39);
+
+    use alipay_services::create_direct_pay_by_user::{
+        CreateDirectPayByUserNotify, CreateDirectPayByUserReturn,
+    };
+    let spec = Spec::load(path("create_direct_pay_by_user.toml")).unwrap();
+    alipay_spec::check_notification::<CreateDirectPayByUserNotify>(&spec)
+        .unwrap_or_else(|m| panic!("{m}"));
+    alipay_spec::check_notification::<CreateDirectPayByUserReturn>(&spec)
+        .unwrap_or_else(|m| panic!("{m}"));
+    // 表4-1: 39 rows, 5 of them the runtime's common parameters.
+    assert_eq!(spec.basic.len() + spec.request.len(), 39);
+    assert_eq!(spec.return_.as_ref().unwrap().fields.len(), 20);
+    assert_eq!(spec.notify.as_ref().unwrap().fields.len(), 31);
 }
