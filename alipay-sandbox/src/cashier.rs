@@ -26,7 +26,9 @@ use crate::gateway::Gateway;
 use crate::model::{Trade, TradeKind};
 use crate::notification::{self, VALIDITY};
 use crate::notify_sender::{new_notify_id, sign_as};
+use crate::registry::param;
 use crate::request::raw_params;
+use crate::services::page::{escape, html};
 
 /// What the cashier answers.
 #[derive(Debug)]
@@ -41,14 +43,15 @@ pub(crate) enum Cashier {
     },
 }
 
+/// A page with a heading and one line of text (both plain text).
 fn page(status: u16, charset: Charset, title: &str, text: &str) -> Cashier {
     Cashier::Page {
         status,
         charset,
-        html: format!(
-            "<!DOCTYPE html>\n<html><head><meta charset=\"{}\"><title>{title}</title></head>\n\
-             <body><h1>{title}</h1>\n<p>{text}</p></body></html>\n",
-            charset.as_str()
+        html: html(
+            charset.as_str(),
+            title,
+            &format!("<h1>{}</h1>\n<p>{}</p>", escape(title), escape(text)),
         ),
     }
 }
@@ -76,18 +79,11 @@ pub(crate) fn cancel(gw: &Gateway, body: &[u8]) -> Cashier {
         Ok(read) => read,
         Err(refused) => return refused,
     };
-    let trade_no = fields
-        .iter()
-        .find(|(k, _)| k == "trade_no")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default();
+    let trade_no = param(&fields, "trade_no").unwrap_or_default();
     let order = gw.world.order(trade_no);
-    let back = ["show_url", "return_url"].iter().find_map(|name| {
-        order
-            .iter()
-            .find(|(k, v)| k == name && !v.is_empty())
-            .map(|(_, v)| v.clone())
-    });
+    let back = ["show_url", "return_url"]
+        .iter()
+        .find_map(|name| param(&order, name).map(str::to_owned));
     match back {
         Some(url) => Cashier::Redirect(url),
         None => page(200, charset, "支付宝 - 已取消", "付款已取消，交易未改变。"),
@@ -100,12 +96,7 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
         Ok(read) => read,
         Err(refused) => return refused,
     };
-    let get = |name: &str| {
-        fields
-            .iter()
-            .find(|(k, v)| k == name && !v.is_empty())
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |name| param(&fields, name);
     let sign_type = get("sign_type")
         .and_then(|t| t.parse().ok())
         .unwrap_or(alipay_core::SignType::Md5);
@@ -173,12 +164,7 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
 /// `is_total_fee_adjust`, `use_coupon`, and `body`, `payment_type` when given.
 fn order_rows(gw: &Gateway, trade: &Trade) -> Vec<(String, String)> {
     let order = gw.world.order(&trade.trade_no);
-    let get = |name: &str| {
-        order
-            .iter()
-            .find(|(k, v)| k == name && !v.is_empty())
-            .map(|(_, v)| v.clone())
-    };
+    let get = |name| param(&order, name).map(str::to_owned);
     let quantity: u64 = get("quantity").and_then(|q| q.parse().ok()).unwrap_or(1);
     let price = get("price")
         .and_then(|p| p.parse::<Amount>().ok())

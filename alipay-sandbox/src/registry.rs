@@ -289,6 +289,14 @@ impl Registry {
     }
 }
 
+/// The non-empty value of parameter `name` (an empty value is an absent one, as in signing).
+pub(crate) fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, v)| k == name && !v.is_empty())
+        .map(|(_, v)| v.as_str())
+}
+
 /// The default answer of an API service: response type `T`'s table filled with the request's
 /// value of the same name, else the field's example (a field with neither is left out); no
 /// payload when `T` has none.
@@ -300,17 +308,14 @@ fn example_answer<T: Response>(
         return Ok(Reply::Plain.into());
     }
     Ok(Reply::Payload(Payload::of::<T>(|name| {
-        params
-            .iter()
-            .find(|(k, v)| k == name && !v.is_empty())
-            .map(|(_, v)| v.clone())
+        param(params, name)
             .or_else(|| {
                 T::FIELDS
                     .iter()
                     .find(|f| f.name == name)
                     .and_then(|f| f.example)
-                    .map(str::to_owned)
             })
+            .map(str::to_owned)
     }))
     .into())
 }

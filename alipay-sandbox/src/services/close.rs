@@ -12,16 +12,11 @@ use alipay_core::ErrorCode;
 use alipay_core::types::{DateTime, TradeStatus};
 
 use crate::model::TradeKind;
-use crate::registry::{Call, Outcome, Refusal, Reply};
+use crate::registry::{Call, Outcome, Refusal, Reply, param};
 
 /// Closes the trade, or refuses.
 pub(crate) fn close(call: &Call<'_>, params: &[(String, String)]) -> Result<Outcome, Refusal> {
-    let get = |name: &str| {
-        params
-            .iter()
-            .find(|(k, v)| k == name && !v.is_empty())
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |name| param(params, name);
     let partner = call.partner_id();
     let state = &call.world.state;
     let trade = match (get("trade_no"), get("out_order_no")) {

@@ -11,7 +11,7 @@ use alipay_core::ErrorCode;
 use alipay_core::types::{Amount, DateTime, TradeStatus};
 
 use crate::model::{Trade, TradeKind};
-use crate::registry::{Call, Outcome, Refusal, Reply};
+use crate::registry::{Call, Outcome, Refusal, Reply, param as get};
 use crate::state::TradeConflict;
 
 /// The services that create a trade, and its kind.
@@ -27,13 +27,6 @@ pub(crate) fn trade_kind(service: &str) -> Option<TradeKind> {
         .iter()
         .find(|(name, _)| *name == service)
         .map(|&(_, kind)| kind)
-}
-
-fn get<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    params
-        .iter()
-        .find(|(k, v)| k == name && !v.is_empty())
-        .map(|(_, v)| v.as_str())
 }
 
 /// The cashier page of any page service.
@@ -120,7 +113,7 @@ fn open_trade(
 
 /// Text escaped for an HTML element or a quoted attribute (the XML writer's escaping, which HTML
 /// reads the same).
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     alipay_core::xml::write::escape_into(&mut out, text);
     out
@@ -184,21 +177,35 @@ fn page(
             t.status.as_str()
         )
     });
+    html(
+        call.charset.as_str(),
+        "支付宝沙箱收银台",
+        &format!(
+            "<h1>支付宝沙箱收银台</h1>\n<p>服务 <code id=\"service\">{}</code></p>\n{trade}{pay}\
+             <table id=\"params\">\n{rows}</table>",
+            escape(service)
+        ),
+    )
+}
+
+/// A whole page in `charset` (declared in its `<meta>`): `title` (plain text) and `body` (HTML).
+pub(crate) fn html(charset: &str, title: &str, body: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\"><title>支付宝沙箱收银台</title></head>\n\
-         <body><h1>支付宝沙箱收银台</h1>\n<p>服务 <code id=\"service\">{service}</code></p>\n{trade}{pay}\
-         <table id=\"params\">\n{rows}</table></body></html>\n",
-        charset = call.charset.as_str(),
-        service = escape(service),
+        "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\"><title>{}</title></head>\n\
+         <body>{body}</body></html>\n",
+        escape(title)
     )
 }
 
 /// The page a refused page request shows: the error code and its text, as Alipay's error pages.
 pub(crate) fn error_page(charset: &str, code: &ErrorCode) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\"><title>支付宝 - 错误</title></head>\n\
-         <body><h1>错误代码 <span id=\"error\">{}</span></h1>\n<p>{}</p></body></html>\n",
-        escape(code.as_str()),
-        escape(code.chinese()),
+    html(
+        charset,
+        "支付宝 - 错误",
+        &format!(
+            "<h1>错误代码 <span id=\"error\">{}</span></h1>\n<p>{}</p>",
+            escape(code.as_str()),
+            escape(code.chinese()),
+        ),
     )
 }
