@@ -66,18 +66,14 @@ const ARRAY_WIDTH: usize = 60;
 /// whole text, with its `use` lines, that reaches the runtime as `alipay_core` (a crate that
 /// depends on `alipay-core`; see [`scaffold_for`] for another path, e.g. the `alipay` facade).
 pub fn scaffold(spec: &Spec) -> String {
-    Plan::new(spec).render()
+    scaffold_for(spec, "alipay_core")
 }
 
 /// [`scaffold`], reaching the runtime as `runtime` instead of `alipay_core`: `"alipay"` for a
 /// crate that depends on the `alipay` facade (whose root re-exports the same paths:
 /// `alipay::types`, `alipay::error`, `alipay::wire_enum!`, the derives).
 pub fn scaffold_for(spec: &Spec, runtime: &str) -> String {
-    let text = scaffold(spec);
-    if runtime == "alipay_core" {
-        return text;
-    }
-    text.replace("alipay_core::", &format!("{runtime}::"))
+    Plan::new(spec).render(runtime)
 }
 
 /// A field to declare.
@@ -251,7 +247,7 @@ impl<'a> Plan<'a> {
         name
     }
 
-    fn render(&self) -> String {
+    fn render(&self, runtime: &str) -> String {
         let spec = self.spec;
         let mut out = String::new();
         let title = title_suffix(spec);
@@ -266,9 +262,9 @@ impl<'a> Plan<'a> {
              //! (`idempotent`, `conflict = \"CODE\"`), the cross-field rules (`required_if`, `relation`,\n\
              //! `custom`) and what the codes the shared table does not know mean.\n\n",
         );
-        self.render_uses(&mut out);
+        self.render_uses(&mut out, runtime);
         for e in &self.enums {
-            render_enum(&mut out, e);
+            render_enum(&mut out, runtime, e);
         }
         self.render_request(&mut out);
         if let Some(name) = &self.response {
@@ -298,7 +294,7 @@ impl<'a> Plan<'a> {
 
     /// The `use` lines, in rustfmt's order (`alipay_core::Request` sorts before the modules,
     /// `alipay_core::{…}` after them).
-    fn render_uses(&self, out: &mut String) {
+    fn render_uses(&self, out: &mut String, runtime: &str) {
         let mut derives = vec!["Request"];
         if self.response.is_some() {
             derives.push("Response");
@@ -307,14 +303,14 @@ impl<'a> Plan<'a> {
             derives.insert(0, "Notification");
         }
         if derives.len() == 1 {
-            out.push_str("use alipay_core::Request;\n");
+            let _ = writeln!(out, "use {runtime}::Request;");
         }
         let errors = &self.spec.errors;
         if !errors.is_empty() {
             if errors.iter().any(needs_kind) {
-                out.push_str("use alipay_core::error::{CodeSpec, ErrorKind};\n");
+                let _ = writeln!(out, "use {runtime}::error::{{CodeSpec, ErrorKind}};");
             } else {
-                out.push_str("use alipay_core::error::CodeSpec;\n");
+                let _ = writeln!(out, "use {runtime}::error::CodeSpec;");
             }
         }
         match self.types.len() {
@@ -322,17 +318,17 @@ impl<'a> Plan<'a> {
             1 => {
                 let _ = writeln!(
                     out,
-                    "use alipay_core::types::{};",
+                    "use {runtime}::types::{};",
                     self.types.iter().copied().collect::<String>()
                 );
             }
             _ => {
                 let list: Vec<&str> = self.types.iter().copied().collect();
-                let _ = writeln!(out, "use alipay_core::types::{{{}}};", list.join(", "));
+                let _ = writeln!(out, "use {runtime}::types::{{{}}};", list.join(", "));
             }
         }
         if derives.len() > 1 {
-            let _ = writeln!(out, "use alipay_core::{{{}}};", derives.join(", "));
+            let _ = writeln!(out, "use {runtime}::{{{}}};", derives.join(", "));
         }
         out.push('\n');
     }
@@ -451,8 +447,8 @@ fn render_struct(out: &mut String, name: &str, fields: &[Field]) {
     out.push_str("}\n");
 }
 
-fn render_enum(out: &mut String, e: &Enum) {
-    out.push_str("alipay_core::wire_enum! {\n");
+fn render_enum(out: &mut String, runtime: &str, e: &Enum) {
+    let _ = writeln!(out, "{runtime}::wire_enum! {{");
     let _ = writeln!(out, "    /// {}", e.doc);
     let _ = writeln!(out, "    pub enum {} {{", e.name);
     let mut used: Vec<String> = Vec::new();
