@@ -108,7 +108,7 @@ impl Client {
         if let (Some(log), Some(name), Some(value)) =
             (self.call_log(), options.skip_succeeded_by, key.as_deref())
         {
-            match log.succeeded(R::SERVICE, name, value) {
+            match log.succeeded(R::SERVICE, name, value).await {
                 Ok(true) => return (key, Ok(BatchOutcome::AlreadyDone)),
                 Ok(false) => {}
                 // Unknown: send it; whether a repeat is safe is the retry rule's to decide.

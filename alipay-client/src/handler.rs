@@ -3,6 +3,7 @@
 use std::fmt::{self, Write as _};
 use std::future::Future;
 use std::sync::Arc;
+use std::task::{Context, Waker};
 use std::time::{Duration, Instant, SystemTime};
 
 use sha2::{Digest, Sha256};
@@ -225,7 +226,7 @@ impl NotificationHandler {
                 outcome,
                 latency,
             };
-            if let Err(e) = log.record(&record) {
+            if let Err(e) = log.record(&record).await {
                 tracing::error!(target: "alipay::notify", error = %e, "cannot write the call log");
             }
         }
@@ -241,7 +242,7 @@ impl NotificationHandler {
         let key = (self.key)(&n);
         let give_up = Instant::now() + self.wait;
         let token = loop {
-            match self.store.claim(&key, self.lease) {
+            match self.store.claim(&key, self.lease).await {
                 Ok(Claim::Acquired(token)) => break token,
                 Ok(Claim::Done) => return Handled::Duplicate,
                 Ok(Claim::Busy) if Instant::now() < give_up => {
@@ -252,34 +253,39 @@ impl NotificationHandler {
             }
         };
         let mut guard = ClaimGuard {
-            store: &*self.store,
-            key: &key,
+            store: self.store.clone(),
+            key: key.clone(),
             token,
             armed: true,
         };
         // The lease is renewed while the step runs (every third of it), so a step longer than
         // the lease keeps its claim; a holder that cannot renew (paused, cut off) loses it.
-        let step = step(n);
-        tokio::pin!(step);
+        // The renewal runs beside the step (polled together, so a slow store does not hold the
+        // step up) and ends with it.
         let period = (self.lease / 3).max(Duration::from_millis(1));
-        let mut renewal = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
-        renewal.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let result = loop {
-            tokio::select! {
-                result = &mut step => break result,
-                _ = renewal.tick() => match self.store.renew(&key, token, self.lease) {
+        let renewing = async {
+            let mut renewal =
+                tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+            renewal.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                renewal.tick().await;
+                match self.store.renew(&key, token, self.lease).await {
                     Ok(true) => {}
                     Ok(false) => tracing::warn!(target: "alipay::notify", key = %key,
                         "the notification's claim was lost while its step ran"),
                     Err(e) => tracing::error!(target: "alipay::notify", error = %e,
                         "cannot renew a notification claim"),
-                },
+                }
             }
+        };
+        let result = tokio::select! {
+            result = step(n) => result,
+            never = renewing => never,
         };
         match result {
             Ok(()) => {
                 guard.armed = false;
-                match self.store.complete(&key, token) {
+                match self.store.complete(&key, token).await {
                     Ok(true) => Handled::Processed,
                     Ok(false) => Handled::LostClaim,
                     // The step ran but its completion is not recorded: a re-delivery would run it
@@ -293,20 +299,38 @@ impl NotificationHandler {
 }
 
 /// Gives an unfinished claim back when the step fails, is cancelled (its future dropped) or panics.
-struct ClaimGuard<'a> {
-    store: &'a dyn DedupStore,
-    key: &'a str,
+struct ClaimGuard {
+    store: Arc<dyn DedupStore>,
+    key: String,
     token: u64,
     armed: bool,
 }
 
-impl Drop for ClaimGuard<'_> {
+impl Drop for ClaimGuard {
     fn drop(&mut self) {
-        if self.armed
-            && let Err(e) = self.store.release(self.key, self.token)
-        {
-            tracing::error!(target: "alipay::notify", error = %e,
+        if !self.armed {
+            return;
+        }
+        let (store, key, token) = (
+            self.store.clone(),
+            std::mem::take(&mut self.key),
+            self.token,
+        );
+        let mut release = Box::pin(async move {
+            if let Err(e) = store.release(&key, token).await {
+                tracing::error!(target: "alipay::notify", error = %e,
                     "cannot release a notification claim; it expires with its lease");
+            }
+        });
+        // A local store (memory, SQLite) is done at the first poll. A network store's release is
+        // finished on the current runtime; without one, the claim expires with its lease.
+        let mut cx = Context::from_waker(Waker::noop());
+        if release.as_mut().poll(&mut cx).is_pending() {
+            match tokio::runtime::Handle::try_current() {
+                Ok(runtime) => drop(runtime.spawn(release)),
+                Err(_) => tracing::warn!(target: "alipay::notify",
+                    "no runtime to release a notification claim on; it expires with its lease"),
+            }
         }
     }
 }

@@ -283,7 +283,7 @@ impl Client {
                 success,
                 latency,
             };
-            if let Err(e) = log.record(&record) {
+            if let Err(e) = log.record(&record).await {
                 tracing::error!(target: "alipay::call", service = call.service, error = %e,
                     "cannot write the call log");
             }

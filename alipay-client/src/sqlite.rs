@@ -6,13 +6,18 @@
 //! use alipay_client::sqlite::Database;
 //! use alipay_client::store::{Claim, DedupStore};
 //!
+//! # async fn run() -> Result<(), alipay_client::store::StoreError> {
 //! let db = Database::open("alipay.db")?;
-//! if let Claim::Acquired(token) = db.claim("notify:RqPnCoPT3K9", Duration::from_secs(60))? {
+//! let key = "notify:RqPnCoPT3K9";
+//! if let Claim::Acquired(token) = db.claim(key, Duration::from_secs(60)).await? {
 //!     // … ship the goods, then:
-//!     assert!(db.complete("notify:RqPnCoPT3K9", token)?);
+//!     assert!(db.complete(key, token).await?);
 //! }
-//! # Ok::<(), alipay_client::store::StoreError>(())
+//! # Ok(()) }
 //! ```
+//!
+//! The trait methods are `async` (a store may be a network database), but this one does its work
+//! synchronously: each future is ready at its first poll, after a local commit.
 //!
 //! # Schema
 //!
@@ -69,7 +74,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use rusqlite::types::Type;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
-use super::store::{CallLog, CallRecord, Claim, DedupStore, RecordKind, StoreError};
+use super::store::{CallLog, CallRecord, Claim, DedupStore, RecordKind, StoreError, async_trait};
 
 /// The schema this code reads and writes (`alipay_meta.schema_version`).
 const SCHEMA_VERSION: i64 = 1;
@@ -253,12 +258,13 @@ impl fmt::Debug for Database {
     }
 }
 
+#[async_trait]
 impl DedupStore for Database {
-    fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError> {
+    async fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError> {
         claim(&mut self.conn(), key, lease).map_err(StoreError::new)
     }
 
-    fn renew(&self, key: &str, token: u64, lease: Duration) -> Result<bool, StoreError> {
+    async fn renew(&self, key: &str, token: u64, lease: Duration) -> Result<bool, StoreError> {
         // Tokens are issued from a positive i64 counter: a larger one holds nothing.
         let Ok(token) = i64::try_from(token) else {
             return Ok(false);
@@ -275,7 +281,7 @@ impl DedupStore for Database {
             .map_err(StoreError::new)
     }
 
-    fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError> {
+    async fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError> {
         let Ok(token) = i64::try_from(token) else {
             return Ok(false);
         };
@@ -295,7 +301,7 @@ impl DedupStore for Database {
             .map_err(StoreError::new)
     }
 
-    fn release(&self, key: &str, token: u64) -> Result<(), StoreError> {
+    async fn release(&self, key: &str, token: u64) -> Result<(), StoreError> {
         // Tokens are issued from a positive i64 counter: a larger one holds nothing.
         let Ok(token) = i64::try_from(token) else {
             return Ok(());
@@ -311,12 +317,13 @@ impl DedupStore for Database {
     }
 }
 
+#[async_trait]
 impl CallLog for Database {
-    fn record(&self, record: &CallRecord) -> Result<(), StoreError> {
+    async fn record(&self, record: &CallRecord) -> Result<(), StoreError> {
         insert_record(&mut self.conn(), record).map_err(StoreError::new)
     }
 
-    fn succeeded(&self, service: &str, param: &str, value: &str) -> Result<bool, StoreError> {
+    async fn succeeded(&self, service: &str, param: &str, value: &str) -> Result<bool, StoreError> {
         // Every input is a bound parameter: a parameter name is never part of SQL or a JSON path.
         self.conn()
             .prepare_cached(
@@ -543,6 +550,7 @@ fn out_of_range(column: usize, value: i64) -> rusqlite::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use futures_util::FutureExt;
 
     fn record(params: &[(&str, &str)]) -> CallRecord {
         CallRecord {
@@ -622,6 +630,8 @@ mod tests {
             ("a\"b", "x\\y"),
             ("$.z", "ü"),
         ]))
+        .now_or_never()
+        .unwrap()
         .unwrap();
         let json: String = db
             .conn()
@@ -643,11 +653,21 @@ mod tests {
     fn repeated_parameter_round_trips_and_first_value_is_looked_up() {
         let db = Database::in_memory().unwrap();
         let rec = record(&[("trade_no", "1"), ("other", "o"), ("trade_no", "2")]);
-        db.record(&rec).unwrap();
+        db.record(&rec).now_or_never().unwrap().unwrap();
         assert_eq!(db.records().unwrap(), vec![rec]);
         let svc = "send_goods_confirm_by_platform";
-        assert!(db.succeeded(svc, "trade_no", "1").unwrap());
-        assert!(!db.succeeded(svc, "trade_no", "2").unwrap());
+        assert!(
+            db.succeeded(svc, "trade_no", "1")
+                .now_or_never()
+                .unwrap()
+                .unwrap()
+        );
+        assert!(
+            !db.succeeded(svc, "trade_no", "2")
+                .now_or_never()
+                .unwrap()
+                .unwrap()
+        );
     }
 
     #[test]

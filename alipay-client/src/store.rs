@@ -5,15 +5,49 @@
 //! `sqlite` feature, [`Database`](super::sqlite::Database), an embedded SQLite file that implements
 //! both traits and is the default for a single process.
 //!
-//! The methods are synchronous on purpose: they are short local writes (an SQLite commit in WAL
-//! mode is tens of microseconds), and a synchronous store can be called from `Drop`, which is how a
-//! cancelled or panicking business step gives its claim back.
+//! The methods are `async` (through [`async_trait`], re-exported here for implementors), because a
+//! store may be a network database (the `postgres` feature's
+//! [`PgStore`](super::postgres::PgStore)). Local stores ([`MemoryStore`], SQLite) do their short
+//! work synchronously inside the future: it is ready at its first poll. A cancelled or panicking
+//! business step gives its claim back from `Drop` by polling [`DedupStore::release`] once and, if
+//! that is not enough (a network store), finishing it on the current tokio runtime; if there is
+//! none, the claim's lease expires instead.
+//!
+//! Implementing a store:
+//!
+//! ```
+//! use std::time::Duration;
+//! use alipay_client::store::{async_trait, Claim, DedupStore, MemoryStore, StoreError};
+//!
+//! /// Delegates to a `MemoryStore`, counting claims.
+//! struct Counting(MemoryStore, std::sync::atomic::AtomicU64);
+//!
+//! #[async_trait]
+//! impl DedupStore for Counting {
+//!     async fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError> {
+//!         self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+//!         self.0.claim(key, lease).await
+//!     }
+//!     async fn renew(&self, key: &str, token: u64, lease: Duration) -> Result<bool, StoreError> {
+//!         self.0.renew(key, token, lease).await
+//!     }
+//!     async fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError> {
+//!         self.0.complete(key, token).await
+//!     }
+//!     async fn release(&self, key: &str, token: u64) -> Result<(), StoreError> {
+//!         self.0.release(key, token).await
+//!     }
+//! }
+//! ```
 
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
+
+/// The attribute that implements this module's `async` traits (the `async-trait` crate).
+pub use async_trait::async_trait;
 
 /// A failure of the store itself (I/O, a locked or corrupt database). Never carries a secret.
 #[derive(Debug, thiserror::Error)]
@@ -56,16 +90,17 @@ pub enum Claim {
 ///   not acknowledge as if it ran alone).
 /// - `release(key, token)`: forget the claim if `token` still holds it (the step failed or was
 ///   cancelled; the next delivery runs it). A stale token changes nothing.
+#[async_trait]
 pub trait DedupStore: Send + Sync + 'static {
     /// Claims `key` for a business step (see the trait docs).
-    fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError>;
+    async fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError>;
     /// Extends the lease of a claim `token` still holds; `false` when it no longer does.
-    fn renew(&self, key: &str, token: u64, lease: Duration) -> Result<bool, StoreError>;
+    async fn renew(&self, key: &str, token: u64, lease: Duration) -> Result<bool, StoreError>;
     /// Records that the business step for `key` completed, if `token` still holds the claim;
     /// `false` when it does not.
-    fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError>;
+    async fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError>;
     /// Gives the claim back without completing.
-    fn release(&self, key: &str, token: u64) -> Result<(), StoreError>;
+    async fn release(&self, key: &str, token: u64) -> Result<(), StoreError>;
 }
 
 /// What a [`CallRecord`] records.
@@ -125,12 +160,13 @@ impl CallRecord {
 /// The merchant's log database: every gateway call and notification is recorded here.
 ///
 /// `record` must be durable when it returns (a process that stops right after loses nothing).
+#[async_trait]
 pub trait CallLog: Send + Sync + 'static {
     /// Appends one record.
-    fn record(&self, record: &CallRecord) -> Result<(), StoreError>;
+    async fn record(&self, record: &CallRecord) -> Result<(), StoreError>;
     /// Whether a *successful* call of `service` with parameter `param` equal to `value` is logged
     /// (e.g. `send_goods_confirm_by_platform` with `trade_no` = …: the trade is already shipped).
-    fn succeeded(&self, service: &str, param: &str, value: &str) -> Result<bool, StoreError>;
+    async fn succeeded(&self, service: &str, param: &str, value: &str) -> Result<bool, StoreError>;
 }
 
 /// In-memory [`DedupStore`] and [`CallLog`]: state is lost when the process stops, so use it for
@@ -177,8 +213,9 @@ impl fmt::Debug for MemoryStore {
     }
 }
 
+#[async_trait]
 impl DedupStore for MemoryStore {
-    fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError> {
+    async fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError> {
         let now = SystemTime::now();
         let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
         match claims.get(key) {
@@ -197,7 +234,7 @@ impl DedupStore for MemoryStore {
         Ok(Claim::Acquired(token))
     }
 
-    fn renew(&self, key: &str, token: u64, lease: Duration) -> Result<bool, StoreError> {
+    async fn renew(&self, key: &str, token: u64, lease: Duration) -> Result<bool, StoreError> {
         let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
         match claims.get_mut(key) {
             Some(Entry::Running { token: t, until }) if *t == token => {
@@ -208,7 +245,7 @@ impl DedupStore for MemoryStore {
         }
     }
 
-    fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError> {
+    async fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError> {
         let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
         match claims.get(key) {
             Some(Entry::Running { token: t, .. }) if *t == token => {
@@ -220,7 +257,7 @@ impl DedupStore for MemoryStore {
         }
     }
 
-    fn release(&self, key: &str, token: u64) -> Result<(), StoreError> {
+    async fn release(&self, key: &str, token: u64) -> Result<(), StoreError> {
         let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
         if matches!(claims.get(key), Some(Entry::Running { token: t, .. }) if *t == token) {
             claims.remove(key);
@@ -229,8 +266,9 @@ impl DedupStore for MemoryStore {
     }
 }
 
+#[async_trait]
 impl CallLog for MemoryStore {
-    fn record(&self, record: &CallRecord) -> Result<(), StoreError> {
+    async fn record(&self, record: &CallRecord) -> Result<(), StoreError> {
         self.log
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -238,7 +276,7 @@ impl CallLog for MemoryStore {
         Ok(())
     }
 
-    fn succeeded(&self, service: &str, param: &str, value: &str) -> Result<bool, StoreError> {
+    async fn succeeded(&self, service: &str, param: &str, value: &str) -> Result<bool, StoreError> {
         let log = self.log.lock().unwrap_or_else(|e| e.into_inner());
         Ok(log.iter().any(|r| {
             r.kind == RecordKind::Call

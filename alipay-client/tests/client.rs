@@ -679,6 +679,7 @@ async fn every_attempt_is_in_the_call_log_with_secrets_removed() {
     }
     assert!(
         log.succeeded(GOODS, "outer_goods_id", "id2011434535743854")
+            .await
             .unwrap()
     );
 }

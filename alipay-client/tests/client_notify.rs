@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use alipay_client::sqlite::Database;
-use alipay_client::store::{Claim, DedupStore, MemoryStore, RecordKind, StoreError};
+use alipay_client::store::{Claim, DedupStore, MemoryStore, RecordKind, StoreError, async_trait};
 use alipay_client::{Client, Config, Handled, NotificationError, NotificationHandler, RetryPolicy};
 use alipay_core::Charset;
 use alipay_core::notify::NotifyError;
@@ -437,18 +437,19 @@ async fn a_step_longer_than_the_lease_is_renewed_and_runs_once() {
 /// A store whose renewals never take (a holder cut off from it, or paused): its claim expires.
 struct NoRenewal(MemoryStore);
 
+#[async_trait]
 impl DedupStore for NoRenewal {
-    fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError> {
-        self.0.claim(key, lease)
+    async fn claim(&self, key: &str, lease: Duration) -> Result<Claim, StoreError> {
+        self.0.claim(key, lease).await
     }
-    fn renew(&self, _: &str, _: u64, _: Duration) -> Result<bool, StoreError> {
+    async fn renew(&self, _: &str, _: u64, _: Duration) -> Result<bool, StoreError> {
         Ok(false)
     }
-    fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError> {
-        self.0.complete(key, token)
+    async fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError> {
+        self.0.complete(key, token).await
     }
-    fn release(&self, key: &str, token: u64) -> Result<(), StoreError> {
-        self.0.release(key, token)
+    async fn release(&self, key: &str, token: u64) -> Result<(), StoreError> {
+        self.0.release(key, token).await
     }
 }
 
