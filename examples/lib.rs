@@ -5,8 +5,10 @@
 use std::error::Error;
 use std::sync::Arc;
 
+use alipay::client::postgres::{ENV_DATABASE_URL, PgStore};
 use alipay::client::settings::Settings;
 use alipay::client::sqlite::Database;
+use alipay::client::store::{CallLog, DedupStore};
 use alipay::client::{Client, Config};
 use alipay::sandbox::{Sandbox, SandboxConfig};
 use alipay::sign::Md5Key;
@@ -20,29 +22,57 @@ pub struct Setup {
     pub client: Client,
     /// The embedded sandbox, when no `ALIPAY_*` account is configured.
     pub sandbox: Option<Sandbox>,
-    /// The call log and notification de-duplication store.
+    /// The embedded call log and notification de-duplication store.
     pub db: Arc<Database>,
+    /// The PostgreSQL store shared by several instances, when `ALIPAY_DATABASE_URL` is set: then
+    /// it is the call log and the de-duplication store instead of `db`.
+    pub shared: Option<Arc<PgStore>>,
 }
 
 impl Setup {
     /// Uses `ALIPAY_*` when `ALIPAY_PARTNER` is set, else starts the embedded sandbox. The call log
-    /// is an in-memory SQLite database unless `ALIPAY_EXAMPLE_DB` names a file.
+    /// is an in-memory SQLite database unless `ALIPAY_EXAMPLE_DB` names a file, or the PostgreSQL
+    /// database `ALIPAY_DATABASE_URL` names.
     pub async fn new() -> Result<Self, BoxError> {
         let db = Arc::new(match std::env::var("ALIPAY_EXAMPLE_DB") {
             Ok(path) if !path.is_empty() => Database::open(path)?,
             _ => Database::in_memory()?,
         });
+        let shared = match std::env::var(ENV_DATABASE_URL) {
+            Ok(url) if !url.is_empty() => Some(Arc::new(PgStore::connect(&url).await?)),
+            _ => None,
+        };
         let settings = Settings::from_env();
-        if settings.is_configured() {
+        let mut setup = if settings.is_configured() {
             let config = settings.config()?.build()?;
-            let client = Client::new(config)?.with_call_log(db.clone());
-            return Ok(Self {
-                client,
+            Self {
+                client: Client::new(config)?,
                 sandbox: None,
                 db,
-            });
+                shared: None,
+            }
+        } else {
+            Self::sandbox(db).await?
+        };
+        setup.shared = shared;
+        setup.client = setup.client.clone().with_call_log(setup.call_log());
+        Ok(setup)
+    }
+
+    /// Where notifications are de-duplicated: the shared PostgreSQL store, else `db`.
+    pub fn dedup_store(&self) -> Arc<dyn DedupStore> {
+        match &self.shared {
+            Some(pg) => pg.clone(),
+            None => self.db.clone(),
         }
-        Self::sandbox(db).await
+    }
+
+    /// Where calls are logged: the shared PostgreSQL store, else `db`.
+    pub fn call_log(&self) -> Arc<dyn CallLog> {
+        match &self.shared {
+            Some(pg) => pg.clone(),
+            None => self.db.clone(),
+        }
     }
 
     /// Always the embedded sandbox.
@@ -57,6 +87,7 @@ impl Setup {
             client,
             sandbox: Some(sandbox),
             db,
+            shared: None,
         })
     }
 

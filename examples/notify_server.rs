@@ -1,11 +1,13 @@
 //! A real HTTP endpoint for Alipay's asynchronous notifications: each POST is verified
 //! (signature, `notify_id` confirmed with `notify_verify`), the business step runs once per
-//! notification (SQLite de-duplication), and the answer is exactly `success` or `fail`.
+//! notification (SQLite de-duplication; PostgreSQL when `ALIPAY_DATABASE_URL` is set, so several
+//! instances behind a load balancer share it), and the answer is exactly `success` or `fail`.
 //!
 //! ```sh
 //! cargo run --example notify_server                    # embedded sandbox: ships a trade, handles its notification, exits
 //! ALIPAY_PARTNER=2088… ALIPAY_KEY=… ALIPAY_EXAMPLE_DB=notify.db \
 //!     cargo run --example notify_server -- 0.0.0.0:8080 # your notify_url, served until Ctrl-C
+//! ALIPAY_DATABASE_URL=postgres://shop@db/shop …        # instances sharing one PostgreSQL database
 //! ```
 #![allow(clippy::print_stdout)]
 
@@ -30,7 +32,7 @@ async fn main() -> Result<(), BoxError> {
     let setup = Setup::new().await?;
     let handler = Arc::new(NotificationHandler::new(
         setup.client.clone(),
-        setup.db.clone(),
+        setup.dedup_store(),
     ));
     let (tx, mut rx) = mpsc::unbounded_channel();
     let app = Router::new()

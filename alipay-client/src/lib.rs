@@ -22,7 +22,8 @@
 //!
 //! - [`Client::verify_notification`] and [`NotificationHandler`]: notifications, exactly once.
 //! - [`Client::execute_batch`]: many calls of one service, kept apart, already done ones skipped.
-//! - [`store`]: the de-duplication store and call log traits, in memory; [`sqlite`]: in SQLite.
+//! - [`store`]: the de-duplication store and call log traits, in memory; [`sqlite`]: in SQLite;
+//!   `postgres` (feature `postgres`): on a PostgreSQL server shared by several instances.
 //! - [`blocking`] (feature `blocking`): the same calls without async.
 //! - [`settings`]: configuration from flags and `ALIPAY_*` environment variables.
 //!
@@ -36,6 +37,8 @@ mod config;
 mod error;
 mod handler;
 mod notification;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 mod retry;
 pub mod settings;
 #[cfg(feature = "sqlite")]

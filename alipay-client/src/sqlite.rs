@@ -74,6 +74,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use rusqlite::types::Type;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
+pub use super::store::NotificationState;
 use super::store::{CallLog, CallRecord, Claim, DedupStore, RecordKind, StoreError, async_trait};
 
 /// The schema this code reads and writes (`alipay_meta.schema_version`).
@@ -136,21 +137,6 @@ impl Durability {
             Self::PowerLoss => "FULL",
         }
     }
-}
-
-/// Where a notification key stands, as [`Database::notification_state`] reports it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NotificationState {
-    /// Claimed and not completed: `token` holds it until `lease_until` (after which another claim
-    /// takes it over).
-    Running {
-        /// The holder's token.
-        token: u64,
-        /// When the lease ends (millisecond precision).
-        lease_until: SystemTime,
-    },
-    /// The business step completed.
-    Done,
 }
 
 /// The embedded SQLite database: a [`DedupStore`] and a [`CallLog`] in one file (see the

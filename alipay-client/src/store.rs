@@ -5,7 +5,7 @@
 //! `sqlite` feature, [`Database`](super::sqlite::Database), an embedded SQLite file that implements
 //! both traits and is the default for a single process.
 //!
-//! The methods are `async` (through [`async_trait`], re-exported here for implementors), because a
+//! The methods are `async` (through [`macro@async_trait`], re-exported here for implementors), because a
 //! store may be a network database (the `postgres` feature's
 //! [`PgStore`](super::postgres::PgStore)). Local stores ([`MemoryStore`], SQLite) do their short
 //! work synchronously inside the future: it is ready at its first poll. A cancelled or panicking
@@ -101,6 +101,22 @@ pub trait DedupStore: Send + Sync + 'static {
     async fn complete(&self, key: &str, token: u64) -> Result<bool, StoreError>;
     /// Gives the claim back without completing.
     async fn release(&self, key: &str, token: u64) -> Result<(), StoreError>;
+}
+
+/// Where a notification key stands, as a store's `notification_state` reports it (SQLite's
+/// `Database`, PostgreSQL's `PgStore`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotificationState {
+    /// Claimed and not completed: `token` holds it until `lease_until` (after which another claim
+    /// takes it over).
+    Running {
+        /// The holder's token.
+        token: u64,
+        /// When the lease ends (millisecond precision).
+        lease_until: SystemTime,
+    },
+    /// The business step completed.
+    Done,
 }
 
 /// What a [`CallRecord`] records.

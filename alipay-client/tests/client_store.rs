@@ -86,19 +86,7 @@ macro_rules! contract_tests {
     };
 }
 
-contract_tests!(
-    completed_key_is_done,
-    running_key_is_busy,
-    expired_lease_is_taken_over,
-    release_gives_the_key_back,
-    completion_is_fenced_by_the_token,
-    renewal_keeps_the_claim_and_only_for_its_holder,
-    tokens_are_distinct,
-    concurrent_claims_acquire_once,
-    succeeded_needs_a_successful_call_of_that_service_and_param,
-    hostile_param_names_are_plain_names,
-    records_round_trip,
-);
+contract::every_property!(contract_tests);
 
 // What only the SQLite file shows.
 

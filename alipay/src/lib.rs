@@ -4,7 +4,7 @@
 //!
 //! | path | crate | what it is |
 //! |---|---|---|
-//! | [`Client`], [`Config`], [`client`] | `alipay-client` (feature `client`) | calls with retries, notifications exactly once, the call log (memory or SQLite) |
+//! | [`Client`], [`Config`], [`client`] | `alipay-client` (feature `client`) | calls with retries, notifications exactly once, the call log (memory, SQLite, or PostgreSQL with feature `postgres`) |
 //! | [`services`] | `alipay-services` (feature `services`) | the catalog: one module per declared service |
 //! | [`Request`], [`Response`], [`sign`], [`xml`], … | `alipay-core` | the protocol: signing string, signers and verifiers, charsets, the form codec, the XML envelope, error codes, typed wire values, the service traits and their derives |
 //! | `sandbox` | `alipay-sandbox` (feature `sandbox`) | a local MAPI gateway playing Alipay, for tests |

@@ -9,6 +9,26 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use alipay_client::store::{CallLog, CallRecord, Claim, DedupStore, MemoryStore, RecordKind};
 
+/// Calls macro `$m` with the name of every property below, so each store runs them all.
+macro_rules! every_property {
+    ($m:ident) => {
+        $m!(
+            completed_key_is_done,
+            running_key_is_busy,
+            expired_lease_is_taken_over,
+            release_gives_the_key_back,
+            completion_is_fenced_by_the_token,
+            renewal_keeps_the_claim_and_only_for_its_holder,
+            tokens_are_distinct,
+            concurrent_claims_acquire_once,
+            succeeded_needs_a_successful_call_of_that_service_and_param,
+            hostile_param_names_are_plain_names,
+            records_round_trip,
+        );
+    };
+}
+pub(crate) use every_property;
+
 /// A lease that does not expire during a test.
 pub const LONG: Duration = Duration::from_secs(600);
 /// A lease that has expired once [`outlive`] returns.
