@@ -64,7 +64,18 @@ fn user_exists(name: &str) -> bool {
 
 impl PgServer {
     /// A new server, or `None` (with a message) when PostgreSQL is not installed and `CI` is unset.
+    /// For speed it does not sync to disk (`fsync = off`): the tests crash the server, not the
+    /// machine.
     pub fn start() -> Option<Self> {
+        Self::start_with("fsync = off\nfull_page_writes = off\n")
+    }
+
+    /// A server with PostgreSQL's default durability (every commit synced to disk), for benchmarks.
+    pub fn start_durable() -> Option<Self> {
+        Self::start_with("")
+    }
+
+    fn start_with(extra_conf: &str) -> Option<Self> {
         let Some(bin) = find_bin() else {
             assert!(
                 std::env::var_os("CI").is_none(),
@@ -133,7 +144,7 @@ impl PgServer {
         assert!(out.status.success(), "initdb failed: {}", show(&out));
         let conf = format!(
             "listen_addresses = '127.0.0.1'\nport = {}\nunix_socket_directories = '{}'\n\
-             max_connections = 300\nfsync = off\nfull_page_writes = off\n",
+             max_connections = 300\n{extra_conf}",
             server.port,
             server.dir.display()
         );
