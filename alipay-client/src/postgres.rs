@@ -84,7 +84,8 @@ use tokio_postgres::NoTls;
 use tokio_postgres::error::SqlState;
 
 use super::store::{
-    CallLog, CallRecord, Claim, DedupStore, NotificationState, RecordKind, StoreError, async_trait,
+    CallLog, CallQuery, CallRecord, Claim, DedupStore, NotificationState, RecordKind, StoreError,
+    async_trait,
 };
 
 /// Runs `$body` (an async block using `$client`, a pooled connection, returning
@@ -311,16 +312,7 @@ impl PgStore {
 
     /// Every record logged so far, oldest first.
     pub async fn records(&self) -> Result<Vec<CallRecord>, StoreError> {
-        let rows = retrying!(self, "read the call log", |client| {
-            let stmt = client
-                .prepare_cached(
-                    "SELECT time, kind, service, params, attempt, outcome, success, latency_us
-                     FROM alipay_calls ORDER BY id",
-                )
-                .await?;
-            client.query(&stmt, &[]).await
-        })?;
-        rows.iter().map(|row| self.read_record(row)).collect()
+        self.query(&CallQuery::default()).await
     }
 
     /// Where notification `key` stands: `None` if it was never claimed (or its claim was
@@ -614,6 +606,55 @@ impl CallLog for PgStore {
                 .await?;
             Ok(())
         })
+    }
+
+    async fn query(&self, query: &CallQuery) -> Result<Vec<CallRecord>, StoreError> {
+        let (name, value) = match &query.param {
+            // `text` holds no NUL, so no record has such a parameter row.
+            Some((name, value)) if name.contains('\0') || value.contains('\0') => {
+                return Ok(Vec::new());
+            }
+            Some((name, value)) => (Some(name.as_str()), Some(value.as_str())),
+            None => (None, None),
+        };
+        let kind = query.kind.map(RecordKind::as_str);
+        let limit = query.limit.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+        let rows = retrying!(self, "read the call log", |client| {
+            let stmt = client
+                .prepare_cached(
+                    "SELECT time, kind, service, params, attempt, outcome, success, latency_us
+                     FROM alipay_calls AS c
+                     WHERE ($1::text IS NULL OR c.service = $1)
+                       AND ($2::text IS NULL OR c.kind = $2)
+                       AND ($3::text IS NULL OR EXISTS (
+                           SELECT 1 FROM alipay_call_params AS p
+                           WHERE p.call_id = c.id AND p.name = $3 AND p.value = $4))
+                       AND ($5::timestamptz IS NULL OR c.time >= $5)
+                       AND ($6::timestamptz IS NULL OR c.time < $6)
+                       AND ($7::text IS NULL OR c.outcome = $7)
+                       AND ($8::boolean IS NULL OR c.success = $8)
+                     ORDER BY c.id
+                     LIMIT $9",
+                )
+                .await?;
+            client
+                .query(
+                    &stmt,
+                    &[
+                        &query.service,
+                        &kind,
+                        &name,
+                        &value,
+                        &query.since,
+                        &query.until,
+                        &query.outcome,
+                        &query.success,
+                        &limit,
+                    ],
+                )
+                .await
+        })?;
+        rows.iter().map(|row| self.read_record(row)).collect()
     }
 
     async fn succeeded(&self, service: &str, param: &str, value: &str) -> Result<bool, StoreError> {

@@ -75,7 +75,9 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 pub use super::store::NotificationState;
-use super::store::{CallLog, CallRecord, Claim, DedupStore, RecordKind, StoreError, async_trait};
+use super::store::{
+    CallLog, CallQuery, CallRecord, Claim, DedupStore, RecordKind, StoreError, async_trait,
+};
 
 /// The schema this code reads and writes (`alipay_meta.schema_version`).
 const SCHEMA_VERSION: i64 = 1;
@@ -179,7 +181,7 @@ impl Database {
 
     /// Every record logged so far, oldest first.
     pub fn records(&self) -> Result<Vec<CallRecord>, StoreError> {
-        read_records(&self.conn()).map_err(StoreError::new)
+        read_records(&self.conn(), &CallQuery::default()).map_err(StoreError::new)
     }
 
     /// Where notification `key` stands: `None` if it was never claimed (or its claim was
@@ -323,6 +325,10 @@ impl CallLog for Database {
             .and_then(|mut stmt| stmt.query_row(params![service, param, value], |row| row.get(0)))
             .map_err(StoreError::new)
     }
+
+    async fn query(&self, query: &CallQuery) -> Result<Vec<CallRecord>, StoreError> {
+        read_records(&self.conn(), query).map_err(StoreError::new)
+    }
 }
 
 /// Switches the file to WAL mode (a setting stored in the file, so only its first opening changes
@@ -445,15 +451,44 @@ fn insert_record(conn: &mut Connection, record: &CallRecord) -> rusqlite::Result
     tx.commit()
 }
 
-/// Every record, oldest first; parameters come back from the JSON object in their written order.
-fn read_records(conn: &Connection) -> rusqlite::Result<Vec<CallRecord>> {
+/// The records matching `query` (all for the default), oldest first; parameters come back from
+/// the JSON object in their written order. Times compare at the stored millisecond.
+fn read_records(conn: &Connection, query: &CallQuery) -> rusqlite::Result<Vec<CallRecord>> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.time_ms, c.kind, c.service, c.attempt, c.outcome, c.success, c.latency_us,
                 p.key, p.value
-         FROM alipay_calls AS c LEFT JOIN json_each(c.params) AS p
+         FROM (SELECT * FROM alipay_calls AS c
+               WHERE (?1 IS NULL OR c.service = ?1)
+                 AND (?2 IS NULL OR c.kind = ?2)
+                 AND (?3 IS NULL OR EXISTS (
+                     SELECT 1 FROM alipay_call_params AS q
+                     WHERE q.call_id = c.id AND q.name = ?3 AND q.value = ?4))
+                 AND (?5 IS NULL OR c.time_ms >= ?5)
+                 AND (?6 IS NULL OR c.time_ms < ?6)
+                 AND (?7 IS NULL OR c.outcome = ?7)
+                 AND (?8 IS NULL OR c.success = ?8)
+               ORDER BY c.id LIMIT ?9) AS c
+         LEFT JOIN json_each(c.params) AS p
          ORDER BY c.id, p.id",
     )?;
-    let mut rows = stmt.query([])?;
+    let (name, value) = match &query.param {
+        Some((name, value)) => (Some(name.as_str()), Some(value.as_str())),
+        None => (None, None),
+    };
+    let limit = query
+        .limit
+        .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let mut rows = stmt.query(params![
+        query.service,
+        query.kind.map(RecordKind::as_str),
+        name,
+        value,
+        query.since.map(unix_millis),
+        query.until.map(unix_millis),
+        query.outcome,
+        query.success,
+        limit,
+    ])?;
     let mut records: Vec<CallRecord> = Vec::new();
     let mut last_id = None;
     while let Some(row) = rows.next()? {

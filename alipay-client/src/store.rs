@@ -183,6 +183,136 @@ pub trait CallLog: Send + Sync + 'static {
     /// Whether a *successful* call of `service` with parameter `param` equal to `value` is logged
     /// (e.g. `send_goods_confirm_by_platform` with `trade_no` = …: the trade is already shipped).
     async fn succeeded(&self, service: &str, param: &str, value: &str) -> Result<bool, StoreError>;
+    /// The records matching `query`, oldest first. The stores this crate ships answer it; a log
+    /// that cannot be queried keeps this default, which says so.
+    async fn query(&self, query: &CallQuery) -> Result<Vec<CallRecord>, StoreError> {
+        let _ = query;
+        Err(StoreError::new("this call log cannot be queried"))
+    }
+}
+
+/// Which records [`CallLog::query`] returns: every condition set must hold (none set: all
+/// records). Built from [`CallQuery::new`]:
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use alipay_client::store::CallQuery;
+///
+/// // The failed attempts to ship trade 2013… in the last hour.
+/// let query = CallQuery::new()
+///     .service("send_goods_confirm_by_platform")
+///     .trade_no("2013102226991504")
+///     .since(SystemTime::now() - Duration::from_secs(3600))
+///     .success(false);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CallQuery {
+    /// The service (or, for a notification, its `notify_type`).
+    pub service: Option<String>,
+    /// Calls or notifications.
+    pub kind: Option<RecordKind>,
+    /// A parameter's recorded value (its first value, as [`CallRecord::param`] reads it).
+    pub param: Option<(String, String)>,
+    /// Records from this time on (inclusive).
+    pub since: Option<SystemTime>,
+    /// Records before this time (exclusive).
+    pub until: Option<SystemTime>,
+    /// The exact outcome (`T`, `RETRY`, `transport:timeout`, `processed`…).
+    pub outcome: Option<String>,
+    /// Successful ones, or failed ones.
+    pub success: Option<bool>,
+    /// At most this many (the oldest matching).
+    pub limit: Option<usize>,
+}
+
+impl CallQuery {
+    /// Every record.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only records of `service`.
+    #[must_use]
+    pub fn service(mut self, service: impl Into<String>) -> Self {
+        self.service = Some(service.into());
+        self
+    }
+
+    /// Only calls, or only notifications.
+    #[must_use]
+    pub fn kind(mut self, kind: RecordKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Only records whose parameter `name` is `value`.
+    #[must_use]
+    pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.param = Some((name.into(), value.into()));
+        self
+    }
+
+    /// Only records about Alipay trade `trade_no` (`param("trade_no", …)`).
+    #[must_use]
+    pub fn trade_no(self, trade_no: impl Into<String>) -> Self {
+        self.param("trade_no", trade_no)
+    }
+
+    /// Only records about the merchant's order `out_trade_no` (`param("out_trade_no", …)`).
+    #[must_use]
+    pub fn out_trade_no(self, out_trade_no: impl Into<String>) -> Self {
+        self.param("out_trade_no", out_trade_no)
+    }
+
+    /// Only records from `time` on.
+    #[must_use]
+    pub fn since(mut self, time: SystemTime) -> Self {
+        self.since = Some(time);
+        self
+    }
+
+    /// Only records before `time`.
+    #[must_use]
+    pub fn until(mut self, time: SystemTime) -> Self {
+        self.until = Some(time);
+        self
+    }
+
+    /// Only records with this exact outcome.
+    #[must_use]
+    pub fn outcome(mut self, outcome: impl Into<String>) -> Self {
+        self.outcome = Some(outcome.into());
+        self
+    }
+
+    /// Only successful (`true`) or failed (`false`) records.
+    #[must_use]
+    pub fn success(mut self, success: bool) -> Self {
+        self.success = Some(success);
+        self
+    }
+
+    /// At most `limit` records (the oldest matching).
+    #[must_use]
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Whether `record` matches (what [`MemoryStore`] filters with).
+    pub fn matches(&self, record: &CallRecord) -> bool {
+        self.service.as_ref().is_none_or(|s| *s == record.service)
+            && self.kind.is_none_or(|k| k == record.kind)
+            && self
+                .param
+                .as_ref()
+                .is_none_or(|(name, value)| record.param(name) == Some(value.as_str()))
+            && self.since.is_none_or(|t| record.time >= t)
+            && self.until.is_none_or(|t| record.time < t)
+            && self.outcome.as_ref().is_none_or(|o| *o == record.outcome)
+            && self.success.is_none_or(|s| s == record.success)
+    }
 }
 
 /// In-memory [`DedupStore`] and [`CallLog`]: state is lost when the process stops, so use it for
@@ -300,5 +430,15 @@ impl CallLog for MemoryStore {
                 && r.service == service
                 && r.param(param) == Some(value)
         }))
+    }
+
+    async fn query(&self, query: &CallQuery) -> Result<Vec<CallRecord>, StoreError> {
+        let log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(log
+            .iter()
+            .filter(|r| query.matches(r))
+            .take(query.limit.unwrap_or(usize::MAX))
+            .cloned()
+            .collect())
     }
 }

@@ -7,7 +7,9 @@ use std::sync::Barrier;
 use std::thread;
 use std::time::{Duration, UNIX_EPOCH};
 
-use alipay_client::store::{CallLog, CallRecord, Claim, DedupStore, MemoryStore, RecordKind};
+use alipay_client::store::{
+    CallLog, CallQuery, CallRecord, Claim, DedupStore, MemoryStore, RecordKind,
+};
 
 /// Calls macro `$m` with the name of every property below, so each store runs them all.
 macro_rules! every_property {
@@ -24,6 +26,7 @@ macro_rules! every_property {
             succeeded_needs_a_successful_call_of_that_service_and_param,
             hostile_param_names_are_plain_names,
             records_round_trip,
+            the_log_is_queried_by_service_param_time_and_outcome,
         );
     };
 }
@@ -362,4 +365,77 @@ pub async fn records_round_trip<S: Store>(s: &S) {
         Some("二手围巾 \"quoted\" \\ back\nslash")
     );
     assert_eq!(back[2].param("trade_no"), Some("2014"));
+}
+
+pub async fn the_log_is_queried_by_service_param_time_and_outcome<S: Store>(s: &S) {
+    let at = |ms: u64| UNIX_EPOCH + Duration::from_millis(1_700_000_000_000 + ms);
+    let mut records = Vec::new();
+    for (i, (service, trade, out, success)) in [
+        (SHIP, "2013", "A", false),
+        (SHIP, "2013", "A", true),
+        (SHIP, "2014", "B", true),
+        ("close_trade", "2013", "A", true),
+        ("single_trade_query", "2015", "C", false),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut r = call(
+            service,
+            success,
+            &[("trade_no", trade), ("out_trade_no", out)],
+        );
+        r.time = at(1000 * i as u64);
+        r.attempt = u32::try_from(i).unwrap() + 1;
+        records.push(r);
+    }
+    let mut notification = call("trade_status_sync", true, &[("trade_no", "2013")]);
+    notification.kind = RecordKind::Notification;
+    notification.outcome = "processed".to_owned();
+    notification.time = at(5000);
+    records.push(notification);
+    for r in &records {
+        s.record(r).await.unwrap();
+    }
+    let pick = |indexes: &[usize]| -> Vec<CallRecord> {
+        indexes.iter().map(|i| records[*i].clone()).collect()
+    };
+    let q = |query: CallQuery| async move { s.query(&query).await.unwrap() };
+    assert_eq!(q(CallQuery::new()).await, records);
+    assert_eq!(q(CallQuery::new().service(SHIP)).await, pick(&[0, 1, 2]));
+    assert_eq!(
+        q(CallQuery::new().trade_no("2013")).await,
+        pick(&[0, 1, 3, 5])
+    );
+    assert_eq!(
+        q(CallQuery::new().trade_no("2013").kind(RecordKind::Call)).await,
+        pick(&[0, 1, 3])
+    );
+    assert_eq!(q(CallQuery::new().out_trade_no("B")).await, pick(&[2]));
+    assert_eq!(
+        q(CallQuery::new()
+            .service(SHIP)
+            .trade_no("2013")
+            .success(false))
+        .await,
+        pick(&[0])
+    );
+    assert_eq!(q(CallQuery::new().outcome("RETRY")).await, pick(&[0, 4]));
+    assert_eq!(q(CallQuery::new().outcome("processed")).await, pick(&[5]));
+    // [since, until): the first inclusive, the second exclusive.
+    assert_eq!(
+        q(CallQuery::new().since(at(1000)).until(at(3000))).await,
+        pick(&[1, 2])
+    );
+    assert_eq!(q(CallQuery::new().since(at(5000))).await, pick(&[5]));
+    assert_eq!(q(CallQuery::new().limit(2)).await, pick(&[0, 1]));
+    assert_eq!(
+        q(CallQuery::new().trade_no("2013").limit(3)).await,
+        pick(&[0, 1, 3])
+    );
+    // No match; names and values are exact, never patterns.
+    assert!(q(CallQuery::new().trade_no("201%")).await.is_empty());
+    assert!(q(CallQuery::new().param("trade%", "2013")).await.is_empty());
+    assert!(q(CallQuery::new().service("nope")).await.is_empty());
+    assert!(q(CallQuery::new().limit(0)).await.is_empty());
 }
