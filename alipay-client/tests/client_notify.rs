@@ -86,7 +86,7 @@ async fn a_genuine_notification_is_verified_and_typed() {
         .unwrap();
     assert_eq!(n.trade_no(), Some("2013102226991504"));
     assert_eq!(n.out_trade_no(), Some("ORDER-2013102226991504"));
-    assert_eq!(n.trade_status(), Some(Ok(TradeStatus::TradeFinished)));
+    assert_eq!(n.trade_status(), Some(TradeStatus::TradeFinished));
     assert_eq!(n.total_fee().unwrap().unwrap().fen(), 1);
     assert_eq!(n.amount("price").unwrap().unwrap().fen(), 1);
     assert_eq!(n.get("subject"), Some("二手围巾"));

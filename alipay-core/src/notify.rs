@@ -19,7 +19,7 @@
 //!              &sign_type=MD5&sign=90e345abf06e92d16c28d3d9a5aa5b07";
 //! let n = decode_notification(body, None, &NotifyLimits::DEFAULT)?;
 //! assert_eq!(n.notify_id(), "ab%2Fc+d"); // decoded once: the id itself may contain `%2F`
-//! assert_eq!(n.trade_status(), Some(Ok(TradeStatus::TradeFinished)));
+//! assert_eq!(n.trade_status(), Some(TradeStatus::TradeFinished));
 //!
 //! let verifier = Verifier::md5(Md5Key::new("0123456789abcdef0123456789abcdef"));
 //! verify_notification_signature(&n, &verifier)?;
@@ -264,11 +264,10 @@ impl Notification {
         self.non_empty("out_trade_no")
     }
 
-    /// `trade_status`, typed. `None` when absent or empty; `Some(Err(_))` for a state outside
-    /// [`TradeStatus`] (decoding and verification never fail because of it; the raw text stays
-    /// available through [`get`](Self::get)).
-    pub fn trade_status(&self) -> Option<Result<TradeStatus, WireValueError>> {
-        self.non_empty("trade_status").map(TradeStatus::parse_wire)
+    /// `trade_status`, typed. `None` when absent or empty; a state this version does not know is
+    /// [`TradeStatus::Other`] with the text as received (the signature covered it).
+    pub fn trade_status(&self) -> Option<TradeStatus> {
+        self.non_empty("trade_status").map(TradeStatus::from_wire)
     }
 
     /// `total_fee` in fen. `None` when absent or empty; `Some(Err(_))` when it is not an amount.

@@ -639,6 +639,25 @@ fn trade_status() {
         TradeStatus::WaitBuyerConfirmGoods
     );
     assert!(TradeStatus::parse_wire("wait_buyer_pay").is_err());
+    // A state Alipay adds later is kept, with its text; it is not one of the known ones.
+    let later = TradeStatus::parse_wire("TRADE_REFUND_PENDING").unwrap();
+    assert_eq!(later, TradeStatus::Other("TRADE_REFUND_PENDING".to_owned()));
+    assert!(!later.is_known() && TradeStatus::TradeClosed.is_known());
+    assert_eq!(later.to_string(), "TRADE_REFUND_PENDING");
+    assert_eq!(String::from(later.clone()), "TRADE_REFUND_PENDING");
+    assert!(later == "TRADE_REFUND_PENDING" && TradeStatus::TradeClosed == "TRADE_CLOSED");
+    // Only upper-case letters, digits and `_`: anything else is refused, naming the character.
+    for bad in [
+        "",
+        "TRADE FINISHED",
+        "TRADE-FINISHED",
+        "TRADE_FINISHED\n",
+        "交易完成",
+    ] {
+        assert!(TradeStatus::parse_wire(bad).is_err(), "{bad:?}");
+    }
+    let err = TradeStatus::parse_wire("TRADE FINISHED").unwrap_err();
+    assert_eq!(err.rule(), Rule::InvalidCharacter { found: ' ', at: 5 });
 }
 
 #[test]

@@ -107,7 +107,7 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
     let now = DateTime::now();
     let paid = world.state.update_trade(trade_no, |t| {
         if t.status != TradeStatus::WaitBuyerPay {
-            return Err(t.status);
+            return Err(t.status.clone());
         }
         t.status = match t.kind {
             TradeKind::Instant => TradeStatus::TradeSuccess,

@@ -115,7 +115,7 @@ async fn refusals_leave_the_trade_unchanged() {
             continue;
         }
         for kind in [TradeKind::Escrow, TradeKind::Cod] {
-            let trade = new_trade(&sandbox, kind, *status);
+            let trade = new_trade(&sandbox, kind, status.clone());
             let (code_, attempts) = code(client.execute(&ship(&trade.trade_no)).await);
             assert_eq!(code_, ErrorCode::TradeStatusNotAvaild, "{kind} {status}");
             assert_eq!(attempts, 1);

@@ -160,8 +160,18 @@ fn parse<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, Refused> {
 }
 
 fn parse_status(text: &str) -> Result<TradeStatus, Refused> {
-    text.parse::<TradeStatus>()
-        .map_err(|e| refuse(StatusCode::BAD_REQUEST, format!("status: {e}")))
+    match text.parse::<TradeStatus>() {
+        Ok(status) if status.is_known() => Ok(status),
+        // A client reads unknown states; the sandbox only plays the ones it knows.
+        Ok(status) => Err(refuse(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "status: the sandbox does not play {status}: write one of {}",
+                TradeStatus::KNOWN.join(", ")
+            ),
+        )),
+        Err(e) => Err(refuse(StatusCode::BAD_REQUEST, format!("status: {e}"))),
+    }
 }
 
 fn millis(t: SystemTime) -> u64 {
@@ -261,7 +271,7 @@ struct TradeJson<'a> {
     partner: &'a str,
     total_fee: String,
     kind: &'static str,
-    status: &'static str,
+    status: &'a str,
     notify_url: Option<&'a str>,
     buyer_user_id: &'a str,
     create_time: String,

@@ -102,7 +102,7 @@ pub(crate) fn trade_base(trade: &Trade) -> Payload {
         total_fee: Some(trade.total_fee),
         trade_from: text("INST_PARTNER"),
         trade_no: trade.trade_no.clone(),
-        trade_status: trade.status,
+        trade_status: trade.status.clone(),
         trade_type: text("S"),
     })
 }

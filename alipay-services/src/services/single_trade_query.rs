@@ -6,7 +6,7 @@
 //! service instead of repeating the call.
 
 use alipay_core::error::CodeSpec;
-use alipay_core::types::{Amount, DateTime};
+use alipay_core::types::{Amount, DateTime, TradeStatus};
 use alipay_core::{Request, Response};
 
 /// The request of `single_trade_query`: one of the two trade numbers.
@@ -53,9 +53,10 @@ pub struct Trade {
     /// The trade's total amount.
     #[alipay(label = "交易金额", example = "100.40")]
     pub total_fee: Option<Amount>,
-    /// The trade state (kept as text: queries report more states than the escrow ones).
+    /// The trade state (queries report more states than the escrow ones: an unknown one is
+    /// [`TradeStatus::Other`]).
     #[alipay(label = "交易状态", example = "WAIT_SELLER_SEND_GOODS")]
-    pub trade_status: String,
+    pub trade_status: TradeStatus,
     /// When the trade was created (Beijing time).
     #[alipay(label = "交易创建时间", example = "2010-07-30 10:30:20")]
     pub gmt_create: Option<DateTime>,
