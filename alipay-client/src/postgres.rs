@@ -233,6 +233,13 @@ impl PgStore {
                 "{ENV_DATABASE_URL}: not a PostgreSQL connection string: {e}"
             ))
         })?;
+        if config.get_ssl_mode() == tokio_postgres::config::SslMode::Require {
+            return Err(StoreError::new(format!(
+                "{}: sslmode=require: this store connects without TLS (use a private network or a \
+                 TLS-terminating proxy, and sslmode=disable or prefer)",
+                describe(&config)
+            )));
+        }
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(options.connect_timeout);
         }

@@ -161,6 +161,17 @@ async fn the_password_is_never_shown() {
         "{shown}"
     );
     assert!(!shown.contains("s3cret"), "{shown}");
+    // TLS is not offered: asking for it is refused at once, not retried.
+    let started = Instant::now();
+    let err = PgStore::connect("postgres://shop:s3cret-pw@127.0.0.1:1/orders?sslmode=require")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("sslmode=require") && !err.contains("s3cret"),
+        "{err}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(1));
     let err = PgStore::connect("postgres://shop:s3cret-pw@[::1")
         .await
         .unwrap_err();
