@@ -269,9 +269,19 @@ pub(crate) struct SandboxArgs {
     /// The state file (SQLite): accounts, keys and trades survive restarts
     #[arg(long, value_name = "FILE")]
     pub(crate) state: Option<PathBuf>,
-    /// How much faster than real time the sandbox's clock runs (timeouts, notification retries)
+    /// Scale of the sandbox's waits (notification re-sends, notify_verify validity): 1 is real time,
+    /// 0.01 is 100 times faster
     #[arg(long, value_name = "F", default_value_t = 1.0, value_parser = parse_time_factor)]
     pub(crate) time_factor: f64,
+    /// Scale of notify_verify's validity alone (default: the time factor): e.g. --time-factor 0.01
+    /// --notify-id-factor 1 re-sends fast while an id stays valid for a real minute
+    #[arg(long, value_name = "F", value_parser = parse_time_factor)]
+    pub(crate) notify_id_factor: Option<f64>,
+    /// A scripted fault, repeatable: before|after:drop|timeout|retry|system_error
+    /// [:service=S][:trade=T][:times=N] (after: the request is handled, then its answer lost or
+    /// replaced)
+    #[arg(long = "fault", value_name = "RULE", value_parser = parse_fault)]
+    pub(crate) faults: Vec<alipay_sandbox::FaultRule>,
     /// Seed of the sandbox's random choices (ids, injected faults), for reproducible runs
     #[arg(long, value_name = "N")]
     pub(crate) seed: Option<u64>,
@@ -299,12 +309,21 @@ fn parse_charset(text: &str) -> Result<Charset, String> {
     Charset::from_label(text).map_err(|e| e.to_string())
 }
 
+/// `--fault`: a scripted fault rule.
+#[cfg(feature = "sandbox")]
+fn parse_fault(text: &str) -> Result<alipay_sandbox::FaultRule, String> {
+    text.parse()
+        .map_err(|e: alipay_sandbox::SandboxError| e.to_string())
+}
+
 /// `--time-factor`: a finite number greater than zero.
 #[cfg(feature = "sandbox")]
 fn parse_time_factor(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(f) if f.is_finite() && f > 0.0 => Ok(f),
-        _ => Err("expected a number greater than 0, e.g. 60 for a minute per second".to_owned()),
+        _ => Err(
+            "expected a number greater than 0, e.g. 0.01 for waits 100 times shorter".to_owned(),
+        ),
     }
 }
 

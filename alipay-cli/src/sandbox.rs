@@ -40,6 +40,8 @@ pub(crate) fn sandbox(args: &SandboxArgs, services: &[Service]) -> Result<(), Fa
             addr: args.addr,
             state: args.state.clone(),
             time_factor: args.time_factor,
+            notify_id_factor: args.notify_id_factor,
+            fault_rules: args.faults.clone(),
             seed: args.seed,
             strict: args.strict,
             ..SandboxConfig::default()

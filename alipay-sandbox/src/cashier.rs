@@ -24,7 +24,7 @@ use alipay_core::{Charset, form};
 
 use crate::gateway::Gateway;
 use crate::model::{Trade, TradeKind};
-use crate::notification::{self, VALIDITY};
+use crate::notification;
 use crate::notify_sender::{new_notify_id, sign_as};
 use crate::registry::param;
 use crate::request::raw_params;
@@ -222,7 +222,7 @@ fn return_url(
         &notify_id,
         &trade.partner,
         std::time::SystemTime::now(),
-        world.scaled(VALIDITY),
+        world.notify_id_validity(),
     );
     let separator = if url.contains('?') { '&' } else { '?' };
     Ok(format!("{url}{separator}{query}"))

@@ -2,7 +2,7 @@
 
 use alipay_core::ErrorCode;
 
-use crate::config::Faults;
+use crate::config::{FaultAction, Faults};
 
 /// The fault drawn for one request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,6 +11,28 @@ pub(crate) enum Fault {
     Drop,
     /// Answer with this code (`RETRY` or `SYSTEM_ERROR`) before anything else.
     Answer(ErrorCode),
+}
+
+impl Fault {
+    /// The same fault as a scripted action.
+    pub(crate) fn action(self) -> FaultAction {
+        match self {
+            Self::Drop => FaultAction::Drop,
+            Self::Answer(ErrorCode::Retry) => FaultAction::Retry,
+            Self::Answer(_) => FaultAction::SystemError,
+        }
+    }
+}
+
+impl FaultAction {
+    /// The error code an answering fault gives (`RETRY`, `SYSTEM_ERROR`); `None` for a lost answer.
+    pub(crate) fn code(self) -> Option<ErrorCode> {
+        match self {
+            Self::Retry => Some(ErrorCode::Retry),
+            Self::SystemError => Some(ErrorCode::SystemError),
+            Self::Drop | Self::Timeout => None,
+        }
+    }
 }
 
 /// One draw: `[0, drop_rate)` drops, the next `retry_rate` answers `RETRY`, the next

@@ -74,6 +74,31 @@
 //! `true` for a notify id sent to that partner within the last minute. The time factor of
 //! [`SandboxConfig`] scales the schedule and the minute.
 //!
+//! # Notifications: when they come, and how to test the hard cases
+//!
+//! A notification is POSTed to `notify_url` as soon as the change happens — usually *before* the
+//! merchant's `execute` (which caused it) has returned, as Alipay may. A merchant's business step
+//! must therefore not assume the order's state was written after `execute`: write the state the
+//! notification carries idempotently (keyed by the trade number), and have the code after
+//! `execute` write only what the notification would not overwrite.
+//!
+//! Deliveries follow Alipay's schedule: at once, then after 4 min, 10 min, 10 min, 1 h, 2 h, 6 h
+//! and 15 h (8 deliveries at most), until the body is exactly `success`. Each delivery has a fresh
+//! `notify_id` (base64-like, with `/` and `+`) and `notify_time`; `notify_verify` answers `true`
+//! for it for one minute. [`SandboxConfig::time_factor`] (`--time-factor`) scales the schedule and
+//! that minute; [`SandboxConfig::notify_id_factor`] (`--notify-id-factor`) scales the minute alone,
+//! so re-sends can be fast while an id stays valid through a breakpoint.
+//!
+//! Controls for tests, in [`Admin`], the HTTP admin API and `alipay sandbox` flags:
+//! - [`Admin::redeliver`] (`POST /admin/trades/{trade_no}/redeliver`): deliver a trade's newest
+//!   notification again now, acknowledged or not — the merchant's step must not run twice.
+//! - [`FaultRule`]s (`--fault RULE`, `/admin/faults/rules`): the next matching requests (of a
+//!   service, about a trade) lose their answer (`drop`, `timeout`) or get `RETRY` /
+//!   `SYSTEM_ERROR`, *before* the handler (nothing changes) or *after* it (the change is applied,
+//!   then the answer lost or replaced: the client cannot tell whether it happened, which is what
+//!   its retry rule and the call log are for).
+//! - [`Faults`]: random rates of the same, before the handler, for soak tests.
+//!
 //! # The admin API
 //!
 //! [`Sandbox::admin`] gives an in-process [`Admin`]; the same operations answer over HTTP on the
@@ -87,9 +112,13 @@
 //! | `POST /admin/trades` | `{"partner", "out_trade_no", "total_fee", "kind"?, "status"?, "notify_url"?, "trade_no"?}` | 201, the trade |
 //! | `GET /admin/trades/{trade_no}` | | 200, the trade |
 //! | `PUT /admin/trades/{trade_no}/status` | `{"status"}` | 200, the trade |
+//! | `POST /admin/trades/{trade_no}/redeliver` | none | 202, `{"trade_no", "notification"}` (its newest notification, delivered again now) |
 //! | `GET /admin/requests` | | 200, the received requests (the latest 4096, at most 8 MiB of text) |
 //! | `GET /admin/notifications` | | 200, every notification delivery attempt |
 //! | `GET`, `PUT /admin/faults` | `{"retry_rate"?, "system_error_rate"?, "latency_ms"?, "drop_rate"?}` | 200, the faults |
+//! | `GET /admin/faults/rules` | | 200, the scripted faults still to strike |
+//! | `POST /admin/faults/rules` | `{"when": "before"/"after", "action": "drop"/"timeout"/"retry"/"system_error", "service"?, "trade"?, "times"?}` | 201, the scripted faults |
+//! | `DELETE /admin/faults/rules` | | 204 |
 //!
 //! `total_fee` is yuan as text (`"0.01"`); `kind` is `escrow` (default), `cod` or `instant`;
 //! `status` a trade status (default `WAIT_SELLER_SEND_GOODS`); times are milliseconds since the
@@ -128,7 +157,7 @@ mod world;
 
 pub use admin::Admin;
 pub use alipay_core::types::{Amount, TradeStatus};
-pub use config::{Faults, SandboxConfig};
+pub use config::{FaultAction, FaultRule, FaultWhen, Faults, SandboxConfig};
 pub use error::SandboxError;
 pub use keys::PartnerCredentials;
 pub use model::{NewTrade, ReceivedRequest, SentNotification, Shipment, Trade, TradeKind};

@@ -1,7 +1,8 @@
 //! `alipay-sandbox`: runs a local MAPI gateway until interrupted (Ctrl-C).
 //!
 //! ```text
-//! alipay-sandbox [--addr 127.0.0.1:8480] [--state sandbox.db] [--time-factor 0.01] [--seed 7] [--strict]
+//! alipay-sandbox [--addr 127.0.0.1:8480] [--state sandbox.db] [--time-factor 0.01] [--notify-id-factor 1]
+//!                [--seed 7] [--strict] [--fault after:drop:service=send_goods_confirm_by_platform]
 //! ```
 //!
 //! Prints the gateway URL, the first partner's id and MD5 key, and its keys: with `--state`, the
@@ -19,14 +20,19 @@ use std::process::ExitCode;
 use alipay_sandbox::{PartnerCredentials, Sandbox, SandboxConfig};
 
 const USAGE: &str =
-    "usage: alipay-sandbox [--addr IP:PORT] [--state FILE] [--time-factor F] [--seed N] [--strict]
+    "usage: alipay-sandbox [--addr IP:PORT] [--state FILE] [--time-factor F] [--notify-id-factor F]
+                      [--seed N] [--strict] [--fault RULE]...
 
-  --addr IP:PORT     listen address (default 127.0.0.1:0, a free port)
-  --state FILE       SQLite state file, reopened on restart (default: in memory)
-  --time-factor F    scale of the notification schedule and notify_verify validity (default 1)
-  --seed N           seed of fault injection and generated numbers (default: random)
-  --strict           refuse signed parameters a service does not declare (default: ignore them,
-                     as Alipay does, and note them in the request log)
+  --addr IP:PORT        listen address (default 127.0.0.1:0, a free port)
+  --state FILE          SQLite state file, reopened on restart (default: in memory)
+  --time-factor F       scale of the notification schedule and notify_verify validity (default 1)
+  --notify-id-factor F  scale of notify_verify validity alone (default: the time factor)
+  --seed N              seed of fault injection and generated numbers (default: random)
+  --strict              refuse signed parameters a service does not declare (default: ignore
+                        them, as Alipay does, and note them in the request log)
+  --fault RULE          a scripted fault, repeatable:
+                        before|after:drop|timeout|retry|system_error[:service=S][:trade=T][:times=N]
+                        (after: the request is handled, then its answer lost or replaced)
 ";
 
 fn main() -> ExitCode {
@@ -129,6 +135,19 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<SandboxCo
                 config.time_factor = v
                     .parse::<f64>()
                     .map_err(|e| format!("--time-factor {v:?}: {e}"))?;
+            }
+            "--notify-id-factor" => {
+                let v = value()?;
+                config.notify_id_factor = Some(
+                    v.parse::<f64>()
+                        .map_err(|e| format!("--notify-id-factor {v:?}: {e}"))?,
+                );
+            }
+            "--fault" => {
+                let v = value()?;
+                config
+                    .fault_rules
+                    .push(v.parse().map_err(|e| format!("--fault: {e}"))?);
             }
             "--seed" => {
                 let v = value()?;
@@ -244,5 +263,29 @@ mod tests {
         assert!(args(&["--addr"]).is_err());
         assert!(args(&["--bogus"]).is_err());
         assert!(args(&["--time-factor", "x"]).is_err());
+    }
+
+    #[test]
+    fn parses_fault_rules_and_the_notify_id_factor() {
+        let c = args(&[
+            "--notify-id-factor",
+            "1",
+            "--fault",
+            "after:drop:service=send_goods_confirm_by_platform",
+            "--fault=before:retry:trade=2026:times=2",
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(c.notify_id_factor, Some(1.0));
+        let rules: Vec<String> = c.fault_rules.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            rules,
+            [
+                "after:drop:service=send_goods_confirm_by_platform:times=1",
+                "before:retry:trade=2026:times=2"
+            ]
+        );
+        let err = args(&["--fault", "after:explode"]).unwrap_err();
+        assert!(err.contains("--fault") && err.contains("explode"), "{err}");
     }
 }

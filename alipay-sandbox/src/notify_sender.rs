@@ -16,7 +16,7 @@ use tokio::task::JoinHandle;
 
 use crate::keys;
 use crate::model::SentNotification;
-use crate::notification::{DELIVERIES, SCHEDULE, VALIDITY};
+use crate::notification::{DELIVERIES, SCHEDULE};
 use crate::state::Job;
 use crate::world::World;
 
@@ -57,6 +57,28 @@ impl Deliveries {
         let id = job.id;
         let handle = tokio::spawn(run_job(Arc::clone(&self.world), self.http.clone(), job));
         jobs.insert(id, handle);
+    }
+
+    /// Delivers notification job `id` now, whatever its schedule (done or not): the running task
+    /// is replaced by one whose first delivery is due now and which then follows the schedule
+    /// from the attempts already made. `false` for an unknown job.
+    pub(crate) fn redeliver(&self, id: u64) -> bool {
+        let Some(mut job) = self.world.state.latest_job_by_id(id) else {
+            return false;
+        };
+        if let Some(running) = self
+            .jobs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_mut()
+            .and_then(|jobs| jobs.remove(&id))
+        {
+            running.abort();
+        }
+        job.done = false;
+        job.next_due = SystemTime::now();
+        self.spawn_job(job);
+        true
     }
 
     /// Stops accepting jobs and aborts the running ones, returning their handles.
@@ -138,9 +160,12 @@ async fn deliver(
             return delivery;
         }
     };
-    world
-        .state
-        .register_notify_id(&notify_id, &job.partner, started, world.scaled(VALIDITY));
+    world.state.register_notify_id(
+        &notify_id,
+        &job.partner,
+        started,
+        world.notify_id_validity(),
+    );
     let sent = http
         .post(&job.notify_url)
         .header(

@@ -211,6 +211,18 @@ impl Sandbox {
             .map_err(|e| SandboxError::Config(format!("cannot build the HTTP client: {e}")))?;
         let world = Arc::new(World::new(config, state, alipay));
         let gateway = Arc::new(Gateway::new(world, registry, http));
+        // Re-deliveries on demand (Admin::redeliver) reach the running deliveries through a
+        // queue; the task holds the gateway weakly, and ends when the gateway (and so the
+        // queue's sender, in its world) is gone.
+        let (queue, mut asked) = tokio::sync::mpsc::unbounded_channel();
+        gateway.world.set_redeliveries(queue);
+        let weak = Arc::downgrade(&gateway);
+        tokio::spawn(async move {
+            while let Some(job) = asked.recv().await {
+                let Some(gateway) = weak.upgrade() else { break };
+                gateway.deliveries.redeliver(job);
+            }
+        });
         for job in gateway.world.state.pending_jobs() {
             gateway.deliveries.spawn_job(job);
         }

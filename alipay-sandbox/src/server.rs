@@ -17,6 +17,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use alipay_core::Charset;
 use hyper::body::Incoming;
 use hyper::header::{ALLOW, CONTENT_TYPE, HeaderValue};
 use hyper::{Method, Request, StatusCode};
@@ -26,6 +27,7 @@ use tokio::sync::Notify;
 use tokio::task::JoinSet;
 
 use crate::cashier::{self, Cashier};
+use crate::config::{FaultAction, FaultWhen};
 use crate::envelope;
 use crate::faults::{self, Fault};
 use crate::gateway::{self, Answer, Gateway};
@@ -248,27 +250,70 @@ async fn gateway_request(
         );
     }
 
+    // Scripted faults first (their scope needs the request's service and trade), else the
+    // random ones.
+    let scripted = if gw.world.has_fault_rules() {
+        let seen = gateway::describe(method.as_str(), &query, body, String::new());
+        gw.world
+            .take_fault_rule(seen.service.as_deref(), &seen.params)
+    } else {
+        None
+    };
     let current = gw.world.faults();
-    let fault = faults::draw(&current, &mut gw.world.rng());
+    let drawn = match scripted {
+        Some(_) => None,
+        None => faults::draw(&current, &mut gw.world.rng()),
+    };
     if !current.latency.is_zero() {
         tokio::time::sleep(current.latency).await;
     }
-    let fault = match fault {
-        Some(Fault::Drop) => {
-            gw.world.record(gateway::describe(
-                method.as_str(),
-                &query,
-                body,
-                "DROPPED".into(),
-            ));
-            kill.notify_one();
-            // The connection task drops this future with the connection.
-            return std::future::pending().await;
-        }
-        Some(Fault::Answer(code)) => Some(code),
-        None => None,
+    let (before, after) = match scripted {
+        Some((FaultWhen::Before, action)) => (Some(action), None),
+        Some((FaultWhen::After, action)) => (None, Some(action)),
+        None => (drawn.map(Fault::action), None),
     };
-    let (answer, log) = gateway::handle(gw, method.as_str(), &query, body, fault);
+    if let Some(lost @ (FaultAction::Drop | FaultAction::Timeout)) = before {
+        let what = match lost {
+            FaultAction::Drop => "DROPPED",
+            _ => "TIMEOUT",
+        };
+        gw.world.record(gateway::describe(
+            method.as_str(),
+            &query,
+            body,
+            what.into(),
+        ));
+        return lose_answer(lost, kill).await;
+    }
+    let injected = before.and_then(FaultAction::code);
+    let (mut answer, mut log) = gateway::handle(gw, method.as_str(), &query, body, injected);
+    if let Some(action) = after {
+        log.detail = Some(match log.detail.take() {
+            Some(detail) => format!(
+                "{detail}; then the fault after the handler: {}",
+                action.as_str()
+            ),
+            None => format!("the fault after the handler: {}", action.as_str()),
+        });
+        match action.code() {
+            Some(code) => {
+                log.answer = format!("{} then {}", log.answer, code.as_str());
+                answer = Answer::Xml {
+                    charset: Charset::Utf8,
+                    body: envelope::error(Charset::Utf8, &code),
+                };
+            }
+            None => {
+                let what = match action {
+                    FaultAction::Drop => "DROPPED",
+                    _ => "TIMEOUT",
+                };
+                log.answer = format!("{} then {what}", log.answer);
+                gw.world.record(log);
+                return lose_answer(action, kill).await;
+            }
+        }
+    }
     gw.world.record(log);
     match answer {
         Answer::Xml { charset, body } => {
@@ -285,6 +330,20 @@ async fn gateway_request(
             message,
         ),
     }
+}
+
+/// How long a `timeout` fault holds a connection without answering before closing it (a client
+/// gives up long before).
+const TIMEOUT_HOLD: Duration = Duration::from_secs(120);
+
+/// Loses the answer: `Drop` closes the connection now, `Timeout` holds it unanswered (for
+/// [`TIMEOUT_HOLD`], then closes it). The connection task drops this future with the connection.
+async fn lose_answer(action: FaultAction, kill: &Notify) -> HttpResponse {
+    if action == FaultAction::Timeout {
+        tokio::time::sleep(TIMEOUT_HOLD).await;
+    }
+    kill.notify_one();
+    std::future::pending().await
 }
 
 /// The boundary of a `multipart/form-data` body.

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use alipay_core::types::CompactTime;
 
-use crate::config::{Faults, SandboxConfig};
+use crate::config::{FaultAction, FaultRule, FaultWhen, Faults, SandboxConfig};
 use crate::keys::{AlipayKey, PartnerCredentials};
 use crate::model::ReceivedRequest;
 use crate::state::State;
@@ -28,6 +28,10 @@ pub(crate) struct World {
     pub(crate) state: State,
     pub(crate) alipay: AlipayKey,
     faults: RwLock<Faults>,
+    /// Where re-deliveries on demand are asked for (the running deliveries' queue), once started.
+    redeliveries: Mutex<Option<tokio::sync::mpsc::UnboundedSender<u64>>>,
+    /// Scripted faults, in the order added; each counts down its `times`.
+    fault_rules: Mutex<Vec<FaultRule>>,
     rng: Mutex<fastrand::Rng>,
     requests: Mutex<RequestLog>,
     /// The order a page service opened each trade with (subject, price, quantity, seller, …), by
@@ -52,6 +56,8 @@ impl World {
         };
         Self {
             faults: RwLock::new(config.faults),
+            fault_rules: Mutex::new(config.fault_rules.clone()),
+            redeliveries: Mutex::new(None),
             config,
             state,
             alipay,
@@ -59,6 +65,78 @@ impl World {
             requests: Mutex::new(RequestLog::default()),
             orders: Mutex::new(std::collections::HashMap::new()),
         }
+    }
+
+    /// Connects re-deliveries on demand to the running deliveries.
+    pub(crate) fn set_redeliveries(&self, queue: tokio::sync::mpsc::UnboundedSender<u64>) {
+        *self
+            .redeliveries
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(queue);
+    }
+
+    /// Asks for notification job `job` to be delivered now; `false` when deliveries are not
+    /// running (a sandbox shutting down).
+    pub(crate) fn request_redelivery(&self, job: u64) -> bool {
+        self.redeliveries
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .is_some_and(|queue| queue.send(job).is_ok())
+    }
+
+    /// The scripted faults still to strike.
+    pub(crate) fn fault_rules(&self) -> Vec<FaultRule> {
+        self.fault_rules
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Adds a scripted fault after the others.
+    pub(crate) fn add_fault_rule(&self, rule: FaultRule) {
+        self.fault_rules
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(rule);
+    }
+
+    /// Forgets every scripted fault.
+    pub(crate) fn clear_fault_rules(&self) {
+        self.fault_rules
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+
+    /// The first scripted fault whose scope holds a request of `service` with `params`, counted
+    /// down (and removed at zero).
+    pub(crate) fn take_fault_rule(
+        &self,
+        service: Option<&str>,
+        params: &[(String, String)],
+    ) -> Option<(FaultWhen, FaultAction)> {
+        let mut rules = self
+            .fault_rules
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let i = rules.iter().position(|r| r.matches(service, params))?;
+        let rule = &mut rules[i];
+        let struck = (rule.when, rule.action);
+        rule.times = rule.times.saturating_sub(1);
+        if rule.times == 0 {
+            rules.remove(i);
+        }
+        Some(struck)
+    }
+
+    /// Whether any scripted fault is waiting (so a request's parameters are worth reading early).
+    pub(crate) fn has_fault_rules(&self) -> bool {
+        !self
+            .fault_rules
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_empty()
     }
 
     /// Remembers the order page service parameters `order` opened trade `trade_no` with.
@@ -82,6 +160,11 @@ impl World {
     /// `base` scaled by the time factor.
     pub(crate) fn scaled(&self, base: Duration) -> Duration {
         self.config.scaled(base)
+    }
+
+    /// How long a notify id stays valid ([`SandboxConfig::notify_id_factor`]).
+    pub(crate) fn notify_id_validity(&self) -> Duration {
+        self.config.notify_id_validity()
     }
 
     /// The seeded generator.

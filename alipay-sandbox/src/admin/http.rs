@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Admin;
 use crate::SandboxError;
-use crate::config::Faults;
+use crate::config::{FaultRule, Faults};
 use crate::http_io::{BodyError, HttpResponse, read_body, response};
 use crate::keys::PartnerCredentials;
 use crate::model::{NewTrade, ReceivedRequest, SentNotification, Trade, TradeKind};
@@ -97,6 +97,16 @@ async fn route(admin: &Admin, method: &Method, segments: &[&str], body: &[u8]) -
                 .map_err(refused)?;
             Ok(json(StatusCode::OK, &TradeJson::from(&trade)))
         }
+        ("POST", ["trades", trade_no, "redeliver"]) => {
+            if admin.trade(trade_no).is_none() {
+                return Err(refuse(StatusCode::NOT_FOUND, "no such trade"));
+            }
+            let job = admin.redeliver(trade_no).map_err(refused)?;
+            Ok(json(
+                StatusCode::ACCEPTED,
+                &serde_json::json!({ "trade_no": trade_no, "notification": job }),
+            ))
+        }
         ("GET", ["requests"]) => {
             let requests = admin.requests();
             let requests: Vec<RequestJson> = requests.iter().map(RequestJson::from).collect();
@@ -114,14 +124,26 @@ async fn route(admin: &Admin, method: &Method, segments: &[&str], body: &[u8]) -
             admin.try_set_faults(faults).map_err(refused)?;
             Ok(json(StatusCode::OK, &FaultsJson::from(faults)))
         }
+        ("GET", ["faults", "rules"]) => Ok(json(StatusCode::OK, &rules_json(admin))),
+        ("POST", ["faults", "rules"]) => {
+            let input: FaultRuleJson = parse(body)?;
+            admin.add_fault(input.into_rule()?);
+            Ok(json(StatusCode::CREATED, &rules_json(admin)))
+        }
+        ("DELETE", ["faults", "rules"]) => {
+            admin.clear_faults();
+            Ok(response(StatusCode::NO_CONTENT, "text/plain", ""))
+        }
         (
             _,
-            ["partners"]
+            ["faults", "rules"]
+            | ["partners"]
             | ["partners", _, "dsa_key"]
             | ["sns_users"]
             | ["trades"]
             | ["trades", _]
             | ["trades", _, "status"]
+            | ["trades", _, "redeliver"]
             | ["requests"]
             | ["notifications"]
             | ["faults"],
@@ -371,6 +393,65 @@ struct FaultsJson {
     latency_ms: u64,
     #[serde(default)]
     drop_rate: f64,
+}
+
+/// A scripted fault: `{"when": "after", "action": "drop", "service": "…", "trade": "…",
+/// "times": 1}` (`service`, `trade` and `times` optional).
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct FaultRuleJson {
+    when: String,
+    action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    service: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    trade: Option<String>,
+    #[serde(default = "one")]
+    times: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl FaultRuleJson {
+    fn into_rule(self) -> Result<FaultRule, Refused> {
+        let mut text = format!("{}:{}", self.when, self.action);
+        for (name, value) in [("service", &self.service), ("trade", &self.trade)] {
+            if let Some(value) = value {
+                if value.is_empty() || value.contains(':') {
+                    return Err(refuse(
+                        StatusCode::BAD_REQUEST,
+                        format!("{name} must be non-empty, without ':'"),
+                    ));
+                }
+                text.push_str(&format!(":{name}={value}"));
+            }
+        }
+        text.push_str(&format!(":times={}", self.times));
+        text.parse::<FaultRule>()
+            .map_err(|e| refuse(StatusCode::BAD_REQUEST, e.to_string()))
+    }
+}
+
+impl From<&FaultRule> for FaultRuleJson {
+    fn from(r: &FaultRule) -> Self {
+        Self {
+            when: r.when.as_str().to_owned(),
+            action: r.action.as_str().to_owned(),
+            service: r.service.clone(),
+            trade: r.trade.clone(),
+            times: r.times,
+        }
+    }
+}
+
+fn rules_json(admin: &Admin) -> Vec<FaultRuleJson> {
+    admin
+        .fault_rules()
+        .iter()
+        .map(FaultRuleJson::from)
+        .collect()
 }
 
 impl From<Faults> for FaultsJson {

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use alipay_core::types::{DateTime, HttpUrl, Partner, TradeStatus};
 
 use crate::SandboxError;
-use crate::config::Faults;
+use crate::config::{FaultRule, Faults};
 use crate::keys::{self, PartnerCredentials};
 use crate::model::{NewTrade, ReceivedRequest, SentNotification, Trade};
 use crate::state::{PartnerRecord, TradeConflict};
@@ -287,6 +287,43 @@ impl Admin {
     /// The injected faults.
     pub fn faults(&self) -> Faults {
         self.world.faults()
+    }
+
+    /// Delivers the newest notification of trade `trade_no` again now, with a fresh `notify_id`
+    /// and `notify_time`, whether or not the merchant acknowledged it (a re-delivery on demand,
+    /// to test that the business step does not run twice). Unacknowledged, it then follows the
+    /// re-send schedule from the attempts already made. Returns the notification job's id.
+    ///
+    /// The delivery runs in the background: watch [`notifications`](Self::notifications).
+    pub fn redeliver(&self, trade_no: &str) -> Result<u64, SandboxError> {
+        let job = self.world.state.latest_job(trade_no).ok_or_else(|| {
+            SandboxError::Invalid(format!(
+                "trade {trade_no:?} has no notification (of this run)"
+            ))
+        })?;
+        if !self.world.request_redelivery(job.id) {
+            return Err(SandboxError::Invalid(
+                "the sandbox is not delivering notifications (shutting down)".into(),
+            ));
+        }
+        Ok(job.id)
+    }
+
+    /// Adds a scripted fault ([`FaultRule`]): the next matching requests (a service, a trade) get
+    /// its action, before or after they are handled. Tried in the order added, before the random
+    /// [`Faults`].
+    pub fn add_fault(&self, rule: FaultRule) {
+        self.world.add_fault_rule(rule);
+    }
+
+    /// The scripted faults still to strike, in order (each with the count it has left).
+    pub fn fault_rules(&self) -> Vec<FaultRule> {
+        self.world.fault_rules()
+    }
+
+    /// Forgets every scripted fault.
+    pub fn clear_faults(&self) {
+        self.world.clear_fault_rules();
     }
 
     fn known_partner(&self, partner: &str) -> Result<(), SandboxError> {

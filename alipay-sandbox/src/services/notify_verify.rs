@@ -15,7 +15,6 @@ use std::time::SystemTime;
 
 use alipay_core::types::Partner;
 
-use crate::notification::VALIDITY;
 use crate::request::{RawParams, one_str};
 use crate::world::World;
 
@@ -35,7 +34,7 @@ pub(crate) fn answer(world: &World, raw: &RawParams) -> &'static str {
         .state
         .notify_id(notify_id)
         .or_else(|| world.state.notify_id(&notify_id.replace(' ', "+")));
-    let validity = world.scaled(VALIDITY);
+    let validity = world.notify_id_validity();
     match known {
         Some((sent_to, at)) if sent_to == partner => {
             // A clock that went backwards since the delivery counts as no time elapsed.

@@ -280,16 +280,27 @@ impl State {
         Ok(job)
     }
 
-    /// Stores the job's progress (dropping it from memory once done).
+    /// Stores the job's progress (a done job stays in memory, for a re-delivery on demand).
     pub(crate) fn save_job(&self, job: &Job) -> Result<(), SandboxError> {
         let mut m = self.lock();
         self.persist(|db| db.save_job(job))?;
-        if job.done {
-            m.jobs.remove(&job.id);
-        } else {
-            m.jobs.insert(job.id, job.clone());
-        }
+        m.jobs.insert(job.id, job.clone());
         Ok(())
+    }
+
+    /// Notification job `id`, if this run knows it.
+    pub(crate) fn latest_job_by_id(&self, id: u64) -> Option<Job> {
+        self.lock().jobs.get(&id).cloned()
+    }
+
+    /// The newest notification job of trade `trade_no` (of this run, or pending since the last).
+    pub(crate) fn latest_job(&self, trade_no: &str) -> Option<Job> {
+        let m = self.lock();
+        m.jobs
+            .values()
+            .filter(|j| j.trade_no == trade_no)
+            .max_by_key(|j| j.id)
+            .cloned()
     }
 
     /// The jobs not done yet, by id.
