@@ -41,17 +41,6 @@ fn trade_for(sandbox: &Sandbox, partner: &str, notify_url: &str, kind: TradeKind
     })
 }
 
-/// The parameters of a delivery that change from one delivery to the next.
-fn content(pairs: &[(String, String)]) -> Vec<(String, String)> {
-    let mut kept: Vec<(String, String)> = pairs
-        .iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "notify_id" | "notify_time" | "sign"))
-        .cloned()
-        .collect();
-    kept.sort();
-    kept
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn delivered_verified_once_then_expired() {
     // Notify ids are valid for 60 s × 0.02 = 1.2 s; the first re-send would come after 4.8 s.

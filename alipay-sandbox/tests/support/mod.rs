@@ -448,3 +448,14 @@ pub async fn raw_exchange(addr: SocketAddr, request: &[u8]) -> Vec<u8> {
     let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer)).await;
     answer
 }
+
+/// A delivery's parameters without those that change from one delivery to the next, sorted.
+pub fn content(pairs: &[(String, String)]) -> Vec<(String, String)> {
+    let mut kept: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "notify_id" | "notify_time" | "sign"))
+        .cloned()
+        .collect();
+    kept.sort();
+    kept
+}
