@@ -92,7 +92,10 @@ impl Error {
     /// for `TRADE_STATUS_NOT_AVAILD`, caller or configuration errors, or a bad response.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Self::Transport(t) => matches!(t.kind, TransportKind::Connect | TransportKind::Timeout),
+            // Every transport failure: whether repeating is *safe* after one that may have
+            // reached Alipay (a timeout, a connection lost after sending) is the service's
+            // `Request::REPEAT` to say, not the failure's.
+            Self::Transport(_) => true,
             Self::Service(s) => !s.possibly_applied && s.kind().is_retryable(),
             _ => false,
         }
@@ -138,7 +141,8 @@ pub enum TransportKind {
     /// The attempt ran out of time (its timeout, or the call's deadline): the request may have
     /// reached Alipay.
     Timeout,
-    /// The connection failed after the request was sent, or while reading the response.
+    /// The connection was lost after the request was sent, or while reading the response: the
+    /// request may have reached Alipay (as uncertain as a timeout).
     Other,
 }
 
@@ -195,7 +199,7 @@ impl TransportError {
         match self.kind {
             TransportKind::Connect => "cannot connect to",
             TransportKind::Timeout => "timed out waiting for",
-            TransportKind::Other => "connection failed with",
+            TransportKind::Other => "lost the connection, after sending the request, to",
         }
     }
 }

@@ -13,14 +13,15 @@ use crate::Error;
 ///
 /// A failed attempt is repeated when both hold:
 /// - the failure is retryable ([`Error::is_retryable`](super::Error::is_retryable)): the codes of
-///   [`ErrorKind::Retry`](alipay_core::error::ErrorKind::Retry) (`RETRY`, `SYSTEM_ERROR`…),
-///   connection failures and timeouts; `TRADE_STATUS_NOT_AVAILD` and every caller or configuration
-///   error never are;
+///   [`ErrorKind::Retry`](alipay_core::error::ErrorKind::Retry) (`RETRY`, `SYSTEM_ERROR`…) and
+///   every transport failure (no connection, a timeout, a connection lost after the request was
+///   sent); `TRADE_STATUS_NOT_AVAILD` and every caller or configuration error never are;
 /// - repeating is safe for the service, as its request declares
 ///   ([`Request::REPEAT`](alipay_core::service::Request::REPEAT)): an
 ///   [`Idempotent`](Repeat::Idempotent) or [`Conflict`](Repeat::Conflict) service is repeated after
-///   any retryable failure; an [`Unsafe`](Repeat::Unsafe) one only when the attempt cannot have
-///   reached Alipay (the connection was never made).
+///   any retryable failure, a timeout or a lost connection included (both may have applied the
+///   request, which is why only these services repeat them); an [`Unsafe`](Repeat::Unsafe) one
+///   only when the attempt cannot have reached Alipay (the connection was never made).
 ///
 /// When a [`Conflict`](Repeat::Conflict) service finally fails with its conflict code after an
 /// attempt that may have reached Alipay, the error is marked
@@ -183,7 +184,8 @@ mod tests {
             // (error, [Unsafe, Idempotent, Conflict])
             (transport(Connect), [true, true, true]),
             (transport(Timeout), [false, true, true]),
-            (transport(Other), [false, false, false]),
+            // Lost after sending: as uncertain as a timeout, so repeated only where that is safe.
+            (transport(Other), [false, true, true]),
             (service("SYSTEM_ERROR"), [false, true, true]),
             (service("TRADE_STATUS_NOT_AVAILD"), [false, false, false]),
             (service("ILLEGAL_SIGN"), [false, false, false]),

@@ -310,3 +310,44 @@ async fn notify_ids_can_outlive_a_fast_schedule() {
         assert!(refused.is_err(), "{bad}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idempotent_call_whose_answer_was_lost_is_repeated_safely() {
+    let sandbox = start().await;
+    let trade = paid_trade(&sandbox, None);
+    sandbox.admin().add_fault(
+        FaultRule::after(FaultAction::Drop)
+            .service(SHIP)
+            .trade(&trade.trade_no),
+    );
+    // The client's default retry rule: shipping is idempotent, so the lost answer is asked again.
+    let me = sandbox.first_partner();
+    let config = Config::md5(
+        me.partner.parse().unwrap(),
+        Md5Key::new(me.md5_key.as_str()),
+    )
+    .gateway(sandbox.gateway_url())
+    .retry(RetryPolicy {
+        initial_backoff: Duration::from_millis(5),
+        ..RetryPolicy::default()
+    })
+    .build()
+    .unwrap();
+    let reply = Client::new(config)
+        .unwrap()
+        .execute_detailed(&ship(&trade.trade_no))
+        .await
+        .unwrap();
+    assert_eq!(reply.attempts, 2);
+    assert_eq!(
+        reply.response.unwrap().trade_status,
+        TradeStatus::WaitBuyerConfirmGoods
+    );
+    let answers: Vec<String> = sandbox
+        .admin()
+        .requests()
+        .iter()
+        .map(|r| r.answer.clone())
+        .collect();
+    assert_eq!(answers, ["T then DROPPED", "T"]);
+}
