@@ -277,7 +277,7 @@ pub(crate) struct SandboxArgs {
     /// --notify-id-factor 1 re-sends fast while an id stays valid for a real minute
     #[arg(long, value_name = "F", value_parser = parse_time_factor)]
     pub(crate) notify_id_factor: Option<f64>,
-    /// A scripted fault, repeatable: before|after:drop|timeout|retry|system_error
+    /// A scripted fault, repeatable: before|after:drop|timeout|slow|retry|system_error
     /// [:service=S][:trade=T][:times=N] (after: the request is handled, then its answer lost or
     /// replaced)
     #[arg(long = "fault", value_name = "RULE", value_parser = parse_fault)]

@@ -25,6 +25,7 @@
 //! - [`store`]: the de-duplication store and call log traits, in memory; [`sqlite`]: in SQLite;
 //!   `postgres` (feature `postgres`): on a PostgreSQL server shared by several instances.
 //! - [`blocking`] (feature `blocking`): the same calls without async.
+//! - `web` (feature `axum`): the notification handler as an axum route.
 //! - [`settings`]: configuration from flags and `ALIPAY_*` environment variables.
 //!
 //! Every attempt is reported through `tracing` (target `alipay::call`, secrets redacted) and, when
@@ -44,6 +45,8 @@ pub mod settings;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
 pub mod store;
+#[cfg(feature = "axum")]
+pub mod web;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};

@@ -172,6 +172,9 @@ pub enum FaultAction {
     Drop,
     /// Keep the connection open without answering, until the client gives up (its timeout).
     Timeout,
+    /// Answer normally, one second late ([`FaultAction::SLOW`]): after the handler, whatever the
+    /// change sends (a notification) reaches the merchant before the answer does.
+    Slow,
     /// Answer `RETRY`.
     Retry,
     /// Answer `SYSTEM_ERROR`.
@@ -179,11 +182,15 @@ pub enum FaultAction {
 }
 
 impl FaultAction {
-    /// `drop`, `timeout`, `retry` or `system_error`.
+    /// How late a [`FaultAction::Slow`] answer comes.
+    pub const SLOW: std::time::Duration = std::time::Duration::from_secs(1);
+
+    /// `drop`, `timeout`, `slow`, `retry` or `system_error`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Drop => "drop",
             Self::Timeout => "timeout",
+            Self::Slow => "slow",
             Self::Retry => "retry",
             Self::SystemError => "system_error",
         }
@@ -294,11 +301,11 @@ impl std::fmt::Display for FaultRule {
 impl std::str::FromStr for FaultRule {
     type Err = SandboxError;
 
-    /// `before|after:drop|timeout|retry|system_error[:service=S][:trade=T][:times=N]`.
+    /// `before|after:drop|timeout|slow|retry|system_error[:service=S][:trade=T][:times=N]`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = |why: String| {
             SandboxError::Config(format!(
-                "fault {s:?}: {why} (write before|after:drop|timeout|retry|system_error\
+                "fault {s:?}: {why} (write before|after:drop|timeout|slow|retry|system_error\
                  [:service=NAME][:trade=TRADE_NO][:times=N])"
             ))
         };
@@ -311,6 +318,7 @@ impl std::str::FromStr for FaultRule {
         let action = match parts.next().unwrap_or("") {
             "drop" => FaultAction::Drop,
             "timeout" => FaultAction::Timeout,
+            "slow" => FaultAction::Slow,
             "retry" => FaultAction::Retry,
             "system_error" => FaultAction::SystemError,
             other => return Err(bad(format!("{other:?} is not an action"))),

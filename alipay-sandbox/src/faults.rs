@@ -30,7 +30,7 @@ impl FaultAction {
         match self {
             Self::Retry => Some(ErrorCode::Retry),
             Self::SystemError => Some(ErrorCode::SystemError),
-            Self::Drop | Self::Timeout => None,
+            Self::Drop | Self::Timeout | Self::Slow => None,
         }
     }
 }

@@ -93,7 +93,8 @@
 //! - [`Admin::redeliver`] (`POST /admin/trades/{trade_no}/redeliver`): deliver a trade's newest
 //!   notification again now, acknowledged or not — the merchant's step must not run twice.
 //! - [`FaultRule`]s (`--fault RULE`, `/admin/faults/rules`): the next matching requests (of a
-//!   service, about a trade) lose their answer (`drop`, `timeout`) or get `RETRY` /
+//!   service, about a trade) lose their answer (`drop`, `timeout`), get it a second late (`slow`:
+//!   after the handler, the notification arrives before the answer), or get `RETRY` /
 //!   `SYSTEM_ERROR`, *before* the handler (nothing changes) or *after* it (the change is applied,
 //!   then the answer lost or replaced: the client cannot tell whether it happened, which is what
 //!   its retry rule and the call log are for).
@@ -117,7 +118,7 @@
 //! | `GET /admin/notifications` | | 200, every notification delivery attempt |
 //! | `GET`, `PUT /admin/faults` | `{"retry_rate"?, "system_error_rate"?, "latency_ms"?, "drop_rate"?}` | 200, the faults |
 //! | `GET /admin/faults/rules` | | 200, the scripted faults still to strike |
-//! | `POST /admin/faults/rules` | `{"when": "before"/"after", "action": "drop"/"timeout"/"retry"/"system_error", "service"?, "trade"?, "times"?}` | 201, the scripted faults |
+//! | `POST /admin/faults/rules` | `{"when": "before"/"after", "action": "drop"/"timeout"/"slow"/"retry"/"system_error", "service"?, "trade"?, "times"?}` | 201, the scripted faults |
 //! | `DELETE /admin/faults/rules` | | 204 |
 //!
 //! `total_fee` is yuan as text (`"0.01"`); `kind` is `escrow` (default), `cod` or `instant`;

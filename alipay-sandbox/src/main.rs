@@ -31,7 +31,7 @@ const USAGE: &str =
   --strict              refuse signed parameters a service does not declare (default: ignore
                         them, as Alipay does, and note them in the request log)
   --fault RULE          a scripted fault, repeatable:
-                        before|after:drop|timeout|retry|system_error[:service=S][:trade=T][:times=N]
+                        before|after:drop|timeout|slow|retry|system_error[:service=S][:trade=T][:times=N]
                         (after: the request is handled, then its answer lost or replaced)
 ";
 

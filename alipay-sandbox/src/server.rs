@@ -285,8 +285,17 @@ async fn gateway_request(
         ));
         return lose_answer(lost, kill).await;
     }
+    if before == Some(FaultAction::Slow) {
+        tokio::time::sleep(FaultAction::SLOW).await;
+    }
     let injected = before.and_then(FaultAction::code);
     let (mut answer, mut log) = gateway::handle(gw, method.as_str(), &query, body, injected);
+    if after == Some(FaultAction::Slow) {
+        log.detail = Some("answered late (fault after the handler: slow)".into());
+        gw.world.record(log);
+        tokio::time::sleep(FaultAction::SLOW).await;
+        return http_answer(answer);
+    }
     if let Some(action) = after {
         log.detail = Some(match log.detail.take() {
             Some(detail) => format!(
@@ -315,6 +324,11 @@ async fn gateway_request(
         }
     }
     gw.world.record(log);
+    http_answer(answer)
+}
+
+/// The HTTP response carrying a gateway answer.
+fn http_answer(answer: Answer) -> HttpResponse {
     match answer {
         Answer::Xml { charset, body } => {
             let content_type = format!("text/xml; charset={}", envelope::xml_encoding(charset));
