@@ -63,6 +63,19 @@ impl Handled {
     }
 }
 
+/// `processed`, `duplicate`, `busy`, `lost_claim`, or the short name with its reason
+/// (`rejected: …`, `step_failed: …`, `store_error: …`).
+impl fmt::Display for Handled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Rejected(e) => write!(f, "rejected: {e}"),
+            Self::StepFailed(e) => write!(f, "step_failed: {e}"),
+            Self::Store(e) => write!(f, "store_error: {e}"),
+            other => f.write_str(other.as_str()),
+        }
+    }
+}
+
 /// Turns a verified notification into its de-duplication key.
 pub type KeyFn = fn(&VerifiedNotification) -> String;
 

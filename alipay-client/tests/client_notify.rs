@@ -650,3 +650,14 @@ async fn a_crash_during_the_step_does_not_lose_the_notification() {
     assert!(matches!(out, Handled::Duplicate), "{out:?}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn handled_outcomes_display_their_short_name_and_reason() {
+    assert_eq!(Handled::Processed.to_string(), "processed");
+    assert_eq!(Handled::Busy.to_string(), "busy");
+    assert_eq!(Handled::LostClaim.to_string(), "lost_claim");
+    assert_eq!(
+        Handled::StepFailed("out of stock".into()).to_string(),
+        "step_failed: out of stock"
+    );
+}

@@ -56,10 +56,28 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// `retry`, `query_trade_state`, `caller`, `configuration` or `unknown` (the names spec files
+    /// use).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Retry => "retry",
+            Self::QueryTradeState => "query_trade_state",
+            Self::Caller => "caller",
+            Self::Configuration => "configuration",
+            Self::Unknown => "unknown",
+        }
+    }
+
     /// True only for [`ErrorKind::Retry`]: the call may be repeated unchanged (if idempotent).
     #[inline]
     pub const fn is_retryable(self) -> bool {
         matches!(self, Self::Retry)
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
     }
 }
 

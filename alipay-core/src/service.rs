@@ -617,6 +617,18 @@ pub enum ResponseErrorKind {
     },
 }
 
+impl std::fmt::Display for ResponseErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Missing => f.write_str("missing or empty"),
+            Self::Duplicate => f.write_str("repeated"),
+            Self::Invalid(e) => write!(f, "invalid: {e}"),
+            Self::MissingPayload => f.write_str("no payload"),
+            Self::WrongElement { found } => write!(f, "another payload element: <{found}>"),
+        }
+    }
+}
+
 /// A response payload that does not match its declaration; names the element path
 /// (`response/goods/goods_fee`) and the bad text.
 #[derive(Clone, Debug, PartialEq, Eq)]

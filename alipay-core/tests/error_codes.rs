@@ -174,3 +174,35 @@ fn unknown_codes_are_kept_verbatim() {
         assert!(!code.advice().is_empty());
     }
 }
+
+#[test]
+fn kinds_have_the_names_spec_files_use() {
+    let names: Vec<String> = [
+        ErrorKind::Retry,
+        ErrorKind::QueryTradeState,
+        ErrorKind::Caller,
+        ErrorKind::Configuration,
+        ErrorKind::Unknown,
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    assert_eq!(
+        names,
+        [
+            "retry",
+            "query_trade_state",
+            "caller",
+            "configuration",
+            "unknown"
+        ]
+    );
+    assert_eq!(
+        "TRADE_STATUS_NOT_AVAILD"
+            .parse::<ErrorCode>()
+            .unwrap()
+            .kind()
+            .as_str(),
+        "query_trade_state"
+    );
+}

@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::Path;
 
 use alipay_core::ErrorCode;
-use alipay_core::error::{CodeSpec, ErrorKind};
+use alipay_core::error::CodeSpec;
 use alipay_core::service::{
     Kind, Notification, NotificationKind, ParamSpec, Request, Response, RuleSpec,
 };
@@ -367,17 +367,6 @@ fn response<T: Response>(spec: &Spec, out: &mut Diff) {
     }
 }
 
-/// The spec file's name of a kind.
-pub(crate) fn kind_name(kind: ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::Retry => "retry",
-        ErrorKind::QueryTradeState => "query_trade_state",
-        ErrorKind::Caller => "caller",
-        ErrorKind::Configuration => "configuration",
-        _ => "unknown",
-    }
-}
-
 fn errors(spec: &[ErrorRow], declared: &'static [CodeSpec], out: &mut Diff) {
     let spec_codes: Vec<&str> = spec.iter().map(|e| e.code.as_str()).collect();
     let declared_codes: Vec<&str> = declared.iter().map(|c| c.code).collect();
@@ -391,7 +380,7 @@ fn errors(spec: &[ErrorRow], declared: &'static [CodeSpec], out: &mut Diff) {
         let code = ErrorCode::from_code(row.code);
         let described = code.described_by(declared);
         if let Some(kind) = &e.kind {
-            out.compare(at("kind"), kind.as_str(), kind_name(described.kind()));
+            out.compare(at("kind"), kind.as_str(), described.kind().as_str());
         }
         if let Some(meaning) = &e.meaning {
             out.compare(at("meaning"), meaning.as_str(), described.meaning());
