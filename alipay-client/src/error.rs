@@ -412,6 +412,43 @@ impl fmt::Debug for ServiceError {
     }
 }
 
+/// An error report (feature `serde`): `{"stage", "code", "retryable", "attempts", "message"}`,
+/// plus `"service_error"` (the [`ServiceError`] report) when Alipay answered a code. The message
+/// is the `Display` text (secrets already redacted; a request's parameters never in it).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut report = serializer.serialize_struct("Error", 6)?;
+        report.serialize_field("stage", self.stage().as_str())?;
+        report.serialize_field("code", &self.code())?;
+        report.serialize_field("retryable", &self.is_retryable())?;
+        report.serialize_field("attempts", &self.attempts())?;
+        report.serialize_field("message", &self.to_string())?;
+        report.serialize_field("service_error", &self.as_service())?;
+        report.end()
+    }
+}
+
+/// A service error report (feature `serde`): `{"service", "code", "meaning", "advice", "kind",
+/// "attempts", "possibly_applied"}`, with the service's own meaning and advice when it declares
+/// the code.
+#[cfg(feature = "serde")]
+impl serde::Serialize for ServiceError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut report = serializer.serialize_struct("ServiceError", 7)?;
+        report.serialize_field("service", self.service)?;
+        report.serialize_field("code", &self.code)?;
+        report.serialize_field("meaning", self.meaning())?;
+        report.serialize_field("advice", self.advice())?;
+        report.serialize_field("kind", &self.kind())?;
+        report.serialize_field("attempts", &self.attempts)?;
+        report.serialize_field("possibly_applied", &self.possibly_applied)?;
+        report.end()
+    }
+}
+
 #[cfg(test)]
 mod stage_tests {
     use super::Stage;

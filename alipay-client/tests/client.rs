@@ -814,3 +814,40 @@ async fn redirects_are_not_followed() {
     // Only the first request reached the gateway: nothing followed the Location.
     assert_eq!(gw.count(GOODS), 1);
 }
+
+/// Feature `serde`: an error is a JSON report a web handler can return as it is.
+#[cfg(feature = "serde")]
+#[tokio::test]
+async fn an_error_serializes_as_a_report() {
+    let gw = Gateway::start().await;
+    gw.push(SHIP, Reply::Xml(error_envelope("TRADE_STATUS_NOT_AVAILD")));
+    let err = client(&gw)
+        .execute(&shipment("2013102226991504"))
+        .await
+        .unwrap_err();
+    let report = serde_json::to_value(&err).unwrap();
+    assert_eq!(report["stage"], "service");
+    assert_eq!(report["code"], "TRADE_STATUS_NOT_AVAILD");
+    assert_eq!(report["retryable"], false);
+    assert_eq!(report["attempts"], 1);
+    assert_eq!(report["message"], err.to_string());
+    let service = &report["service_error"];
+    assert_eq!(service["service"], SHIP);
+    assert_eq!(service["kind"], "query_trade_state");
+    assert_eq!(service["possibly_applied"], false);
+    assert!(!service["meaning"].as_str().unwrap().is_empty());
+    // A transport failure has no code and no service error.
+    let config = Config::md5(PARTNER.parse().unwrap(), Md5Key::new(KEY))
+        .gateway("http://127.0.0.1:1/gateway.do")
+        .retry(RetryPolicy::never(Duration::from_secs(2)))
+        .build()
+        .unwrap();
+    let err = Client::new(config)
+        .unwrap()
+        .execute(&shipment("2013102226991504"))
+        .await
+        .unwrap_err();
+    let report = serde_json::to_value(&err).unwrap();
+    assert_eq!(report["stage"], "transport");
+    assert!(report["code"].is_null() && report["service_error"].is_null());
+}

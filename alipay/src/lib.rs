@@ -73,7 +73,8 @@
 //! | `sandbox` | `alipay-sandbox` (feature `sandbox`) | a local MAPI gateway playing Alipay, for tests |
 //!
 //! Features: `aws-lc`, `services`, `client`, `blocking`, `sqlite` (default); `postgres`, `axum`,
-//! `sandbox`, `spec`.
+//! `serde` (`Serialize` on responses, notifications, wire values and error reports), `sandbox`,
+//! `spec`.
 //!
 //! A service is declared with the derives, through this crate (they find the runtime by
 //! themselves; `#[alipay(crate = "…")]` names it when the crate is renamed):

@@ -37,6 +37,8 @@ use std::fmt::Write as _;
 mod amount;
 mod beijing;
 mod partner;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod sets;
 mod timestamp;
 mod url;
@@ -441,5 +443,33 @@ macro_rules! wire_enum {
                 <Self as $crate::types::WireValue>::parse_wire(s)
             }
         }
+
+        $crate::__wire_enum_serialize!($name);
     };
+}
+
+/// `Serialize` for a `wire_enum!` type (its wire text) when `alipay-core` has feature `serde`;
+/// nothing otherwise. The feature is `alipay-core`'s, whichever crate declares the enum.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __wire_enum_serialize {
+    ($name:ident) => {
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+/// Without feature `serde`: nothing.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __wire_enum_serialize {
+    ($name:ident) => {};
 }

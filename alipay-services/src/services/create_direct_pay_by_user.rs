@@ -203,6 +203,7 @@ pub struct CreateDirectPayByUser {
 
 /// The asynchronous notification (服务器异步通知参数) of `create_direct_pay_by_user`.
 #[derive(Clone, PartialEq, Eq, Notification)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[alipay(service = "create_direct_pay_by_user", kind = "notify")]
 pub struct CreateDirectPayByUserNotify {
     /// 通知的发送时间。格式为 yyyy-MM-dd HH:mm:ss。
@@ -328,6 +329,7 @@ pub struct CreateDirectPayByUserNotify {
 
 /// The synchronous return (页面跳转同步通知参数) of `create_direct_pay_by_user`.
 #[derive(Clone, PartialEq, Eq, Notification)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[alipay(service = "create_direct_pay_by_user", kind = "return")]
 pub struct CreateDirectPayByUserReturn {
     /// 表示接口调用是否成功，并不表明业务处理结果。

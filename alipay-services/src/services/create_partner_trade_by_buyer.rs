@@ -183,6 +183,7 @@ pub struct CreatePartnerTradeByBuyer {
 
 /// The asynchronous notification (服务器异步通知参数) of `create_partner_trade_by_buyer`.
 #[derive(Clone, PartialEq, Eq, Notification)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[alipay(service = "create_partner_trade_by_buyer", kind = "notify")]
 pub struct CreatePartnerTradeByBuyerNotify {
     /// 支付宝通知校验 ID，商户可以用这个流水号询问支付宝该条通知的合法性。
@@ -319,6 +320,7 @@ pub struct CreatePartnerTradeByBuyerNotify {
 
 /// The synchronous return (页面跳转同步通知参数) of `create_partner_trade_by_buyer`.
 #[derive(Clone, PartialEq, Eq, Notification)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[alipay(service = "create_partner_trade_by_buyer", kind = "return")]
 pub struct CreatePartnerTradeByBuyerReturn {
     /// 表示接口调用是否成功，并不表明业务处理结果。

@@ -68,6 +68,7 @@ fn ip_address(ip: &str) -> Result<(), &'static str> {
 
 /// The `<tradeBase>` payload of a successful response: the trade after shipping.
 #[derive(Clone, Debug, PartialEq, Eq, Response)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[alipay(element = "tradeBase")]
 pub struct TradeBase {
     /// The buyer's Alipay account number.

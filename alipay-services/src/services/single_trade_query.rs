@@ -39,6 +39,7 @@ pub struct SingleTradeQuery {
 
 /// The `<trade>` payload: the rows the toolkit uses (others are ignored).
 #[derive(Clone, Debug, PartialEq, Eq, Response)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[alipay(element = "trade")]
 pub struct Trade {
     /// The Alipay trade number.

@@ -150,6 +150,7 @@ pub struct CreateGoods {
 
 /// The `<goods>` payload of a successful `sns.create.goods.ws` response (table 5.1, 业务参数).
 #[derive(Clone, Debug, PartialEq, Eq, Response)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[alipay(element = "goods")]
 pub struct Goods {
     /// 商品创建者合作网站id
