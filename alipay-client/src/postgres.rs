@@ -29,6 +29,13 @@
 //! Connections are plain TCP or Unix sockets (`NoTls`): reach a remote server through a private
 //! network or a TLS-terminating proxy; a connection string asking for `sslmode=require` is refused.
 //!
+//! # Runtimes
+//!
+//! The pool opens its connections on the tokio runtime that first uses them (each connection is a
+//! task there). Create and use a `PgStore` on one runtime: with the blocking client, create it
+//! inside that client's runtime's work (`block_on`), not on a runtime that is then dropped (its
+//! connections would close; the pool replaces them, at the cost of a failed attempt each).
+//!
 //! # Network failures
 //!
 //! Every operation is retried, with backoff from 50 ms to 2 s, while the failure is the
