@@ -1,4 +1,5 @@
-//! Web-framework glue (feature `axum`): a notification handler's result is an axum response, and
+//! Web-framework glue (feature `axum`, for axum 0.8): a notification handler's result is an axum
+//! response, and
 //! [`notify_route`] is a ready-made notify endpoint.
 //!
 //! ```no_run

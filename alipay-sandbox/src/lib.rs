@@ -157,6 +157,7 @@ mod state;
 mod world;
 
 pub use admin::Admin;
+/// The same types as `alipay_core::types::{Amount, TradeStatus}` (re-exported for trades).
 pub use alipay_core::types::{Amount, TradeStatus};
 pub use config::{FaultAction, FaultRule, FaultWhen, Faults, SandboxConfig};
 pub use error::SandboxError;
