@@ -18,9 +18,6 @@ pub use crate::service::{
 pub use crate::sign::truncated_to;
 pub use crate::types::{Amount, HttpUrl, TimestampMillis, WireValue};
 pub use crate::xml::Payload;
-/// `serde`, for `wire_enum!`'s `Serialize` (feature `serde`).
-#[cfg(feature = "serde")]
-pub use serde;
 pub use std::borrow::Cow as __Cow;
 
 use crate::types::{self, WireValueError};

@@ -42,6 +42,9 @@ pub mod xml;
 
 #[doc(hidden)]
 pub mod __private;
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub mod __serde;
 
 // Lets the derive's generated `::alipay_core::…` paths resolve inside this crate too.
 extern crate self as alipay_core;

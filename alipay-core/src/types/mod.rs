@@ -455,8 +455,8 @@ macro_rules! wire_enum {
 #[macro_export]
 macro_rules! __wire_enum_serialize {
     ($name:ident) => {
-        impl $crate::__private::serde::Serialize for $name {
-            fn serialize<S: $crate::__private::serde::Serializer>(
+        impl $crate::__serde::Serialize for $name {
+            fn serialize<S: $crate::__serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
