@@ -99,6 +99,8 @@
 //!   then the answer lost or replaced: the client cannot tell whether it happened, which is what
 //!   its retry rule and the call log are for).
 //! - [`Faults`]: random rates of the same, before the handler, for soak tests.
+//! - [`Admin::wait_for_deliveries`]: wait until a trade's notification reached your endpoint (and
+//!   see what it answered).
 //!
 //! # The admin API
 //!

@@ -251,6 +251,23 @@ async fn a_notification_is_redelivered_on_demand() {
     let client = md5_client(&sandbox);
     client.execute(&ship(&trade.trade_no)).await.unwrap();
     let first = receiver.wait_for(1, Duration::from_secs(5)).await.remove(0);
+    let sent = sandbox
+        .admin()
+        .wait_for_deliveries(&trade.trade_no, 1, Duration::from_secs(5))
+        .await
+        .unwrap();
+    assert!(sent[0].acknowledged);
+    // Waiting for more than will come says so, naming the trade.
+    let err = sandbox
+        .admin()
+        .wait_for_deliveries(&trade.trade_no, 2, Duration::from_millis(50))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&trade.trade_no) && err.contains("1 of 2"),
+        "{err}"
+    );
     // Acknowledged: Alipay would not send it again; the admin makes it.
     sandbox.admin().redeliver(&trade.trade_no).unwrap();
     let hits = receiver.wait_for(2, Duration::from_secs(5)).await;

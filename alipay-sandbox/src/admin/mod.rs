@@ -12,6 +12,7 @@
 pub(crate) mod http;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use alipay_core::types::{DateTime, HttpUrl, Partner, TradeStatus};
 
@@ -287,6 +288,52 @@ impl Admin {
     /// The injected faults.
     pub fn faults(&self) -> Faults {
         self.world.faults()
+    }
+
+    /// The delivery attempts of trade `trade_no`'s notifications, oldest first.
+    pub fn deliveries(&self, trade_no: &str) -> Vec<SentNotification> {
+        let mut sent = self.world.state.deliveries();
+        sent.retain(|d| d.trade_no == trade_no);
+        sent
+    }
+
+    /// Waits until trade `trade_no`'s notifications have had `count` delivery attempts that got
+    /// an answer (or an error: the endpoint refused the connection…), and returns them, oldest
+    /// first; [`SandboxError::Invalid`] if `within` passes first. For tests: "ship, then wait for
+    /// the notification to reach my endpoint".
+    ///
+    /// ```no_run
+    /// # async fn run(sandbox: alipay_sandbox::Sandbox) -> Result<(), alipay_sandbox::SandboxError> {
+    /// let sent = sandbox
+    ///     .admin()
+    ///     .wait_for_deliveries("2026120410000001", 1, std::time::Duration::from_secs(5))
+    ///     .await?;
+    /// assert!(sent[0].acknowledged, "my endpoint answered exactly `success`");
+    /// # Ok(()) }
+    /// ```
+    pub async fn wait_for_deliveries(
+        &self,
+        trade_no: &str,
+        count: usize,
+        within: Duration,
+    ) -> Result<Vec<SentNotification>, SandboxError> {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            let sent = self.deliveries(trade_no);
+            let done = sent
+                .iter()
+                .filter(|d| d.answer.is_some() || d.error.is_some() || d.status.is_some())
+                .count();
+            if done >= count {
+                return Ok(sent);
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Err(SandboxError::Invalid(format!(
+                    "trade {trade_no:?}: {done} of {count} notification deliveries within {within:?}"
+                )));
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
     }
 
     /// Delivers the newest notification of trade `trade_no` again now, with a fresh `notify_id`

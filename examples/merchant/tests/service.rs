@@ -63,21 +63,11 @@ impl World {
 
     /// Waits until the sandbox has made `n` deliveries for `trade`, each answered.
     async fn deliveries(&self, trade: &Trade, n: usize) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let made = self
-                .sandbox
-                .admin()
-                .notifications()
-                .into_iter()
-                .filter(|d| d.trade_no == trade.trade_no && d.answer.is_some())
-                .count();
-            if made >= n {
-                return;
-            }
-            assert!(Instant::now() < deadline, "{made} of {n} deliveries");
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
+        self.sandbox
+            .admin()
+            .wait_for_deliveries(&trade.trade_no, n, Duration::from_secs(10))
+            .await
+            .unwrap();
     }
 
     fn steps(&self, trade: &Trade) -> usize {
