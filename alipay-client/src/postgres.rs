@@ -344,40 +344,64 @@ impl PgStore {
             client.query_opt(&stmt, &[&key]).await
         })?;
         let Some(row) = row else { return Ok(None) };
-        let state: &str = row.get(0);
-        if state == "done" {
+        let corrupt = |what: String| {
+            StoreError::new(format!(
+                "{}: alipay_notifications, key {key:?}: {what}",
+                self.target
+            ))
+        };
+        let column = Column(&row, &corrupt);
+        if column.get::<&str>(0)? == "done" {
             return Ok(Some(NotificationState::Done));
         }
-        let token: i64 = row.get(1);
-        let lease_until: Option<SystemTime> = row.get(2);
+        let token: i64 = column.get(1)?;
+        let lease_until: Option<SystemTime> = column.get(2)?;
         Ok(Some(NotificationState::Running {
-            token: u64::try_from(token).unwrap_or_default(),
-            lease_until: lease_until.unwrap_or(SystemTime::UNIX_EPOCH),
+            token: u64::try_from(token).map_err(|_| corrupt(format!("negative token {token}")))?,
+            lease_until: lease_until
+                .ok_or_else(|| corrupt("a running claim without lease_until".into()))?,
         }))
     }
 
     fn read_record(&self, row: &tokio_postgres::Row) -> Result<CallRecord, StoreError> {
         let corrupt =
-            |what: &str| StoreError::new(format!("{}: alipay_calls: {what}", self.target));
-        let kind = match row.get::<_, &str>(1) {
+            |what: String| StoreError::new(format!("{}: alipay_calls: {what}", self.target));
+        let column = Column(row, &corrupt);
+        let kind = match column.get::<&str>(1)? {
             "call" => RecordKind::Call,
             "notification" => RecordKind::Notification,
-            other => return Err(corrupt(&format!("unknown record kind {other:?}"))),
+            other => return Err(corrupt(format!("unknown record kind {other:?}"))),
         };
-        let params: Vec<(String, String)> = serde_json::from_str(row.get(3))
-            .map_err(|e| corrupt(&format!("params are not a JSON list of pairs: {e}")))?;
-        let attempt: i64 = row.get(4);
-        let latency_us: i64 = row.get(7);
+        let params: Vec<(String, String)> = serde_json::from_str(column.get(3)?)
+            .map_err(|e| corrupt(format!("params are not a JSON list of pairs: {e}")))?;
+        let attempt: i64 = column.get(4)?;
+        let latency_us: i64 = column.get(7)?;
         Ok(CallRecord {
-            time: row.get(0),
+            time: column.get(0)?,
             kind,
-            service: row.get(2),
+            service: column.get(2)?,
             params,
-            attempt: u32::try_from(attempt).map_err(|_| corrupt("attempt out of range"))?,
-            outcome: row.get(5),
-            success: row.get(6),
-            latency: Duration::from_micros(u64::try_from(latency_us).unwrap_or_default()),
+            attempt: u32::try_from(attempt)
+                .map_err(|_| corrupt(format!("attempt {attempt} out of range")))?,
+            outcome: column.get(5)?,
+            success: column.get(6)?,
+            latency: Duration::from_micros(
+                u64::try_from(latency_us)
+                    .map_err(|_| corrupt(format!("negative latency {latency_us}")))?,
+            ),
         })
+    }
+}
+
+/// A row's columns read without panicking: a column of another type (a schema changed by hand)
+/// is a [`StoreError`] naming it.
+struct Column<'a, C>(&'a tokio_postgres::Row, &'a C);
+
+impl<'a, C: Fn(String) -> StoreError> Column<'a, C> {
+    fn get<T: tokio_postgres::types::FromSql<'a>>(&self, i: usize) -> Result<T, StoreError> {
+        self.0
+            .try_get(i)
+            .map_err(|e| (self.1)(format!("column {i}: {e}")))
     }
 }
 

@@ -63,7 +63,7 @@ impl Deliveries {
     /// is replaced by one whose first delivery is due now and which then follows the schedule
     /// from the attempts already made. `false` for an unknown job.
     pub(crate) fn redeliver(&self, id: u64) -> bool {
-        let Some(mut job) = self.world.state.latest_job_by_id(id) else {
+        let Some(mut job) = self.world.state.job(id) else {
             return false;
         };
         if let Some(running) = self

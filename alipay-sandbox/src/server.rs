@@ -252,10 +252,16 @@ async fn gateway_request(
 
     // Scripted faults first (their scope needs the request's service and trade), else the
     // random ones.
+    let mut seen = None;
     let scripted = if gw.world.has_fault_rules() {
-        let seen = gateway::describe(method.as_str(), &query, body, String::new());
+        let described = seen.insert(gateway::describe(
+            method.as_str(),
+            &query,
+            body,
+            String::new(),
+        ));
         gw.world
-            .take_fault_rule(seen.service.as_deref(), &seen.params)
+            .take_fault_rule(described.service.as_deref(), &described.params)
     } else {
         None
     };
@@ -273,16 +279,10 @@ async fn gateway_request(
         None => (drawn.map(Fault::action), None),
     };
     if let Some(lost @ (FaultAction::Drop | FaultAction::Timeout)) = before {
-        let what = match lost {
-            FaultAction::Drop => "DROPPED",
-            _ => "TIMEOUT",
-        };
-        gw.world.record(gateway::describe(
-            method.as_str(),
-            &query,
-            body,
-            what.into(),
-        ));
+        let mut log =
+            seen.unwrap_or_else(|| gateway::describe(method.as_str(), &query, body, String::new()));
+        log.answer = lost_label(lost).into();
+        gw.world.record(log);
         return lose_answer(lost, kill).await;
     }
     if before == Some(FaultAction::Slow) {
@@ -313,11 +313,7 @@ async fn gateway_request(
                 };
             }
             None => {
-                let what = match action {
-                    FaultAction::Drop => "DROPPED",
-                    _ => "TIMEOUT",
-                };
-                log.answer = format!("{} then {what}", log.answer);
+                log.answer = format!("{} then {}", log.answer, lost_label(action));
                 gw.world.record(log);
                 return lose_answer(action, kill).await;
             }
@@ -343,6 +339,14 @@ fn http_answer(answer: Answer) -> HttpResponse {
             StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
             message,
         ),
+    }
+}
+
+/// What the request log says of an answer a fault lost: `DROPPED` or `TIMEOUT`.
+fn lost_label(action: FaultAction) -> &'static str {
+    match action {
+        FaultAction::Timeout => "TIMEOUT",
+        _ => "DROPPED",
     }
 }
 

@@ -289,7 +289,7 @@ impl State {
     }
 
     /// Notification job `id`, if this run knows it.
-    pub(crate) fn latest_job_by_id(&self, id: u64) -> Option<Job> {
+    pub(crate) fn job(&self, id: u64) -> Option<Job> {
         self.lock().jobs.get(&id).cloned()
     }
 
