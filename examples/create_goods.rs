@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use alipay::Request;
 use alipay::client::Error;
 use alipay::service::CommonParams;
-use alipay::services::sns_create_goods::CreateGoods;
+use alipay::services::sns_create_goods_ws::CreateGoods;
 use alipay_examples::{BoxError, Setup, pairs};
 
 #[tokio::main]

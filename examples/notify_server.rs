@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use alipay::client::NotificationHandler;
 use alipay::sandbox::NewTrade;
-use alipay::services::send_goods_confirm::SendGoodsConfirm;
+use alipay::services::send_goods_confirm_by_platform::SendGoodsConfirm;
 use alipay::types::TransportType;
 use alipay_examples::{BoxError, Setup};
 use axum::Router;

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use alipay::client::{BatchOptions, BatchOutcome};
 use alipay::sandbox::NewTrade;
-use alipay::services::send_goods_confirm::{SHIP_INTERVAL, SendGoodsConfirm};
+use alipay::services::send_goods_confirm_by_platform::{SHIP_INTERVAL, SendGoodsConfirm};
 use alipay::types::TransportType;
 use alipay_examples::{BoxError, Setup};
 use futures_util::StreamExt;

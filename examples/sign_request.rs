@@ -12,7 +12,7 @@
 use std::process::ExitCode;
 
 use alipay::request::prepare_request;
-use alipay::services::sns_create_goods::CreateGoods;
+use alipay::services::sns_create_goods_ws::CreateGoods;
 use alipay::sign::{Md5Key, Signer};
 use alipay::types::Partner;
 use alipay::{Charset, GATEWAY};

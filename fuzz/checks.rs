@@ -10,9 +10,9 @@ use alipay_core::charset::Charset;
 use alipay_core::notify::{self, NotifyLimits};
 use alipay_core::sign::{Md5Key, Verifier};
 use alipay_core::xml::{self, Fields, Limits, Payload};
-use alipay_services::send_goods_confirm::TradeBase;
+use alipay_services::send_goods_confirm_by_platform::TradeBase;
 use alipay_services::single_trade_query::Trade;
-use alipay_services::sns_create_goods::Goods;
+use alipay_services::sns_create_goods_ws::Goods;
 
 const KEY: &str = "0123456789abcdef0123456789abcdef";
 

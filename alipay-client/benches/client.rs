@@ -15,7 +15,7 @@ use std::hint::black_box;
 use alipay_client::{Client, Config};
 use alipay_core::Response;
 use alipay_core::sign::Md5Key;
-use alipay_services::sns_create_goods::{CreateGoods, Goods};
+use alipay_services::sns_create_goods_ws::{CreateGoods, Goods};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn bench(c: &mut Criterion) {

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use alipay_client::{Client, Config};
 use alipay_core::sign::Md5Key;
-use alipay_services::sns_create_goods::CreateGoods;
+use alipay_services::sns_create_goods_ws::CreateGoods;
 
 /// Counts live heap bytes.
 struct Counting;

@@ -7,7 +7,7 @@
 //!
 //! ```no_run
 //! use alipay_client::{Config, blocking::Client};
-//! use alipay_services::sns_create_goods::CreateGoods;
+//! use alipay_services::sns_create_goods_ws::CreateGoods;
 //! use alipay_core::sign::Md5Key;
 //!
 //! let config = Config::md5("2088002464631181".parse()?, Md5Key::new("your md5 key")).build()?;

@@ -3,7 +3,7 @@
 //!
 //! ```no_run
 //! use alipay_client::{Client, Config};
-//! use alipay_services::sns_create_goods::CreateGoods;
+//! use alipay_services::sns_create_goods_ws::CreateGoods;
 //! use alipay_core::sign::Md5Key;
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {

@@ -19,8 +19,8 @@ use alipay_core::service::Method;
 use alipay_core::sign::Md5Key;
 use alipay_core::types::TransportType;
 use alipay_core::{Charset, Request};
-use alipay_services::send_goods_confirm::SendGoodsConfirm;
-use alipay_services::sns_create_goods::CreateGoods;
+use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
+use alipay_services::sns_create_goods_ws::CreateGoods;
 use futures_util::StreamExt;
 use support::{
     GOODS_FIELDS, Gateway, Reply, check_md5_request, envelope, error_envelope, signed_envelope,

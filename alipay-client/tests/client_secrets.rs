@@ -14,7 +14,7 @@ use std::time::Duration;
 use alipay_client::store::MemoryStore;
 use alipay_client::{Client, Config, NotificationHandler, RetryPolicy};
 use alipay_core::sign::{Md5Key, PrivateKey, Signer};
-use alipay_services::sns_create_goods::CreateGoods;
+use alipay_services::sns_create_goods_ws::CreateGoods;
 use support::{GOODS_FIELDS, Gateway, Reply, error_envelope, signed_envelope};
 
 const KEY: &str = "S3CRETmd5KEYs3cretMD5keyS3CRET00";

@@ -13,7 +13,7 @@ use alipay_core::canonical;
 use alipay_core::service::{CommonParams, Request, Response};
 use alipay_core::types::WireValue;
 use alipay_core::{Charset, xml};
-use alipay_services::sns_create_goods::{CreateGoods, Goods};
+use alipay_services::sns_create_goods_ws::{CreateGoods, Goods};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const SNS_GOODS: &[u8] = include_bytes!("../tests/fixtures/xml/sns_create_goods_ws.xml");

@@ -11,7 +11,7 @@ use alipay_core::Charset;
 use alipay_core::request::{prepare, prepare_request};
 use alipay_core::sign::{Md5Key, Signer};
 use alipay_core::types::{Partner, WireValue};
-use alipay_services::sns_create_goods::{CreateGoods, FlowType};
+use alipay_services::sns_create_goods_ws::{CreateGoods, FlowType};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const PARTNER: &str = "2088002464631181";

@@ -31,7 +31,7 @@ use alipay_core::service::Response;
 use alipay_core::sign::{Md5Key, PrivateKey, PublicKey, Signer, Verifier};
 use alipay_core::xml::{self, SignatureStatus};
 use alipay_core::{Charset, canonical, form};
-use alipay_services::sns_create_goods::Goods;
+use alipay_services::sns_create_goods_ws::Goods;
 
 /// What every harness reads (see `gen_inputs.py`).
 struct Inputs {

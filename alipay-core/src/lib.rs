@@ -1,7 +1,7 @@
 //! Protocol layer for Alipay's MAPI gateway (`https://mapi.alipay.com/gateway.do`).
 //!
 //! ```
-//! use alipay_services::sns_create_goods::CreateGoods;
+//! use alipay_services::sns_create_goods_ws::CreateGoods;
 //! use alipay_core::sign::{Md5Key, Signer};
 //! use alipay_core::{Charset, GATEWAY, request::prepare_request, types::Partner};
 //!

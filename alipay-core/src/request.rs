@@ -205,7 +205,7 @@ fn redact(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> Cow<'_, str
 ///
 /// ```
 /// use alipay_core::{Charset, request::prepare_request, sign::{Md5Key, Signer}};
-/// use alipay_services::sns_create_goods::CreateGoods;
+/// use alipay_services::sns_create_goods_ws::CreateGoods;
 ///
 /// let signer = Signer::md5(Md5Key::new("demo-key"));
 /// let partner = "2088002464631181".parse()?;

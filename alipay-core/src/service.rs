@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use alipay_core::service::{CommonParams, Request};
-//! use alipay_services::sns_create_goods::CreateGoods;
+//! use alipay_services::sns_create_goods_ws::CreateGoods;
 //! use alipay_core::{canonical, Charset};
 //!
 //! let goods = CreateGoods::example();

@@ -14,8 +14,8 @@ use alipay_core::types::{
     Amount, CompactTime, DateTime, TimestampMillis, TradeStatus, TransportType,
 };
 use alipay_core::{Charset, ErrorCode, canonical, xml};
-use alipay_services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
-use alipay_services::sns_create_goods::{
+use alipay_services::send_goods_confirm_by_platform::{SendGoodsConfirm, TradeBase};
+use alipay_services::sns_create_goods_ws::{
     self, BizStatus, CreateGoods, FlowType, Goods, ValidDate, WhoPay,
 };
 
@@ -254,15 +254,21 @@ fn response_metadata_mirrors_the_table() {
     assert_eq!(TradeBase::ELEMENT, "tradeBase");
     assert_eq!(TradeBase::FIELDS.len(), 26);
     assert_eq!(<Option<TradeBase> as Response>::ELEMENT, "tradeBase");
-    assert_eq!(sns_create_goods::ERROR_CODES.len(), 14);
+    assert_eq!(sns_create_goods_ws::ERROR_CODES.len(), 14);
     assert_eq!(
         <CreateGoods as Request>::ERROR_CODES,
-        sns_create_goods::ERROR_CODES
+        sns_create_goods_ws::ERROR_CODES
     );
-    assert_eq!(sns_create_goods::ERROR_CODES[0].code, "GOODS_CREATE_FAIL");
-    assert_eq!(sns_create_goods::ERROR_CODES[13].code, "GOODS_EXISTS_ERROR");
+    assert_eq!(
+        sns_create_goods_ws::ERROR_CODES[0].code,
+        "GOODS_CREATE_FAIL"
+    );
+    assert_eq!(
+        sns_create_goods_ws::ERROR_CODES[13].code,
+        "GOODS_EXISTS_ERROR"
+    );
     assert!(
-        sns_create_goods::ERROR_CODES
+        sns_create_goods_ws::ERROR_CODES
             .iter()
             .all(|row| ErrorCode::from_code(row.code).is_known())
     );

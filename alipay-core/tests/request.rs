@@ -27,7 +27,7 @@ use alipay_core::Charset;
 use alipay_core::request::{PrepareError, prepare, prepare_request};
 use alipay_core::sign::{Md5Key, Signer};
 use alipay_core::types::Partner;
-use alipay_services::sns_create_goods::CreateGoods;
+use alipay_services::sns_create_goods_ws::CreateGoods;
 
 const PARTNER: &str = "2088002464631181";
 const KEY: &str = "demo0000000000000000000000000000";

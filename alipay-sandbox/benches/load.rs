@@ -16,7 +16,7 @@ use alipay_core::Charset;
 use alipay_core::request::prepare_request;
 use alipay_core::sign::{Md5Key, PrivateKey, Signer};
 use alipay_sandbox::{Sandbox, SandboxConfig};
-use alipay_services::sns_create_goods::CreateGoods;
+use alipay_services::sns_create_goods_ws::CreateGoods;
 
 struct Options {
     md5: usize,

@@ -23,7 +23,7 @@ use alipay_core::types::{Amount, DateTime, TradeStatus};
 use alipay_core::{Charset, form};
 
 use crate::gateway::Gateway;
-use crate::model::{Trade, TradeKind};
+use crate::model::{SandboxTrade, TradeKind};
 use crate::notification;
 use crate::notify_sender::{new_notify_id, sign_as};
 use crate::registry::param;
@@ -162,7 +162,7 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
 /// (the document's required ones included): `subject`, `price`, `quantity`, `seller_email`,
 /// `buyer_email` (the sandbox's buyer when the page did not name one), `discount`,
 /// `is_total_fee_adjust`, `use_coupon`, and `body`, `payment_type` when given.
-fn order_rows(gw: &Gateway, trade: &Trade) -> Vec<(String, String)> {
+fn order_rows(gw: &Gateway, trade: &SandboxTrade) -> Vec<(String, String)> {
     let order = gw.world.order(&trade.trade_no);
     let get = |name| param(&order, name).map(str::to_owned);
     let quantity: u64 = get("quantity").and_then(|q| q.parse().ok()).unwrap_or(1);
@@ -200,7 +200,7 @@ fn order_rows(gw: &Gateway, trade: &Trade) -> Vec<(String, String)> {
 /// `return_url` with the signed return parameters of the paid `trade` appended.
 fn return_url(
     gw: &Gateway,
-    trade: &Trade,
+    trade: &SandboxTrade,
     order: &[(String, String)],
     url: &str,
     charset: Charset,

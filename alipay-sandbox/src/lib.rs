@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use alipay_client::{Client, Config};
-//! use alipay_services::sns_create_goods::CreateGoods;
+//! use alipay_services::sns_create_goods_ws::CreateGoods;
 //! use alipay_core::sign::Md5Key;
 //! use alipay_sandbox::{Sandbox, SandboxConfig};
 //!
@@ -164,6 +164,6 @@ pub use alipay_core::types::{Amount, TradeStatus};
 pub use config::{FaultAction, FaultRule, FaultWhen, Faults, SandboxConfig};
 pub use error::SandboxError;
 pub use keys::PartnerCredentials;
-pub use model::{NewTrade, ReceivedRequest, SentNotification, Shipment, Trade, TradeKind};
+pub use model::{NewTrade, ReceivedRequest, SandboxTrade, SentNotification, Shipment, TradeKind};
 pub use registry::Context;
 pub use sandbox::{Sandbox, SandboxBuilder};

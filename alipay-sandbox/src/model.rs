@@ -101,9 +101,12 @@ impl Default for NewTrade {
     }
 }
 
-/// A trade in the sandbox.
+/// A trade in the sandbox: its record, what [`crate::Admin`] creates and reads.
+///
+/// Named apart from the catalog's `single_trade_query::Trade`, which is the `<trade>` payload a
+/// merchant's query receives.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Trade {
+pub struct SandboxTrade {
     /// The Alipay trade number (16 digits).
     pub trade_no: String,
     /// The merchant's order number.

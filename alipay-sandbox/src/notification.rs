@@ -27,7 +27,7 @@ use std::time::{Duration, SystemTime};
 use alipay_core::Charset;
 use alipay_core::sign::SignType;
 
-use crate::model::Trade;
+use crate::model::SandboxTrade;
 use crate::state::Job;
 
 /// The waits between deliveries, before scaling: 4m, 10m, 10m, 1h, 2h, 6h, 15h.
@@ -49,7 +49,7 @@ pub(crate) const VALIDITY: Duration = Duration::from_secs(60);
 
 /// The rows a notification and a return say about `trade` (`notify_type`, its numbers, status,
 /// amount, seller, buyer and creation time).
-pub(crate) fn trade_rows(trade: &Trade) -> Vec<(String, String)> {
+pub(crate) fn trade_rows(trade: &SandboxTrade) -> Vec<(String, String)> {
     [
         ("notify_type", "trade_status_sync".to_owned()),
         ("trade_no", trade.trade_no.clone()),
@@ -66,7 +66,7 @@ pub(crate) fn trade_rows(trade: &Trade) -> Vec<(String, String)> {
 }
 
 /// The notification of `trade`'s new status, due now.
-pub(crate) fn status_change(trade: &Trade, charset: Charset, sign_type: SignType) -> Job {
+pub(crate) fn status_change(trade: &SandboxTrade, charset: Charset, sign_type: SignType) -> Job {
     let mut params = trade_rows(trade);
     if let Some(shipment) = &trade.shipment {
         params.push(("gmt_send_goods".into(), shipment.time.to_string()));

@@ -8,8 +8,8 @@ use alipay_core::Charset;
 use alipay_core::sign::SignType;
 use alipay_core::types::TransportType;
 use alipay_sandbox::{PartnerCredentials, TradeStatus};
-use alipay_services::send_goods_confirm::SendGoodsConfirm;
-use alipay_services::sns_create_goods::CreateGoods;
+use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
+use alipay_services::sns_create_goods_ws::CreateGoods;
 use serde_json::{Value, json};
 use support::*;
 

@@ -13,9 +13,9 @@ use alipay_core::ErrorCode;
 use alipay_core::sign::Md5Key;
 use alipay_core::types::{TradeStatus, TransportType};
 use alipay_sandbox::{
-    FaultAction, FaultRule, FaultWhen, NewTrade, Sandbox, SandboxConfig, Trade, TradeKind,
+    FaultAction, FaultRule, FaultWhen, NewTrade, Sandbox, SandboxConfig, SandboxTrade, TradeKind,
 };
-use alipay_services::send_goods_confirm::SendGoodsConfirm;
+use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
 use support::*;
 
 const SHIP: &str = "send_goods_confirm_by_platform";
@@ -31,7 +31,7 @@ fn ship(trade_no: &str) -> SendGoodsConfirm {
     }
 }
 
-fn paid_trade(sandbox: &Sandbox, notify_url: Option<&str>) -> Trade {
+fn paid_trade(sandbox: &Sandbox, notify_url: Option<&str>) -> SandboxTrade {
     sandbox.admin().create_trade(NewTrade {
         partner: sandbox.first_partner().partner.clone(),
         out_trade_no: format!("ORDER-{}", fastrand::u32(..)),
@@ -61,7 +61,7 @@ fn once(sandbox: &Sandbox) -> Client {
     Client::new(config).unwrap()
 }
 
-fn status(sandbox: &Sandbox, trade: &Trade) -> TradeStatus {
+fn status(sandbox: &Sandbox, trade: &SandboxTrade) -> TradeStatus {
     sandbox.admin().trade(&trade.trade_no).unwrap().status
 }
 

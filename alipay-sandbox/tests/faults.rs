@@ -11,7 +11,7 @@ use alipay_client::{Client, Config, Error, RetryPolicy, SignaturePolicy, Transpo
 use alipay_core::ErrorCode;
 use alipay_core::sign::Md5Key;
 use alipay_sandbox::{Faults, Sandbox, SandboxConfig};
-use alipay_services::sns_create_goods::CreateGoods;
+use alipay_services::sns_create_goods_ws::CreateGoods;
 use support::*;
 
 fn goods(outer_goods_id: &str) -> CreateGoods {

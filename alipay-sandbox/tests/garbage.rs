@@ -16,9 +16,9 @@ use std::time::Duration;
 
 use alipay_core::types::TransportType;
 use alipay_sandbox::{NewTrade, Sandbox, SandboxConfig};
-use alipay_services::send_goods_confirm::SendGoodsConfirm;
+use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
 use alipay_services::single_trade_query::SingleTradeQuery;
-use alipay_services::sns_create_goods::CreateGoods;
+use alipay_services::sns_create_goods_ws::CreateGoods;
 use support::*;
 
 const SEED: u64 = 0x5EED_2026;

@@ -10,7 +10,7 @@ use alipay_core::sign::SignType;
 use alipay_core::types::{Amount, CompactTime};
 use alipay_core::{Charset, ErrorCode};
 use alipay_sandbox::Sandbox;
-use alipay_services::sns_create_goods::{
+use alipay_services::sns_create_goods_ws::{
     BizStatus, CreateGoods, FlowType, Goods, ValidDate, WhoPay,
 };
 use support::*;

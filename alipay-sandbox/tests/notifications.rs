@@ -12,8 +12,8 @@ use alipay_client::{NotificationError, NotifyVerify};
 use alipay_core::Charset;
 use alipay_core::sign::SignType;
 use alipay_core::types::TransportType;
-use alipay_sandbox::{NewTrade, Sandbox, SentNotification, Trade, TradeKind};
-use alipay_services::send_goods_confirm::SendGoodsConfirm;
+use alipay_sandbox::{NewTrade, Sandbox, SandboxTrade, SentNotification, TradeKind};
+use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
 use support::*;
 
 /// Alipay's waits between deliveries, in seconds: 4m, 10m, 10m, 1h, 2h, 6h, 15h.
@@ -30,7 +30,7 @@ fn ship(trade_no: &str) -> SendGoodsConfirm {
     }
 }
 
-fn trade_for(sandbox: &Sandbox, partner: &str, notify_url: &str, kind: TradeKind) -> Trade {
+fn trade_for(sandbox: &Sandbox, partner: &str, notify_url: &str, kind: TradeKind) -> SandboxTrade {
     sandbox.admin().create_trade(NewTrade {
         partner: partner.into(),
         out_trade_no: format!("订单-{}", fastrand::u32(..)),

@@ -9,8 +9,8 @@ use alipay_client::{Client, Error};
 use alipay_core::sign::SignType;
 use alipay_core::types::{Amount, TransportType};
 use alipay_core::{Charset, ErrorCode};
-use alipay_sandbox::{NewTrade, Sandbox, Trade, TradeKind, TradeStatus};
-use alipay_services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
+use alipay_sandbox::{NewTrade, Sandbox, SandboxTrade, TradeKind, TradeStatus};
+use alipay_services::send_goods_confirm_by_platform::{SendGoodsConfirm, TradeBase};
 use alipay_services::single_trade_query::SingleTradeQuery;
 use support::*;
 
@@ -25,7 +25,7 @@ fn ship(trade_no: &str) -> SendGoodsConfirm {
     }
 }
 
-fn new_trade(sandbox: &Sandbox, kind: TradeKind, status: TradeStatus) -> Trade {
+fn new_trade(sandbox: &Sandbox, kind: TradeKind, status: TradeStatus) -> SandboxTrade {
     sandbox.admin().create_trade(NewTrade {
         partner: sandbox.first_partner().partner.clone(),
         out_trade_no: format!("order-{}", fastrand::u64(..)),
@@ -43,7 +43,7 @@ fn code<T: std::fmt::Debug>(result: Result<T, Error>) -> (ErrorCode, u32) {
     }
 }
 
-async fn shipped(client: &Client, trade: &Trade) -> TradeBase {
+async fn shipped(client: &Client, trade: &SandboxTrade) -> TradeBase {
     let base = client
         .execute(&ship(&trade.trade_no))
         .await

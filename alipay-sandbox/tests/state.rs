@@ -13,8 +13,8 @@ use alipay_core::sign::SignType;
 use alipay_core::types::TransportType;
 use alipay_core::{Charset, ErrorCode};
 use alipay_sandbox::{Faults, NewTrade, Sandbox, SandboxConfig, TradeStatus};
-use alipay_services::send_goods_confirm::SendGoodsConfirm;
-use alipay_services::sns_create_goods::CreateGoods;
+use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
+use alipay_services::sns_create_goods_ws::CreateGoods;
 use support::*;
 
 /// A fresh directory for one test's state file.

@@ -22,8 +22,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use alipay_core::types::TransportType;
-use alipay_sandbox::{NewTrade, Sandbox, Trade, TradeKind};
-use alipay_services::send_goods_confirm::SendGoodsConfirm;
+use alipay_sandbox::{NewTrade, Sandbox, SandboxTrade, TradeKind};
+use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
 use support::*;
 
 /// Drives the client: `calls GATEWAY PID KEY TRADE_NO` prints a JSON object of what it got;
@@ -98,7 +98,7 @@ fn run(python: &str, args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn paid_trade(sandbox: &Sandbox, notify_url: &str) -> Trade {
+fn paid_trade(sandbox: &Sandbox, notify_url: &str) -> SandboxTrade {
     sandbox.admin().create_trade(NewTrade {
         partner: sandbox.first_partner().partner.clone(),
         out_trade_no: format!("PY-{}", fastrand::u32(..)),

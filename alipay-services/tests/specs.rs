@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use alipay_core::catalog::{ServiceInfo, Visitor};
 use alipay_core::service::{ApiService, PageService, Request};
-use alipay_services::sns_create_goods::CreateGoods;
+use alipay_services::sns_create_goods_ws::CreateGoods;
 use alipay_spec::{Spec, check};
 
 fn path(file: &str) -> PathBuf {

@@ -9,7 +9,7 @@
 //! ```no_run
 //! use std::sync::Arc;
 //! use alipay::client::sqlite::Database;
-//! use alipay::services::send_goods_confirm::SendGoodsConfirm;
+//! use alipay::services::send_goods_confirm_by_platform::SendGoodsConfirm;
 //! use alipay::sign::{PrivateKey, PublicKey, Signer};
 //! use alipay::{Client, Config, NotificationHandler};
 //!

@@ -15,7 +15,7 @@ use crate::SandboxError;
 use crate::config::{FaultRule, Faults};
 use crate::http_io::{BodyError, HttpResponse, read_body, response};
 use crate::keys::PartnerCredentials;
-use crate::model::{NewTrade, ReceivedRequest, SentNotification, Trade, TradeKind};
+use crate::model::{NewTrade, ReceivedRequest, SandboxTrade, SentNotification, TradeKind};
 use crate::world::World;
 
 /// Answers one admin request.
@@ -301,8 +301,8 @@ struct TradeJson<'a> {
     shipment: Option<ShipmentJson<'a>>,
 }
 
-impl<'a> From<&'a Trade> for TradeJson<'a> {
-    fn from(t: &'a Trade) -> Self {
+impl<'a> From<&'a SandboxTrade> for TradeJson<'a> {
+    fn from(t: &'a SandboxTrade) -> Self {
         Self {
             trade_no: &t.trade_no,
             out_trade_no: &t.out_trade_no,

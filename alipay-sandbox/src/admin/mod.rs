@@ -19,7 +19,7 @@ use alipay_core::types::{DateTime, HttpUrl, Partner, TradeStatus};
 use crate::SandboxError;
 use crate::config::{FaultRule, Faults};
 use crate::keys::{self, PartnerCredentials};
-use crate::model::{NewTrade, ReceivedRequest, SentNotification, Trade};
+use crate::model::{NewTrade, ReceivedRequest, SandboxTrade, SentNotification};
 use crate::state::{PartnerRecord, TradeConflict};
 use crate::world::World;
 
@@ -155,14 +155,14 @@ impl Admin {
     /// # Panics
     ///
     /// When the state file cannot be written.
-    pub fn create_trade(&self, trade: NewTrade) -> Trade {
+    pub fn create_trade(&self, trade: NewTrade) -> SandboxTrade {
         written(self.insert_trade(trade, true), "store a trade")
     }
 
     /// [`create_trade`](Self::create_trade), refusing an unknown partner, an empty or over-long
     /// `out_trade_no` or `trade_no`, a `notify_url` that is not an absolute http(s) URL, and a
     /// trade number or `(partner, out_trade_no)` that is taken.
-    pub fn try_create_trade(&self, trade: NewTrade) -> Result<Trade, SandboxError> {
+    pub fn try_create_trade(&self, trade: NewTrade) -> Result<SandboxTrade, SandboxError> {
         self.known_partner(&trade.partner)?;
         check_id("out_trade_no", &trade.out_trade_no)?;
         if let Some(no) = &trade.trade_no {
@@ -174,9 +174,9 @@ impl Admin {
         self.insert_trade(trade, false)
     }
 
-    fn insert_trade(&self, new: NewTrade, replace: bool) -> Result<Trade, SandboxError> {
+    fn insert_trade(&self, new: NewTrade, replace: bool) -> Result<SandboxTrade, SandboxError> {
         let now = DateTime::now();
-        let trade = Trade {
+        let trade = SandboxTrade {
             trade_no: new.trade_no.clone().unwrap_or_default(),
             out_trade_no: new.out_trade_no,
             partner: new.partner,
@@ -206,13 +206,13 @@ impl Admin {
     }
 
     /// The trade `trade_no`.
-    pub fn trade(&self, trade_no: &str) -> Option<Trade> {
+    pub fn trade(&self, trade_no: &str) -> Option<SandboxTrade> {
         self.world.state.trade(trade_no)
     }
 
     /// The trade of `partner` with the merchant's order number `out_trade_no` (e.g. one a page
     /// service created).
-    pub fn trade_by_out(&self, partner: &str, out_trade_no: &str) -> Option<Trade> {
+    pub fn trade_by_out(&self, partner: &str, out_trade_no: &str) -> Option<SandboxTrade> {
         self.world.state.trade_by_out(partner, out_trade_no)
     }
 
@@ -245,7 +245,7 @@ impl Admin {
         &self,
         trade_no: &str,
         status: TradeStatus,
-    ) -> Result<Trade, SandboxError> {
+    ) -> Result<SandboxTrade, SandboxError> {
         if !self
             .world
             .state

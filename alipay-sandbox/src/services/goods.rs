@@ -14,7 +14,7 @@
 
 use alipay_core::ErrorCode;
 use alipay_core::types::CompactTime;
-use alipay_services::sns_create_goods::{
+use alipay_services::sns_create_goods_ws::{
     BizStatus, CreateGoods, FlowType, Goods, ValidDate, WhoPay,
 };
 

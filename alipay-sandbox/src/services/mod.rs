@@ -10,9 +10,9 @@ pub(crate) mod query;
 pub(crate) mod ship;
 
 use alipay_core::service::{Kind, Request};
-use alipay_services::send_goods_confirm::SendGoodsConfirm;
+use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
 use alipay_services::single_trade_query::SingleTradeQuery;
-use alipay_services::sns_create_goods::CreateGoods;
+use alipay_services::sns_create_goods_ws::CreateGoods;
 
 use crate::registry::{Behaviour, Call, Outcome, Refusal, Registry};
 

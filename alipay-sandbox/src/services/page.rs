@@ -10,7 +10,7 @@
 use alipay_core::ErrorCode;
 use alipay_core::types::{Amount, DateTime, TradeStatus};
 
-use crate::model::{Trade, TradeKind};
+use crate::model::{SandboxTrade, TradeKind};
 use crate::registry::{Call, Outcome, Refusal, Reply, param as get};
 use crate::state::TradeConflict;
 
@@ -44,7 +44,7 @@ fn open_trade(
     call: &Call<'_>,
     params: &[(String, String)],
     kind: TradeKind,
-) -> Result<Trade, Refusal> {
+) -> Result<SandboxTrade, Refusal> {
     let partner = call.partner_id();
     let out = get(params, "out_trade_no").ok_or(ErrorCode::IllegalArgument)?;
     let state = &call.world.state;
@@ -71,7 +71,7 @@ fn open_trade(
         }
     };
     let now = DateTime::now();
-    let trade = Trade {
+    let trade = SandboxTrade {
         trade_no: String::new(),
         out_trade_no: out.to_owned(),
         partner: partner.to_owned(),
@@ -123,7 +123,7 @@ fn page(
     call: &Call<'_>,
     service: &str,
     params: &[(String, String)],
-    trade: Option<&Trade>,
+    trade: Option<&SandboxTrade>,
 ) -> String {
     let mut rows = String::new();
     for (k, v) in params {

@@ -12,9 +12,9 @@
 
 use alipay_core::ErrorCode;
 use alipay_core::types::{Amount, DateTime, TradeStatus};
-use alipay_services::send_goods_confirm::{SendGoodsConfirm, TradeBase};
+use alipay_services::send_goods_confirm_by_platform::{SendGoodsConfirm, TradeBase};
 
-use crate::model::{Shipment, Trade, TradeKind};
+use crate::model::{SandboxTrade, Shipment, TradeKind};
 use crate::notification;
 use crate::registry::{Call, Outcome, Payload, Reply};
 
@@ -70,7 +70,7 @@ pub(crate) fn confirm(call: &Call<'_>, request: SendGoodsConfirm) -> Result<Outc
 /// The `<tradeBase>` of `trade`: a typed [`TradeBase`], written in table order by the derive. The
 /// buyer and seller accounts are derived from their user ids (`…0156`, as in the real capture);
 /// the other constant fields are the capture's.
-pub(crate) fn trade_base(trade: &Trade) -> Payload {
+pub(crate) fn trade_base(trade: &SandboxTrade) -> Payload {
     let shipped = trade.status == TradeStatus::WaitBuyerConfirmGoods;
     let text = |s: &str| Some(s.to_owned());
     let when_shipped = |s: &str| shipped.then(|| s.to_owned());
@@ -116,7 +116,7 @@ mod tests {
     #[test]
     fn trade_base_parses_and_follows_the_declared_order() {
         let now: DateTime = "2013-10-22 18:43:17".parse().unwrap();
-        let trade = Trade {
+        let trade = SandboxTrade {
             trade_no: "2013102226991504".into(),
             out_trade_no: "o<1>".into(),
             partner: "2088701809260784".into(),

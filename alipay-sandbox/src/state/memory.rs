@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use super::records::{GoodsRecord, Job, PartnerRecord};
-use crate::model::{SentNotification, Trade};
+use crate::model::{SandboxTrade, SentNotification};
 
 /// Below this many remembered notify ids, none is forgotten.
 const NOTIFY_IDS_KEPT: usize = 4096;
@@ -26,7 +26,7 @@ pub(crate) struct Memory {
     /// Every goods id handed out.
     pub(crate) goods_ids: HashSet<String>,
     /// `trade_no` → trade.
-    pub(crate) trades: HashMap<String, Trade>,
+    pub(crate) trades: HashMap<String, SandboxTrade>,
     /// `(partner, out_trade_no)` → `trade_no`.
     pub(crate) trades_by_out: HashMap<(String, String), String>,
     /// Notification jobs not done yet, by id.
@@ -50,7 +50,7 @@ impl Memory {
     }
 
     /// Inserts or replaces a trade, keeping the `out_trade_no` index.
-    pub(crate) fn put_trade(&mut self, trade: Trade) {
+    pub(crate) fn put_trade(&mut self, trade: SandboxTrade) {
         if let Some(old) = self.trades.get(&trade.trade_no) {
             let old_key = (old.partner.clone(), old.out_trade_no.clone());
             if self.trades_by_out.get(&old_key) == Some(&trade.trade_no) {

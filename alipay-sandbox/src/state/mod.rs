@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime};
 use alipay_core::types::TradeStatus;
 
 use crate::SandboxError;
-use crate::model::{SentNotification, Trade};
+use crate::model::{SandboxTrade, SentNotification};
 pub(crate) use memory::Memory;
 pub(crate) use records::{GoodsRecord, Job, PartnerRecord, TradeConflict};
 use sqlite::Db;
@@ -190,10 +190,10 @@ impl State {
     /// `(partner, out_trade_no)` is a conflict.
     pub(crate) fn insert_trade(
         &self,
-        mut trade: Trade,
+        mut trade: SandboxTrade,
         replace: bool,
         mut next_no: impl FnMut() -> String,
-    ) -> Result<Result<Trade, TradeConflict>, SandboxError> {
+    ) -> Result<Result<SandboxTrade, TradeConflict>, SandboxError> {
         let mut m = self.lock();
         if trade.trade_no.is_empty() {
             trade.trade_no = loop {
@@ -215,12 +215,12 @@ impl State {
     }
 
     /// The trade `trade_no`.
-    pub(crate) fn trade(&self, trade_no: &str) -> Option<Trade> {
+    pub(crate) fn trade(&self, trade_no: &str) -> Option<SandboxTrade> {
         self.lock().trades.get(trade_no).cloned()
     }
 
     /// The trade of `partner` with this `out_trade_no`.
-    pub(crate) fn trade_by_out(&self, partner: &str, out_trade_no: &str) -> Option<Trade> {
+    pub(crate) fn trade_by_out(&self, partner: &str, out_trade_no: &str) -> Option<SandboxTrade> {
         let m = self.lock();
         let no = m
             .trades_by_out
@@ -234,7 +234,7 @@ impl State {
     pub(crate) fn update_trade<T, E>(
         &self,
         trade_no: &str,
-        change: impl FnOnce(&mut Trade) -> Result<(T, bool), E>,
+        change: impl FnOnce(&mut SandboxTrade) -> Result<(T, bool), E>,
     ) -> Option<Result<Result<T, E>, SandboxError>> {
         let mut m = self.lock();
         let mut trade = m.trades.get(trade_no)?.clone();

@@ -11,7 +11,7 @@ use super::memory::Memory;
 use super::records::{GoodsRecord, Job, PartnerRecord};
 use crate::SandboxError;
 use crate::keys::PartnerCredentials;
-use crate::model::{SentNotification, Shipment, Trade};
+use crate::model::{SandboxTrade, SentNotification, Shipment};
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (
@@ -217,7 +217,7 @@ impl Db {
                 None => None,
             };
             let fen: i64 = r.get(3)?;
-            m.put_trade(Trade {
+            m.put_trade(SandboxTrade {
                 trade_no: r.get(0)?,
                 out_trade_no: r.get(1)?,
                 partner: r.get(2)?,
@@ -375,7 +375,7 @@ impl Db {
     }
 
     /// Inserts or replaces a trade.
-    pub(crate) fn save_trade(&self, t: &Trade) -> rusqlite::Result<()> {
+    pub(crate) fn save_trade(&self, t: &SandboxTrade) -> rusqlite::Result<()> {
         let fen = i64::try_from(t.total_fee.fen())
             .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
         let s = t.shipment.as_ref();

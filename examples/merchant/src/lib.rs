@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use alipay::client::web::notify_route;
 use alipay::client::{Client, Error, NotificationHandler, VerifiedNotification};
 use alipay::error::ErrorCode;
-use alipay::services::send_goods_confirm::SendGoodsConfirm;
+use alipay::services::send_goods_confirm_by_platform::SendGoodsConfirm;
 use alipay::services::single_trade_query::SingleTradeQuery;
 use alipay::types::{TradeStatus, TransportType};
 use axum::Router;

@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 
 use alipay::client::NotificationHandler;
 use alipay::client::sqlite::Database;
-use alipay::sandbox::{FaultAction, FaultRule, NewTrade, Sandbox, SandboxConfig, Trade, TradeKind};
+use alipay::sandbox::{
+    FaultAction, FaultRule, NewTrade, Sandbox, SandboxConfig, SandboxTrade, TradeKind,
+};
 use alipay::types::TradeStatus;
 use alipay_example_merchant::{Shop, app, rsa2_client};
 
@@ -40,7 +42,7 @@ impl World {
         }
     }
 
-    fn paid_trade(&self) -> Trade {
+    fn paid_trade(&self) -> SandboxTrade {
         self.sandbox.admin().create_trade(NewTrade {
             partner: self.sandbox.first_partner().partner.clone(),
             out_trade_no: format!("ORDER-{}", unique()),
@@ -51,7 +53,7 @@ impl World {
         })
     }
 
-    async fn ship(&self, trade: &Trade) -> (u16, String) {
+    async fn ship(&self, trade: &SandboxTrade) -> (u16, String) {
         let answer = self
             .http
             .post(format!("{}/orders/{}/ship", self.base, trade.trade_no))
@@ -62,7 +64,7 @@ impl World {
     }
 
     /// Waits until the sandbox has made `n` deliveries for `trade`, each answered.
-    async fn deliveries(&self, trade: &Trade, n: usize) {
+    async fn deliveries(&self, trade: &SandboxTrade, n: usize) {
         self.sandbox
             .admin()
             .wait_for_deliveries(&trade.trade_no, n, Duration::from_secs(10))
@@ -70,7 +72,7 @@ impl World {
             .unwrap();
     }
 
-    fn steps(&self, trade: &Trade) -> usize {
+    fn steps(&self, trade: &SandboxTrade) -> usize {
         self.shop
             .order(&trade.trade_no)
             .map_or(0, |o| o.notification_steps)

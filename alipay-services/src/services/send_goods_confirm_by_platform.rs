@@ -11,6 +11,9 @@
 //! fixture's request echo; `create_transport_type` and `seller_ip` have no published sample and use
 //! illustrative values.
 //!
+//! A success answers `Option<TradeBase>`: `None` is the bare `<is_success>T</is_success>` success,
+//! which carries no trade (see [`SendGoodsConfirm`]).
+//!
 //! The service is idempotent: `RETRY` and `SYSTEM_ERROR` mean "call again";
 //! `TRADE_STATUS_NOT_AVAILD` means "query the trade instead of repeating the call".
 
@@ -26,6 +29,13 @@ use alipay_core::{Request, Response};
 pub const SHIP_INTERVAL: Duration = Duration::from_secs(10);
 
 /// The request of `send_goods_confirm_by_platform`.
+///
+/// `client.execute(&request)` answers `Option<TradeBase>`: `Some(trade)` when Alipay's success
+/// answer carries the `<tradeBase>` payload (the trade after shipping, normally
+/// `WAIT_BUYER_CONFIRM_GOODS`), and `None` when the answer is the bare success envelope
+/// (`<is_success>T</is_success>` and nothing else), which Alipay also sends. Both mean the
+/// shipment was accepted; with `None`, query the trade (`single_trade_query`) if you need its
+/// state. A refusal is never `None`: it is an `Err` with Alipay's code.
 #[derive(Clone, PartialEq, Eq, Request)]
 #[alipay(
     service = "send_goods_confirm_by_platform",

@@ -6,7 +6,7 @@
 //!
 //! ```
 //! use alipay_core::service::Request;
-//! use alipay_services::sns_create_goods::{CreateGoods, FlowType};
+//! use alipay_services::sns_create_goods_ws::{CreateGoods, FlowType};
 //!
 //! let mut goods = CreateGoods::example();
 //! goods.flow_type = FlowType::Express;
