@@ -51,7 +51,6 @@ impl Gateway {
         match answer {
             Answer::Xml { body, .. } | Answer::Html { body, .. } => (200, body),
             Answer::Text(text) => (200, text.as_bytes().to_vec()),
-            Answer::Status { status, message } => (status, message.as_bytes().to_vec()),
         }
     }
 }

@@ -89,13 +89,6 @@ pub(crate) enum Answer {
     },
     /// A plain-text answer (`notify_verify`).
     Text(&'static str),
-    /// An HTTP error without an envelope.
-    Status {
-        /// The HTTP status.
-        status: u16,
-        /// A one-line explanation.
-        message: &'static str,
-    },
 }
 
 /// Answers one gateway request (`fault`: an injected `RETRY`/`SYSTEM_ERROR`), and describes it
@@ -168,7 +161,8 @@ fn refuse(registered: &Registered, charset: Charset, code: ErrorCode) -> (Answer
     }
 }
 
-fn error(charset: Charset, code: ErrorCode) -> (Answer, String) {
+/// The error envelope of `code` in `charset`, and the request log's text for it.
+pub(crate) fn error(charset: Charset, code: ErrorCode) -> (Answer, String) {
     let text = code.as_str().to_owned();
     (
         Answer::Xml {
@@ -192,13 +186,13 @@ fn check(
         Err(e) => {
             log.params = lossy_undecoded(query, body);
             return match e {
-                RawError::TooMany => (
-                    Answer::Status {
-                        status: 400,
-                        message: "too many parameters",
-                    },
-                    "HTTP 400".into(),
-                ),
+                RawError::TooMany => {
+                    log.detail = Some(format!(
+                        "more than {} parameters",
+                        crate::request::MAX_PARAMS
+                    ));
+                    error(Charset::Utf8, ErrorCode::IllegalArgument)
+                }
                 RawError::BadPercent => {
                     log.detail = Some("broken percent-encoding".into());
                     error(Charset::Utf8, ErrorCode::IllegalEncoding)

@@ -51,11 +51,16 @@
 //! signing rule, signed with the request's sign type: `MD5` with the partner's key, `RSA`/`RSA2`
 //! with the sandbox's own "Alipay" key ([`PartnerCredentials::alipay_public_key_pem`]). `DSA`
 //! requests get unsigned answers (the sandbox has no DSA key). Errors are
-//! `<alipay><is_success>F</is_success><error>CODE</error></alipay>`. HTTP-level refusals: 400 (more
-//! than 256 parameters, a broken body), 404 (another path), 405 (another method), 408, 413 (a body
-//! over 64 KiB), 414 (a query over 32 KiB), 415 (a POST body that is not a form: url-encoded or
-//! `multipart/form-data`, which is read as the same parameters), 431 (a head
-//! over 80 KiB).
+//! `<alipay><is_success>F</is_success><error>CODE</error></alipay>`. What a request *says* is
+//! always answered with an envelope, as Alipay's gateway answers it, so a client that parses XML
+//! gets a code: more than 256 parameters, or a `multipart/form-data` body that cannot be read, is
+//! `ILLEGAL_ARGUMENT`. A POST body is read as parameters when it is url-encoded or
+//! `multipart/form-data` (as the official demo's `buildRequestHttp` posts it); a body of another
+//! type is not read, as a servlet leaves it: the query's parameters alone are the request, and the
+//! request log says the body was ignored. Only the front web server's limits on the HTTP message
+//! itself are HTTP statuses with a plain-text line, as a web server answers them before any gateway
+//! sees the request: 400 (a body that breaks HTTP framing), 404 (another path), 405 (another
+//! method), 408, 413 (a body over 64 KiB), 414 (a query over 32 KiB), 431 (a head over 80 KiB).
 //!
 //! Services: `close_trade` closes a partner's trade waiting for payment (or a COD trade waiting to
 //! ship), found by `trade_no` or `out_order_no`, else `TRADE_STATUS_NOT_AVAILD` / `TRADE_NOT_EXIST`;

@@ -9,7 +9,9 @@
 //! head (request line and headers) over 80 KiB is 431 (counted here: hyper's own refusal, with an
 //! 80 KiB read buffer, only starts at about 110 KiB), a body longer than 64 KiB is 413 (up to 1 MiB is read and discarded first so that
 //! the client can read the answer; a larger declared `Content-Length` is refused at once and the
-//! connection closed), a POST body that is not `application/x-www-form-urlencoded` is 415, a
+//! connection closed), a POST body that is neither `application/x-www-form-urlencoded` nor
+//! `multipart/form-data` is not read (the query's parameters alone are the request, and the log says
+//! so), a broken multipart body or more than 256 parameters is the `ILLEGAL_ARGUMENT` envelope, a
 //! request head or body not received within 30 s ends the connection or answers 408.
 
 use std::convert::Infallible;
@@ -17,7 +19,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use alipay_core::Charset;
+use alipay_core::{Charset, ErrorCode};
 use hyper::body::Incoming;
 use hyper::header::{ALLOW, CONTENT_TYPE, HeaderValue};
 use hyper::{Method, Request, StatusCode};
@@ -212,6 +214,10 @@ async fn gateway_request(
         return refuse(StatusCode::URI_TOO_LONG, "query string too long", b"");
     }
     let form = is_form(request.headers().get(CONTENT_TYPE));
+    let request_content_type = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .map(|ct| String::from_utf8_lossy(ct.as_bytes()).into_owned());
     let boundary = multipart_boundary(request.headers().get(CONTENT_TYPE));
     let body = match read_body(request).await {
         Ok(body) => body,
@@ -231,24 +237,37 @@ async fn gateway_request(
         }
         Err(BodyError::Broken) => return refuse(StatusCode::BAD_REQUEST, "broken body", b""),
     };
-    // A GET's body is ignored; a POST's must be a form: url-encoded, or multipart (as the official
-    // demo's `buildRequestHttp` posts it), read as the same parameters.
+    // A GET's body is ignored. A POST's parameters come from a form body: url-encoded, or
+    // multipart (as the official demo's `buildRequestHttp` posts it), read as the same
+    // parameters. A body of another type is not read (as a servlet's parameters leave it): the
+    // request is the query's parameters alone, and the request log says the body was ignored.
+    let mut ignored = None;
     let body: Vec<u8> = match (&boundary, method == Method::POST) {
         (_, false) => Vec::new(),
         (Some(boundary), true) => match multipart_form(body, boundary).await {
             Ok(form) => form,
-            Err(why) => return refuse(StatusCode::BAD_REQUEST, why, b""),
+            Err(why) => {
+                let mut log = gateway::describe(method.as_str(), &query, b"", String::new());
+                log.detail = Some(why.into());
+                let (answer, code) = gateway::error(Charset::Utf8, ErrorCode::IllegalArgument);
+                log.answer = code;
+                gw.world.record(log);
+                return http_answer(answer);
+            }
         },
-        (None, true) => body,
+        (None, true) if form || body.is_empty() => body,
+        (None, true) => {
+            let content_type = request_content_type.unwrap_or_default();
+            ignored = Some(format!(
+                "a body of {} bytes of type {content_type:?} was not read: the gateway reads \
+                 parameters from the query and from application/x-www-form-urlencoded or \
+                 multipart/form-data bodies",
+                body.len()
+            ));
+            Vec::new()
+        }
     };
     let body: &[u8] = &body;
-    if !body.is_empty() && !form && boundary.is_none() {
-        return refuse(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "the body must be application/x-www-form-urlencoded or multipart/form-data",
-            b"",
-        );
-    }
 
     // Scripted faults first (their scope needs the request's service and trade), else the
     // random ones.
@@ -290,6 +309,12 @@ async fn gateway_request(
     }
     let injected = before.and_then(FaultAction::code);
     let (mut answer, mut log) = gateway::handle(gw, method.as_str(), &query, body, injected);
+    if let Some(ignored) = ignored {
+        log.detail = Some(match log.detail.take() {
+            Some(detail) => format!("{ignored}; {detail}"),
+            None => ignored,
+        });
+    }
     if after == Some(FaultAction::Slow) {
         log.detail = Some("answered late (fault after the handler: slow)".into());
         gw.world.record(log);
@@ -335,10 +360,6 @@ fn http_answer(answer: Answer) -> HttpResponse {
             response(StatusCode::OK, &content_type, body)
         }
         Answer::Text(answer) => response(StatusCode::OK, "text/plain; charset=utf-8", answer),
-        Answer::Status { status, message } => text(
-            StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
-            message,
-        ),
     }
 }
 

@@ -617,16 +617,38 @@ async fn http_level_refusals() {
         );
         assert!(first.starts_with("HTTP/1.1 "), "{kib} KiB: {first:?}");
     }
-    let response = http
-        .post(&url)
-        .header("content-type", "text/plain")
-        .body("service=single_trade_query")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(status(response), 415);
+    // Refusals of what the request says, not of its size or shape on the wire, are envelopes
+    // (HTTP 200) with a code, as Alipay's gateway answers them: a client parsing XML gets a code.
+    // A body that is not a form is not read: with nothing in the query, there is no service.
+    let not_a_form = answer(
+        http.post(&url)
+            .header("content-type", "text/plain")
+            .body("service=single_trade_query")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (not_a_form.status, not_a_form.code()),
+        (200, "ILLEGAL_SERVICE".into())
+    );
     let many = "a=1&".repeat(300);
-    assert_eq!(get(&http, &sandbox, &many).await.status, 400);
+    let many = get(&http, &sandbox, &many).await;
+    assert_eq!((many.status, many.code()), (200, "ILLEGAL_ARGUMENT".into()));
+    let broken_multipart = answer(
+        http.post(&url)
+            .header("content-type", "multipart/form-data; boundary=XyZ")
+            .body("--XyZ\r\ncontent-disposition: form-data; name=\"service\"\r\n\r\nsingle")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (broken_multipart.status, broken_multipart.code()),
+        (200, "ILLEGAL_ARGUMENT".into())
+    );
     // The gateway still answers properly afterwards.
     let good = encode(&known("MD5", KNOWN_MD5), false);
     assert_eq!(get(&http, &sandbox, &good).await.code(), "T");
@@ -637,7 +659,12 @@ async fn http_level_refusals() {
         .map(|r| r.answer.clone())
         .collect();
     for expected in [
-        "HTTP 405", "HTTP 413", "HTTP 414", "HTTP 415", "HTTP 400", "T",
+        "HTTP 405",
+        "HTTP 413",
+        "HTTP 414",
+        "ILLEGAL_SERVICE",
+        "ILLEGAL_ARGUMENT",
+        "T",
     ] {
         assert!(
             answers.iter().any(|a| a == expected),
@@ -711,4 +738,35 @@ async fn extra_signed_parameters_are_ignored_unless_strict() {
     assert!(detail.contains("payment_type"), "{detail}");
     let answer = get(&http, &strict, &encode(&unsigned_extra, false)).await;
     assert_eq!(answer.code(), "ILLEGAL_SIGN");
+}
+
+/// A POST whose body is not a form (JSON here) is answered from its query's parameters, as a
+/// servlet reads them; the request log says the body was not read. With the whole signed request
+/// in the query, that is a `T`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_that_is_not_a_form_is_not_read() {
+    let sandbox = known_sandbox().await;
+    let http = http();
+    let url = format!(
+        "{}?{}",
+        sandbox.gateway_url(),
+        encode(&known("MD5", KNOWN_MD5), false)
+    );
+    let reply = answer(
+        http.post(&url)
+            .header("content-type", "application/json")
+            .body(r#"{"service":"close_trade"}"#)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(reply.code(), "T", "{}", reply.text());
+    let logged = sandbox.admin().requests().pop().unwrap();
+    assert_eq!(logged.service.as_deref(), Some("single_trade_query"));
+    let detail = logged.detail.unwrap_or_default();
+    assert!(
+        detail.contains("application/json") && detail.contains("not read"),
+        "{detail}"
+    );
 }

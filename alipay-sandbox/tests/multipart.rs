@@ -93,7 +93,7 @@ async fn a_multipart_form_is_the_same_request() {
     )
     .await;
     assert_eq!(answer.code(), "ILLEGAL_SIGN");
-    // A body that is not the multipart it claims is refused at the HTTP level.
+    // A body that is not the multipart it claims is refused with an envelope a client can parse.
     let answer = post_multipart(
         &sandbox,
         "_input_charset=utf-8",
@@ -101,5 +101,5 @@ async fn a_multipart_form_is_the_same_request() {
         b"--OTHER\r\nnot a part".to_vec(),
     )
     .await;
-    assert_eq!(answer.status, 400, "{}", answer.text());
+    assert_eq!(answer.code(), "ILLEGAL_ARGUMENT", "{}", answer.text());
 }

@@ -229,7 +229,8 @@ pub fn http() -> reqwest::Client {
         .unwrap()
 }
 
-async fn answer(response: reqwest::Response) -> Answer {
+/// Reads a response into an [`Answer`].
+pub async fn answer(response: reqwest::Response) -> Answer {
     let status = response.status().as_u16();
     let content_type = response
         .headers()
