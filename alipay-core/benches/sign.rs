@@ -50,6 +50,32 @@ fn bench(c: &mut Criterion) {
     c.bench_function("sign_md5", |b| {
         b.iter(|| md5.sign(black_box(&data)).unwrap())
     });
+
+    // The MD5 comparison's timing must not tell how much of a guessed `sign` is right: a guess
+    // wrong in its first hex digit and one wrong only in its last take the same time (compare the
+    // two medians; an early-exit comparison makes the second slower).
+    let md5_verifier = Verifier::md5(Md5Key::new("mx8ncr4hpr2k3w0u1q9zs7d6g5fl0vte"));
+    let good = md5.sign(&data).unwrap();
+    let flip = |i: usize| {
+        let mut bytes = good.clone().into_bytes();
+        bytes[i] = if bytes[i] == b'0' { b'1' } else { b'0' };
+        String::from_utf8(bytes).unwrap()
+    };
+    let (wrong_first, wrong_last) = (flip(0), flip(31));
+    let mut group = c.benchmark_group("verify_md5_mismatch");
+    for (name, guess) in [
+        ("wrong_first_digit", &wrong_first),
+        ("wrong_last_digit", &wrong_last),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                md5_verifier
+                    .verify(black_box(&data), black_box(guess))
+                    .unwrap_err()
+            })
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench);

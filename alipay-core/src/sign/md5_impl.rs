@@ -73,3 +73,23 @@ fn decode_hex(signature: &str) -> Result<[u8; 16], VerifyError> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    /// SECURITY.md's claim: the received and expected digests are compared with
+    /// `subtle::ConstantTimeEq`, never with `==` (which stops at the first differing byte). The
+    /// timing itself is measured by `cargo bench -p alipay-core --bench sign -- verify_md5_mismatch`.
+    #[test]
+    fn the_digest_comparison_goes_through_subtle() {
+        let source = include_str!("md5_impl.rs");
+        let verify = source
+            .split("pub(crate) fn verify(")
+            .nth(1)
+            .and_then(|rest| rest.split("\nfn ").next())
+            .unwrap_or_default();
+        assert!(verify.contains("expected.ct_eq(&received)"), "{verify}");
+        for early_exit in ["==", "!=", ".eq(", "starts_with", "memcmp"] {
+            assert!(!verify.contains(early_exit), "{early_exit} in {verify}");
+        }
+    }
+}
