@@ -1,4 +1,3 @@
-#![cfg(feature = "postgres")]
 //! The PostgreSQL store against a real server that each test starts itself (`support/pg_server.rs`):
 //! the store contract, migrations, several processes and instances delivering the same
 //! notifications, a process killed mid-step, a step outliving its lease, the server crashing

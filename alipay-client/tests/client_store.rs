@@ -1,4 +1,3 @@
-#![cfg(feature = "sqlite")]
 //! The [`DedupStore`] / [`CallLog`] contract (`support/contract.rs`), run against `MemoryStore` and
 //! the SQLite `Database` (in memory and in a file), then what only a file can show: several handles
 //! and processes on one file, and data surviving a reopen.

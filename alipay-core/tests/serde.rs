@@ -1,4 +1,3 @@
-#![cfg(feature = "serde")]
 //! Feature `serde`: wire values serialize as their wire text.
 #![allow(clippy::unwrap_used)]
 

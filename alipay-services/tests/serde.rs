@@ -1,4 +1,3 @@
-#![cfg(feature = "serde")]
 //! Feature `serde`: a notification table (its wire values included) as JSON, each value as the
 //! wire wrote it.
 #![allow(clippy::unwrap_used)]
