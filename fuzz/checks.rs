@@ -8,8 +8,15 @@
 use alipay_core::Response;
 use alipay_core::charset::Charset;
 use alipay_core::notify::{self, NotifyLimits};
+use alipay_core::service::Notification;
 use alipay_core::sign::{Md5Key, Verifier};
 use alipay_core::xml::{self, Fields, Limits, Payload};
+use alipay_services::create_direct_pay_by_user::{
+    CreateDirectPayByUserNotify, CreateDirectPayByUserReturn,
+};
+use alipay_services::create_partner_trade_by_buyer::{
+    CreatePartnerTradeByBuyerNotify, CreatePartnerTradeByBuyerReturn,
+};
 use alipay_services::send_goods_confirm_by_platform::TradeBase;
 use alipay_services::single_trade_query::Trade;
 use alipay_services::sns_create_goods_ws::Goods;
@@ -101,5 +108,60 @@ pub fn form(data: &[u8]) {
         };
         let again = alipay_core::form::decode(encoded.as_bytes(), charset).unwrap();
         assert_eq!(again, pairs, "encode/decode round trip in {charset}");
+    }
+}
+
+/// The catalog's declared notification and return tables (`#[derive(Notification)]`). The first
+/// byte picks the charset and the table; the rest is a form body. Whatever it holds: no panic; a
+/// table read means every row the table requires was received with a value; a refusal lists at
+/// least one violation, each naming a row of the table, never a secret value.
+pub fn declared_notification(data: &[u8]) {
+    let Some((&mode, rest)) = data.split_first() else {
+        return;
+    };
+    let charset = if mode & 1 == 0 {
+        Charset::Utf8
+    } else {
+        Charset::Gbk
+    };
+    let Ok(params) = alipay_core::form::decode(rest, charset) else {
+        return;
+    };
+    match (mode >> 1) % 4 {
+        0 => table::<CreateDirectPayByUserNotify>(&params),
+        1 => table::<CreateDirectPayByUserReturn>(&params),
+        2 => table::<CreatePartnerTradeByBuyerNotify>(&params),
+        _ => table::<CreatePartnerTradeByBuyerReturn>(&params),
+    }
+}
+
+fn table<N: Notification>(params: &[(String, String)]) {
+    match N::from_params(params) {
+        Ok(_) => {
+            for field in N::FIELDS.iter().filter(|f| !f.nullable) {
+                assert!(
+                    params.iter().any(|(k, v)| k == field.name && !v.is_empty()),
+                    "{} read without its required {}",
+                    N::SERVICE,
+                    field.name
+                );
+            }
+        }
+        Err(errors) => {
+            assert!(
+                !errors.violations().is_empty(),
+                "a refusal without a violation"
+            );
+            for violation in errors.violations() {
+                assert!(
+                    N::FIELDS.iter().any(|f| f.name == violation.param),
+                    "a violation of {} names no row of the table",
+                    violation.param
+                );
+                if violation.secret {
+                    assert!(violation.value.is_none(), "a secret value in an error");
+                }
+            }
+        }
     }
 }

@@ -46,3 +46,8 @@ fn notification_corpus() {
 fn form_corpus() {
     replay("form", checks::form);
 }
+
+#[test]
+fn declared_notification_corpus() {
+    replay("declared_notification", checks::declared_notification);
+}

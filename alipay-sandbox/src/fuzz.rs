@@ -44,6 +44,20 @@ impl Gateway {
         Admin::new(Arc::clone(&self.gateway.world))
     }
 
+    /// A cashier button (`POST /cashier/pay`, or `/cashier/cancel` when `cancel`) with this form
+    /// body: the HTTP status, and the redirect's `Location` or the page.
+    pub fn cashier(&self, cancel: bool, body: &[u8]) -> (u16, Vec<u8>) {
+        let answer = if cancel {
+            crate::cashier::cancel(&self.gateway, body)
+        } else {
+            crate::cashier::pay(&self.gateway, body)
+        };
+        match answer {
+            crate::cashier::Cashier::Redirect(location) => (302, location.into_bytes()),
+            crate::cashier::Cashier::Page { status, html, .. } => (status, html.into_bytes()),
+        }
+    }
+
     /// Answers one request: the HTTP status and body.
     pub fn handle(&self, method: &str, query: &[u8], body: &[u8]) -> (u16, Vec<u8>) {
         let (answer, log) = gateway::handle(&self.gateway, method, query, body, None);
@@ -53,4 +67,13 @@ impl Gateway {
             Answer::Text(text) => (200, text.as_bytes().to_vec()),
         }
     }
+}
+
+/// The gateway's reading of a `multipart/form-data` body with this boundary: the url-encoded form
+/// of the same parameters, or why the body cannot be read.
+pub fn multipart_form(body: &[u8], boundary: &str) -> Result<Vec<u8>, &'static str> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|_| "no runtime")?;
+    runtime.block_on(crate::server::multipart_form(body.to_vec(), boundary))
 }

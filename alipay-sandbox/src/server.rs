@@ -398,7 +398,7 @@ fn multipart_boundary(content_type: Option<&HeaderValue>) -> Option<String> {
 /// A `multipart/form-data` body (already bounded by [`read_body`]) as the url-encoded form of the
 /// same parameters: each part's name and bytes percent-encoded as they are (their charset is the
 /// request's `_input_charset`, read later like a url-encoded body's).
-async fn multipart_form(body: Vec<u8>, boundary: &str) -> Result<Vec<u8>, &'static str> {
+pub(crate) async fn multipart_form(body: Vec<u8>, boundary: &str) -> Result<Vec<u8>, &'static str> {
     let stream = futures_util::stream::once(async move {
         Ok::<_, std::convert::Infallible>(bytes::Bytes::from(body))
     });
