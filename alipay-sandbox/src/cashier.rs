@@ -15,11 +15,15 @@
 //! official demo: "不能加?id=123这类自定义参数"): one it has is kept in front of the return's
 //! parameters, and a verifier that checks every received parameter then fails, as with Alipay.
 //!
+//! After shipping, the buyer's view of the trade (`GET /cashier/trade?trade_no=…`) has a "confirm
+//! receipt" button (`POST /cashier/confirm`): the trade becomes `TRADE_FINISHED` and is notified
+//! ([`crate::receipt`]).
+//!
 //! The order's rows the return and the notification carry (`subject`, `price`, `quantity`,
 //! `seller_email`, …) come from the page request that opened the trade, kept in memory: a trade
 //! opened before a restart of a sandbox with a state file is paid with defaults for them.
 
-use alipay_core::types::{Amount, DateTime, TradeStatus};
+use alipay_core::types::{DateTime, TradeStatus};
 use alipay_core::{Charset, form};
 
 use crate::gateway::Gateway;
@@ -90,6 +94,76 @@ pub(crate) fn cancel(gw: &Gateway, body: &[u8]) -> Cashier {
     }
 }
 
+/// `GET /cashier/trade?trade_no=…`: the buyer's view of a trade (as in the buyer's Alipay
+/// account), with a "confirm receipt" button (`POST /cashier/confirm`) while the trade waits for
+/// it (`WAIT_BUYER_CONFIRM_GOODS`).
+pub(crate) fn trade_page(gw: &Gateway, query: &[u8]) -> Cashier {
+    let (fields, charset) = match read_form(query) {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
+    let Some(trade) = param(&fields, "trade_no").and_then(|no| gw.world.state.trade(no)) else {
+        return page(404, charset, "支付宝 - 错误", "交易不存在");
+    };
+    let confirm = if trade.status == TradeStatus::WaitBuyerConfirmGoods {
+        format!(
+            "<form id=\"confirm\" method=\"post\" action=\"/cashier/confirm\">\
+             <input type=\"hidden\" name=\"trade_no\" value=\"{}\"/>\
+             <input type=\"hidden\" name=\"_input_charset\" value=\"{}\"/>\
+             <button type=\"submit\">确认收货</button></form>\n",
+            escape(&trade.trade_no),
+            charset.as_str()
+        )
+    } else {
+        String::new()
+    };
+    Cashier::Page {
+        status: 200,
+        charset,
+        html: html(
+            charset.as_str(),
+            "支付宝 - 我的交易",
+            &format!(
+                "<h1>我的交易</h1>\n<p id=\"trade\">交易号 <span id=\"trade_no\">{}</span>，\
+                 商户订单号 <span id=\"out_trade_no\">{}</span>，金额 <span id=\"total_fee\">{}</span> 元，\
+                 状态 <span id=\"trade_status\">{}</span></p>\n{confirm}",
+                escape(&trade.trade_no),
+                escape(&trade.out_trade_no),
+                trade.total_fee,
+                trade.status.as_str()
+            ),
+        ),
+    }
+}
+
+/// `POST /cashier/confirm`: the buyer confirms receipt of a shipped trade ([`crate::receipt`]).
+pub(crate) fn confirm(gw: &Gateway, body: &[u8]) -> Cashier {
+    use crate::receipt::{ConfirmError, Refused};
+    let (fields, charset) = match read_form(body) {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
+    let Some(trade_no) = param(&fields, "trade_no") else {
+        return page(400, charset, "支付宝 - 错误", "没有交易号");
+    };
+    match crate::receipt::confirm(&gw.world, trade_no) {
+        Ok(_) => page(200, charset, "支付宝 - 交易成功", "已确认收货，交易成功。"),
+        Err(ConfirmError::Refused(Refused::NoTrade)) => {
+            page(404, charset, "支付宝 - 错误", "交易不存在")
+        }
+        Err(ConfirmError::Refused(Refused::NotShipped(status))) => page(
+            409,
+            charset,
+            "支付宝 - 不能确认收货",
+            &format!("该交易（{}）不在等待确认收货的状态。", status.as_str()),
+        ),
+        Err(ConfirmError::State(e)) => {
+            tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the trade");
+            page(500, charset, "支付宝 - 错误", "系统错误")
+        }
+    }
+}
+
 /// `POST /cashier/pay` with the cashier form's body.
 pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
     let (fields, charset) = match read_form(body) {
@@ -135,10 +209,9 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
         }
         Some(Ok(Ok(trade))) => trade,
     };
-    let order = order_rows(gw, &trade);
+    let order = notification::order_rows(world, &trade);
     if trade.notify_url.is_some() {
-        let mut job = notification::status_change(&trade, charset, sign_type);
-        job.params.extend(order.iter().cloned());
+        let job = notification::status_change(world, &trade, charset, sign_type);
         match world.state.insert_job(job) {
             Ok(job) => gw.deliveries.spawn_job(job),
             Err(e) => {
@@ -156,45 +229,6 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
         },
         None => page(200, charset, "支付宝 - 付款成功", "付款成功。"),
     }
-}
-
-/// The rows of the order the trade was opened with that the return and the notification carry
-/// (the document's required ones included): `subject`, `price`, `quantity`, `seller_email`,
-/// `buyer_email` (the sandbox's buyer when the page did not name one), `discount`,
-/// `is_total_fee_adjust`, `use_coupon`, and `body`, `payment_type` when given.
-fn order_rows(gw: &Gateway, trade: &SandboxTrade) -> Vec<(String, String)> {
-    let order = gw.world.order(&trade.trade_no);
-    let get = |name| param(&order, name).map(str::to_owned);
-    let quantity: u64 = get("quantity").and_then(|q| q.parse().ok()).unwrap_or(1);
-    let price = get("price")
-        .and_then(|p| p.parse::<Amount>().ok())
-        .unwrap_or_else(|| Amount::from_fen(trade.total_fee.fen() / quantity.max(1)));
-    let mut rows = vec![
-        (
-            "subject",
-            get("subject").unwrap_or_else(|| trade.out_trade_no.clone()),
-        ),
-        ("price", price.to_string()),
-        ("quantity", quantity.to_string()),
-        (
-            "seller_email",
-            get("seller_email").unwrap_or_else(|| format!("{}@sandbox.alipay.test", trade.partner)),
-        ),
-        (
-            "buyer_email",
-            get("buyer_email")
-                .unwrap_or_else(|| format!("{}@sandbox.alipay.test", trade.buyer_user_id)),
-        ),
-        ("discount", "0.00".to_owned()),
-        ("is_total_fee_adjust", "N".to_owned()),
-        ("use_coupon", "N".to_owned()),
-    ];
-    for name in ["body", "payment_type"] {
-        if let Some(value) = get(name) {
-            rows.push((name, value));
-        }
-    }
-    rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }
 
 /// `return_url` with the signed return parameters of the paid `trade` appended.

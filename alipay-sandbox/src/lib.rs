@@ -104,6 +104,9 @@
 //!   then the answer lost or replaced: the client cannot tell whether it happened, which is what
 //!   its retry rule and the call log are for).
 //! - [`Faults`]: random rates of the same, before the handler, for soak tests.
+//! - [`Admin::confirm_receipt`] (`POST /admin/trades/{trade_no}/confirm`): the buyer confirms
+//!   receipt of a shipped trade, which finishes it (`TRADE_FINISHED`, notified); a buyer in a
+//!   browser does it from `GET /cashier/trade?trade_no=…`.
 //! - [`Admin::wait_for_deliveries`]: wait until a trade's notification reached your endpoint (and
 //!   see what it answered).
 //!
@@ -120,6 +123,7 @@
 //! | `POST /admin/trades` | `{"partner", "out_trade_no", "total_fee", "kind"?, "status"?, "notify_url"?, "trade_no"?}` | 201, the trade |
 //! | `GET /admin/trades/{trade_no}` | | 200, the trade |
 //! | `PUT /admin/trades/{trade_no}/status` | `{"status"}` | 200, the trade |
+//! | `POST /admin/trades/{trade_no}/confirm` | none | 200, the trade, now `TRADE_FINISHED` (the buyer confirmed receipt; notified); 409 when it is not `WAIT_BUYER_CONFIRM_GOODS` |
 //! | `POST /admin/trades/{trade_no}/redeliver` | none | 202, `{"trade_no", "notification"}` (its newest notification, delivered again now) |
 //! | `GET /admin/requests` | | 200, the received requests (the latest 4096, at most 8 MiB of text) |
 //! | `GET /admin/notifications` | | 200, every notification delivery attempt |
@@ -155,6 +159,7 @@ mod keys;
 mod model;
 mod notification;
 mod notify_sender;
+mod receipt;
 mod registry;
 mod request;
 mod sandbox;

@@ -102,8 +102,11 @@ async fn route(
     let path = request.uri().path();
     if path == "/gateway.do" {
         gateway_request(gw, request, kill).await
-    } else if path == "/cashier/pay" || path == "/cashier/cancel" {
+    } else if path == "/cashier/pay" || path == "/cashier/cancel" || path == "/cashier/confirm" {
         cashier_request(gw, request).await
+    } else if path == "/cashier/trade" {
+        let query = request.uri().query().unwrap_or("").as_bytes().to_vec();
+        cashier_answer(cashier::trade_page(gw, &query))
     } else if path == "/admin" || path.starts_with("/admin/") {
         if peer.ip().is_loopback() {
             crate::admin::http::handle(&gw.world, request).await
@@ -124,7 +127,7 @@ async fn route(
 /// `POST /cashier/pay` and `/cashier/cancel`: the buyer's browser at the cashier (see
 /// [`crate::cashier`]).
 async fn cashier_request(gw: &Arc<Gateway>, request: Request<Incoming>) -> HttpResponse {
-    let cancel = request.uri().path() == "/cashier/cancel";
+    let path = request.uri().path().to_owned();
     if request.method() != Method::POST {
         return text(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -140,11 +143,16 @@ async fn cashier_request(gw: &Arc<Gateway>, request: Request<Incoming>) -> HttpR
             );
         }
     };
-    let answer = if cancel {
-        cashier::cancel(gw, &body)
-    } else {
-        cashier::pay(gw, &body)
+    let answer = match path.as_str() {
+        "/cashier/cancel" => cashier::cancel(gw, &body),
+        "/cashier/confirm" => cashier::confirm(gw, &body),
+        _ => cashier::pay(gw, &body),
     };
+    cashier_answer(answer)
+}
+
+/// The HTTP response of a cashier answer: a redirect or a page.
+fn cashier_answer(answer: Cashier) -> HttpResponse {
     match answer {
         Cashier::Redirect(to) => {
             let mut answer = response(StatusCode::FOUND, "text/plain; charset=utf-8", "");

@@ -175,3 +175,137 @@ async fn an_instant_payment_succeeds_at_once() {
     assert_eq!(back.trade_status, Some(TradeStatus::TradeSuccess));
     assert_eq!(back.trade_no.as_deref(), Some(trade.trade_no.as_str()));
 }
+
+/// The buyer confirms receipt after shipping: at the cashier (the buyer's view of the trade has a
+/// "confirm receipt" button only while the trade waits for it) and through the admin API; the
+/// trade becomes `TRADE_FINISHED` and the change is notified and verifies; confirming twice, or a
+/// trade not shipped, changes nothing.
+#[tokio::test]
+async fn the_buyer_confirms_receipt_and_the_trade_finishes() {
+    use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
+    let sandbox = start().await;
+    let me = sandbox.first_partner();
+    let client = md5_client(&sandbox);
+    let receiver = Receiver::start(&[], "success").await;
+    let order = CreatePartnerTradeByBuyer {
+        out_trade_no: "RECEIPT-1".into(),
+        notify_url: Some(HttpUrl::parse(&receiver.url).unwrap()),
+        return_url: None,
+        ..CreatePartnerTradeByBuyer::example()
+    };
+    let http = http();
+    let page = http
+        .get(client.page_url(&order).unwrap())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let trade = sandbox
+        .admin()
+        .trade_by_out(&me.partner, "RECEIPT-1")
+        .unwrap();
+    let cashier = |path: &str| format!("http://{}/cashier/{path}", sandbox.addr());
+    let view = |trade_no: String| {
+        let http = http.clone();
+        let url = cashier(&format!("trade?trade_no={trade_no}"));
+        async move { http.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    // Not shipped yet: no button, and a confirmation is refused.
+    assert!(
+        !view(trade.trade_no.clone())
+            .await
+            .contains("id=\"confirm\"")
+    );
+    let refused = sandbox
+        .admin()
+        .confirm_receipt(&trade.trade_no)
+        .unwrap_err();
+    assert!(refused.to_string().contains("WAIT_BUYER_PAY"), "{refused}");
+    let paid = http
+        .post(cashier("pay"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(encode(&hidden_inputs(&page, "pay"), false))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(paid.status(), 200);
+    let shipped = client
+        .execute(&SendGoodsConfirm {
+            trade_no: trade.trade_no.clone(),
+            logistics_name: "EMS".into(),
+            invoice_no: None,
+            transport_type: Some(alipay_core::types::TransportType::Ems),
+            create_transport_type: None,
+            seller_ip: None,
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(shipped.trade_status, TradeStatus::WaitBuyerConfirmGoods);
+
+    // The buyer's view now has the button; pressing it finishes the trade.
+    let buyer_page = view(trade.trade_no.clone()).await;
+    let form = hidden_inputs(&buyer_page, "confirm");
+    let confirmed = http
+        .post(cashier("confirm"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(encode(&form, false))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 200);
+    assert_eq!(
+        sandbox.admin().trade(&trade.trade_no).unwrap().status,
+        TradeStatus::TradeFinished
+    );
+    // Paid, shipped, finished: three notifications; the last says TRADE_FINISHED and verifies.
+    let hits = receiver.wait_for(3, Duration::from_secs(10)).await;
+    let last = client
+        .verify_notification_as::<CreatePartnerTradeByBuyerNotify>(&hits[2].body)
+        .await
+        .unwrap();
+    assert_eq!(last.trade_status, TradeStatus::TradeFinished);
+    assert_eq!(last.trade_no, trade.trade_no);
+
+    // Again: refused, nothing changes, nothing more is sent.
+    let again = http
+        .post(cashier("confirm"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(encode(&form, false))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 409);
+    assert!(
+        !view(trade.trade_no.clone())
+            .await
+            .contains("id=\"confirm\"")
+    );
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(receiver.hits().len(), 3);
+
+    // The admin API: 404 for no trade, 409 for a trade not shipped, 200 for a shipped one.
+    let admin =
+        |trade_no: &str| format!("http://{}/admin/trades/{trade_no}/confirm", sandbox.addr());
+    assert_eq!(http.post(admin("1")).send().await.unwrap().status(), 404);
+    assert_eq!(
+        http.post(admin(&trade.trade_no))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        409
+    );
+    let other = sandbox.admin().create_trade(alipay_sandbox::NewTrade {
+        partner: me.partner.clone(),
+        out_trade_no: "RECEIPT-2".into(),
+        total_fee: "1.00".parse().unwrap(),
+        status: TradeStatus::WaitBuyerConfirmGoods,
+        ..alipay_sandbox::NewTrade::default()
+    });
+    let answer = http.post(admin(&other.trade_no)).send().await.unwrap();
+    assert_eq!(answer.status(), 200);
+    assert!(answer.text().await.unwrap().contains("TRADE_FINISHED"));
+}

@@ -107,6 +107,22 @@ async fn route(admin: &Admin, method: &Method, segments: &[&str], body: &[u8]) -
                 &serde_json::json!({ "trade_no": trade_no, "notification": job }),
             ))
         }
+        ("POST", ["trades", trade_no, "confirm"]) => {
+            let Some(trade) = admin.trade(trade_no) else {
+                return Err(refuse(StatusCode::NOT_FOUND, "no such trade"));
+            };
+            if trade.status != TradeStatus::WaitBuyerConfirmGoods {
+                return Err(refuse(
+                    StatusCode::CONFLICT,
+                    format!(
+                        "the trade is {}, not WAIT_BUYER_CONFIRM_GOODS",
+                        trade.status
+                    ),
+                ));
+            }
+            let trade = admin.confirm_receipt(trade_no).map_err(refused)?;
+            Ok(json(StatusCode::OK, &TradeJson::from(&trade)))
+        }
         ("GET", ["requests"]) => {
             let requests = admin.requests();
             let requests: Vec<RequestJson> = requests.iter().map(RequestJson::from).collect();
@@ -144,6 +160,7 @@ async fn route(admin: &Admin, method: &Method, segments: &[&str], body: &[u8]) -
             | ["trades", _]
             | ["trades", _, "status"]
             | ["trades", _, "redeliver"]
+            | ["trades", _, "confirm"]
             | ["requests"]
             | ["notifications"]
             | ["faults"],

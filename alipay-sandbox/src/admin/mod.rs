@@ -336,6 +336,30 @@ impl Admin {
         }
     }
 
+    /// The buyer confirms receipt of trade `trade_no` (确认收货): a shipped escrow or COD trade
+    /// (`WAIT_BUYER_CONFIRM_GOODS`) becomes `TRADE_FINISHED`, and the change is notified to its
+    /// `notify_url` (signed and encoded like the trade's earlier notifications). The cashier's
+    /// "confirm receipt" button does the same for a buyer in a browser.
+    ///
+    /// # Errors
+    ///
+    /// [`SandboxError::Invalid`] for an unknown trade or one not waiting for the buyer's
+    /// confirmation (naming its status); [`SandboxError::State`] when the state file cannot be
+    /// written.
+    pub fn confirm_receipt(&self, trade_no: &str) -> Result<SandboxTrade, SandboxError> {
+        use crate::receipt::{ConfirmError, Refused};
+        crate::receipt::confirm(&self.world, trade_no).map_err(|e| match e {
+            ConfirmError::Refused(Refused::NoTrade) => {
+                SandboxError::Invalid(format!("no trade {trade_no:?}"))
+            }
+            ConfirmError::Refused(Refused::NotShipped(status)) => SandboxError::Invalid(format!(
+                "trade {trade_no:?} is {status}: only a shipped escrow or COD trade \
+                 (WAIT_BUYER_CONFIRM_GOODS) can be confirmed received"
+            )),
+            ConfirmError::State(e) => e,
+        })
+    }
+
     /// Delivers the newest notification of trade `trade_no` again now, with a fresh `notify_id`
     /// and `notify_time`, whether or not the merchant acknowledged it (a re-delivery on demand,
     /// to test that the business step does not run twice). Unacknowledged, it then follows the

@@ -191,7 +191,8 @@ fn page(
 /// A whole page in `charset` (declared in its `<meta>`): `title` (plain text) and `body` (HTML).
 pub(crate) fn html(charset: &str, title: &str, body: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\"><title>{}</title></head>\n\
+        "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title></head>\n\
          <body>{body}</body></html>\n",
         escape(title)
     )

@@ -56,6 +56,7 @@ pub(crate) fn confirm(call: &Call<'_>, request: SendGoodsConfirm) -> Result<Outc
     let mut notifications = Vec::new();
     if shipped && trade.notify_url.is_some() {
         notifications.push(notification::status_change(
+            call.world,
             &trade,
             call.charset,
             call.sign_type,
