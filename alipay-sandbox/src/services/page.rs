@@ -153,11 +153,11 @@ fn page(
                 })
                 .collect();
             format!(
-                "<form id=\"pay\" method=\"post\" action=\"/cashier/pay\">{inputs}\
-                 <button type=\"submit\">确认付款</button></form>\n\
+                "<div class=\"actions\"><form id=\"pay\" method=\"post\" action=\"/cashier/pay\">{inputs}\
+                 <button type=\"submit\" class=\"primary\">确认付款</button></form>\n\
                  <form id=\"cancel\" method=\"post\" action=\"/cashier/cancel\">\
                  <input type=\"hidden\" name=\"trade_no\" value=\"{}\"/>\
-                 <button type=\"submit\">取消付款</button></form>\n",
+                 <button type=\"submit\">取消付款</button></form></div>\n",
                 escape(&t.trade_no)
             )
         }
@@ -167,13 +167,38 @@ fn page(
         ),
         None => String::new(),
     };
-    let trade = trade.map_or_else(String::new, |t| {
+    let summary = trade.map_or_else(String::new, |t| {
+        let get = |name| get(params, name).unwrap_or_default();
+        let logistics_fee = ["logistics_fee", "logistics_fee_1", "logistics_fee_2"]
+            .iter()
+            .filter_map(|name| get(name).parse::<Amount>().ok())
+            .next()
+            .unwrap_or(Amount::ZERO);
+        let seller = [
+            get("seller_email"),
+            get("seller_account_name"),
+            get("seller_id"),
+        ]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .unwrap_or(&t.partner);
         format!(
-            "<p id=\"trade\">交易号 <span id=\"trade_no\">{}</span>，商户订单号 <span id=\"out_trade_no\">{}</span>，\
-             金额 <span id=\"total_fee\">{}</span> 元，状态 <span id=\"trade_status\">{}</span></p>\n",
+            "<p class=\"amount\">¥ <span id=\"total_fee\">{}</span></p>\n\
+             <dl id=\"trade\">\
+             <dt>商品</dt><dd id=\"subject\">{}</dd>\
+             <dt>卖家</dt><dd id=\"seller\">{}</dd>\
+             <dt>物流费用</dt><dd id=\"logistics_fee\">{}</dd>\
+             <dt>付款账户</dt><dd id=\"buyer\">沙箱买家 {}</dd>\
+             <dt>交易号</dt><dd id=\"trade_no\">{}</dd>\
+             <dt>商户订单号</dt><dd id=\"out_trade_no\">{}</dd>\
+             <dt>状态</dt><dd id=\"trade_status\">{}</dd></dl>\n",
+            t.total_fee,
+            escape(get("subject")),
+            escape(seller),
+            logistics_fee,
+            escape(&t.buyer_user_id),
             escape(&t.trade_no),
             escape(&t.out_trade_no),
-            t.total_fee,
             t.status.as_str()
         )
     });
@@ -181,19 +206,31 @@ fn page(
         call.charset.as_str(),
         "支付宝沙箱收银台",
         &format!(
-            "<h1>支付宝沙箱收银台</h1>\n<p>服务 <code id=\"service\">{}</code></p>\n{trade}{pay}\
-             <table id=\"params\">\n{rows}</table>",
+            "<h1>支付宝沙箱收银台</h1>\n<p class=\"service\">服务 <code id=\"service\">{}</code></p>\n\
+             {summary}{pay}<details><summary>请求参数</summary><table id=\"params\">\n{rows}</table></details>",
             escape(service)
         ),
     )
 }
 
+/// The pages' look: a narrow column that fits a phone, no script.
+const STYLE: &str = "body{margin:0;background:#f2f4f7;font-family:sans-serif;color:#222}\
+main{max-width:30rem;margin:0 auto;padding:1rem;background:#fff;min-height:100vh;box-sizing:border-box}\
+h1{font-size:1.3rem;color:#1677ff}.service{color:#666;font-size:.85rem}\
+.amount{font-size:2rem;font-weight:bold;margin:.5rem 0}\
+dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem .8rem}dt{color:#666}dd{margin:0;word-break:break-all}\
+.actions{display:flex;gap:.6rem;margin:1rem 0}.actions form{flex:1}\
+button{width:100%;padding:.7rem;font-size:1rem;border:1px solid #1677ff;border-radius:.3rem;background:#fff;color:#1677ff}\
+button.primary{background:#1677ff;color:#fff}\
+details{margin-top:1rem;font-size:.8rem}table{border-collapse:collapse}\
+th,td{text-align:left;padding:.15rem .4rem;word-break:break-all}";
+
 /// A whole page in `charset` (declared in its `<meta>`): `title` (plain text) and `body` (HTML).
 pub(crate) fn html(charset: &str, title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title></head>\n\
-         <body>{body}</body></html>\n",
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title>\
+         <style>{STYLE}</style></head>\n<body><main>{body}</main></body></html>\n",
         escape(title)
     )
 }

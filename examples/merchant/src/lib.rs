@@ -5,6 +5,12 @@
 //!   step runs once (SQLite de-duplication, or PostgreSQL with `ALIPAY_DATABASE_URL`), and the
 //!   answer is exactly `success` or `fail`.
 //! - `GET /orders/{trade_no}` shows what the shop knows of an order.
+//! - `GET /checkout?out_trade_no=…&subject=…` is the buyer's checkout page: an escrow order
+//!   (`create_partner_trade_by_buyer`) as the signed form that sends the browser to Alipay's
+//!   cashier, served in the request's charset (a GBK form in a UTF-8 page would be re-encoded by
+//!   the browser and fail the signature).
+//! - `GET /alipay/return` is the `return_url` the cashier sends the buyer back to: the return is
+//!   verified (signature) and shown; the shop acts on the notification, not on the return.
 //!
 //! Two rules keep the order right whatever the timing:
 //! - The notification of a change can arrive *before* the call that made it returns, so both
@@ -18,15 +24,21 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use alipay::Charset;
 use alipay::client::web::notify_route;
 use alipay::client::{Client, Error, NotificationHandler, VerifiedNotification};
 use alipay::error::ErrorCode;
+use alipay::page::Method;
+use alipay::services::create_partner_trade_by_buyer::{
+    CreatePartnerTradeByBuyer, CreatePartnerTradeByBuyerReturn,
+};
 use alipay::services::send_goods_confirm_by_platform::SendGoodsConfirm;
 use alipay::services::single_trade_query::SingleTradeQuery;
-use alipay::types::{TradeStatus, TransportType};
+use alipay::types::{Amount, HttpUrl, TradeStatus, TransportType};
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Query, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 
 /// What the shop knows of one order, by Alipay trade number.
@@ -118,6 +130,57 @@ impl Shop {
         Ok(status)
     }
 
+    /// The checkout page of an escrow order: the signed `create_partner_trade_by_buyer` form
+    /// (POST) and a button that submits it, in the client's charset. `base` is the shop's own
+    /// URL, for `notify_url`, `return_url` and `show_url`.
+    pub fn checkout_page(&self, base: &str, checkout: &Checkout) -> Result<Response, Error> {
+        let url = |path: &str| HttpUrl::parse(&format!("{base}{path}")).ok();
+        let order = CreatePartnerTradeByBuyer {
+            notify_url: url("/alipay/notify"),
+            return_url: url("/alipay/return"),
+            show_url: url("/checkout/cancelled"),
+            out_trade_no: checkout.out_trade_no.clone(),
+            subject: checkout.subject.clone(),
+            payment_type: "1".to_owned(),
+            logistics_type: "EXPRESS".to_owned(),
+            logistics_fee: Amount::ZERO,
+            logistics_payment: "SELLER_PAY".to_owned(),
+            price: Amount::from_fen(1),
+            quantity: 1,
+            seller_email: "seller@example.com".to_owned(),
+            total_fee: None,
+            discount: None,
+            body: None,
+            // The rest (the buyer's address, …) as the document's example.
+            ..CreatePartnerTradeByBuyer::example()
+        };
+        let form = self.client.page_form(&order, Method::Post)?;
+        let charset = self.client.config().charset();
+        let html = format!(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"{charset}\"><title>Checkout</title></head>\n\
+             <body><h1>Order {}</h1><p>{}, 0.01 yuan</p>\n{form}\n\
+             <button id=\"pay-with-alipay\" form=\"{}\" type=\"submit\">Pay with Alipay</button>\n\
+             </body></html>\n",
+            escape(&checkout.out_trade_no),
+            escape(&checkout.subject),
+            alipay::page::FORM_ID,
+            charset = charset.as_str(),
+        );
+        // The page's bytes in its charset, which the browser then encodes the form in.
+        let body = match charset.encode(&html) {
+            Ok(bytes) => bytes.into_owned(),
+            Err(e) => return Ok((StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response()),
+        };
+        Ok((
+            [(
+                header::CONTENT_TYPE,
+                format!("text/html; charset={}", charset.as_str()),
+            )],
+            body,
+        )
+            .into_response())
+    }
+
     async fn query(&self, trade_no: &str) -> Result<TradeStatus, Error> {
         let query = SingleTradeQuery {
             trade_no: Some(trade_no.to_owned()),
@@ -144,6 +207,15 @@ fn rank(status: &TradeStatus) -> u8 {
     }
 }
 
+/// The checkout page's query: the merchant's order number and what is bought.
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct Checkout {
+    /// The merchant's order number (`out_trade_no`).
+    pub out_trade_no: String,
+    /// What the buyer pays for (`subject`).
+    pub subject: String,
+}
+
 /// The service's routes.
 pub fn app(shop: Arc<Shop>, notifications: Arc<NotificationHandler>) -> Router {
     let on_notify = {
@@ -157,6 +229,9 @@ pub fn app(shop: Arc<Shop>, notifications: Arc<NotificationHandler>) -> Router {
         .route("/orders/{trade_no}/ship", post(ship))
         .route("/orders/{trade_no}", get(show))
         .route("/alipay/notify", notify_route(notifications, on_notify))
+        .route("/checkout", get(checkout))
+        .route("/checkout/cancelled", get(cancelled))
+        .route("/alipay/return", get(returned))
         .with_state(shop)
 }
 
@@ -165,6 +240,65 @@ async fn ship(State(shop): State<Arc<Shop>>, Path(trade_no): Path<String>) -> (S
         Ok(status) => (StatusCode::OK, status.to_string()),
         Err(e) => (StatusCode::BAD_GATEWAY, e.to_string()),
     }
+}
+
+async fn checkout(
+    State(shop): State<Arc<Shop>>,
+    headers: HeaderMap,
+    Query(order): Query<Checkout>,
+) -> Response {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    match shop.checkout_page(&format!("http://{host}"), &order) {
+        Ok(page) => page,
+        Err(e) => (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
+    }
+}
+
+async fn cancelled() -> Html<&'static str> {
+    Html("<!DOCTYPE html>\n<html><body><h1 id=\"cancelled\">Payment cancelled</h1></body></html>\n")
+}
+
+/// The buyer back from the cashier: show the verified return. It only says the page is genuine;
+/// the order moves on the notification.
+async fn returned(
+    State(shop): State<Arc<Shop>>,
+    RawQuery(query): RawQuery,
+) -> (StatusCode, Html<String>) {
+    let query = query.unwrap_or_default();
+    match shop
+        .client
+        .verify_return::<CreatePartnerTradeByBuyerReturn>(&query)
+    {
+        Ok(back) => (
+            StatusCode::OK,
+            Html(format!(
+                "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Paid</title></head><body>\
+                 <h1 id=\"paid\">Thank you</h1><p>Trade <span id=\"trade_no\">{}</span> \
+                 (<span id=\"subject\">{}</span>): <span id=\"trade_status\">{}</span></p></body></html>\n",
+                escape(&back.trade_no),
+                escape(&back.subject),
+                back.trade_status
+            )),
+        ),
+        Err(e) => (
+            StatusCode::BAD_REQUEST,
+            Html(format!(
+                "<!DOCTYPE html>\n<html><body><h1 id=\"refused\">Not a genuine return</h1><p>{}</p></body></html>\n",
+                escape(&e.to_string())
+            )),
+        ),
+    }
+}
+
+/// `text` escaped for HTML text and attribute values.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 async fn show(State(shop): State<Arc<Shop>>, Path(trade_no): Path<String>) -> (StatusCode, String) {
@@ -190,11 +324,21 @@ pub fn rsa2_client(
     partner: &alipay::sandbox::PartnerCredentials,
     gateway: &str,
 ) -> Result<Client, Box<dyn std::error::Error + Send + Sync>> {
+    rsa2_client_in(partner, gateway, Charset::Utf8)
+}
+
+/// [`rsa2_client`], sending requests in `charset` (UTF-8 or GBK).
+pub fn rsa2_client_in(
+    partner: &alipay::sandbox::PartnerCredentials,
+    gateway: &str,
+    charset: Charset,
+) -> Result<Client, Box<dyn std::error::Error + Send + Sync>> {
     use alipay::sign::{PrivateKey, PublicKey, Signer};
     let signer = Signer::rsa2(PrivateKey::parse(&partner.merchant_private_key_pem)?)?;
     let config = alipay::Config::builder(partner.partner.parse()?, signer)
         .alipay_public_key(PublicKey::parse(&partner.alipay_public_key_pem)?)
         .gateway(gateway)
+        .charset(charset)
         .build()?;
     Ok(Client::new(config)?)
 }
