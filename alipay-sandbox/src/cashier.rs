@@ -177,6 +177,8 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
     let Some(trade_no) = get("trade_no") else {
         return page(400, charset, "支付宝 - 错误", "没有交易号");
     };
+    // A dual trade's buyer pays it as an instant payment (`payment=instant`) or as escrow.
+    let instant = get("payment") == Some("instant");
     let world = &gw.world;
     let now = DateTime::now();
     let paid = world.state.update_trade(trade_no, |t| {
@@ -185,7 +187,16 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
         }
         t.status = match t.kind {
             TradeKind::Instant => TradeStatus::TradeSuccess,
-            TradeKind::Escrow | TradeKind::Cod => TradeStatus::WaitSellerSendGoods,
+            // 标准双接口: the buyer's choice. Instant payment (普通即时到账) finishes the trade.
+            TradeKind::Dual if instant => {
+                t.kind = TradeKind::Instant;
+                TradeStatus::TradeFinished
+            }
+            TradeKind::Dual => {
+                t.kind = TradeKind::Escrow;
+                TradeStatus::WaitSellerSendGoods
+            }
+            _ => TradeStatus::WaitSellerSendGoods,
         };
         t.last_modified_time = now;
         Ok((t.clone(), true))

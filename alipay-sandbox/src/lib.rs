@@ -64,10 +64,12 @@
 //!
 //! Services: `close_trade` closes a partner's trade waiting for payment (or a COD trade waiting to
 //! ship), found by `trade_no` or `out_order_no`, else `TRADE_STATUS_NOT_AVAILD` / `TRADE_NOT_EXIST`;
-//! `create_partner_trade_by_buyer`, `trade_create_by_buyer` (escrow) and `create_direct_pay_by_user`
-//! (instant) create the trade `WAIT_BUYER_PAY` (or show the existing one of that `out_trade_no`) and
-//! answer the cashier page, whose pay button (`POST /cashier/pay`, a plain form) pays it
-//! (`WAIT_SELLER_SEND_GOODS`, or `TRADE_SUCCESS` for instant payment), sends the browser back to
+//! `create_partner_trade_by_buyer` (escrow), `create_direct_pay_by_user` (instant) and
+//! `trade_create_by_buyer` (dual: the buyer chooses) create the trade `WAIT_BUYER_PAY` (or show the
+//! existing one of that `out_trade_no`) and answer the cashier page, whose pay button
+//! (`POST /cashier/pay`, a plain form) pays it (`WAIT_SELLER_SEND_GOODS`, or `TRADE_SUCCESS` for
+//! instant payment; a dual trade's two buttons pay it as escrow or as an instant payment,
+//! `TRADE_FINISHED`), sends the browser back to
 //! `return_url` with the signed return and notifies `notify_url`; paying again changes nothing; its
 //! cancel button (`POST /cashier/cancel`) changes nothing and goes back to `show_url`/`return_url`;
 //! goods are stored per partner and `outer_goods_id` (`GOODS_EXISTS_ERROR` on a repeat,

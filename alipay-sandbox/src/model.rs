@@ -11,6 +11,7 @@ use crate::SandboxError;
 
 /// The kind of a trade, which decides whether `send_goods_confirm_by_platform` may ship it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TradeKind {
     /// 担保交易 (escrow): shipped by the seller, confirmed by the buyer.
     #[default]
@@ -19,15 +20,19 @@ pub enum TradeKind {
     Cod,
     /// 即时到账 (instant payment): nothing to ship; shipping is refused.
     Instant,
+    /// 标准双接口 (`trade_create_by_buyer`), not paid yet: the buyer chooses at the cashier, and
+    /// paying makes it [`Escrow`](Self::Escrow) or [`Instant`](Self::Instant).
+    Dual,
 }
 
 impl TradeKind {
-    /// `escrow`, `cod` or `instant` (the admin API's spelling).
+    /// `escrow`, `cod`, `instant` or `dual` (the admin API's spelling).
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Escrow => "escrow",
             Self::Cod => "cod",
             Self::Instant => "instant",
+            Self::Dual => "dual",
         }
     }
 }
@@ -41,14 +46,15 @@ impl fmt::Display for TradeKind {
 impl FromStr for TradeKind {
     type Err = SandboxError;
 
-    /// `escrow`, `cod` or `instant`.
+    /// `escrow`, `cod`, `instant` or `dual`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "escrow" => Ok(Self::Escrow),
             "cod" => Ok(Self::Cod),
             "instant" => Ok(Self::Instant),
+            "dual" => Ok(Self::Dual),
             other => Err(SandboxError::Invalid(format!(
-                "trade kind {other:?} is not escrow, cod or instant"
+                "trade kind {other:?} is not escrow, cod, instant or dual"
             ))),
         }
     }

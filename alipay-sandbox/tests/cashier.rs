@@ -309,3 +309,93 @@ async fn the_buyer_confirms_receipt_and_the_trade_finishes() {
     assert_eq!(answer.status(), 200);
     assert!(answer.text().await.unwrap().contains("TRADE_FINISHED"));
 }
+
+/// `trade_create_by_buyer` (标准双接口): the cashier offers both payments; escrow makes the trade
+/// `WAIT_SELLER_SEND_GOODS` (then shippable), instant payment finishes it at once (`TRADE_FINISHED`,
+/// not shippable); the return and the notification verify into the service's own tables.
+#[tokio::test]
+async fn a_dual_trade_is_paid_as_the_buyer_chooses() {
+    use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
+    use alipay_services::trade_create_by_buyer::{
+        TradeCreateByBuyer, TradeCreateByBuyerNotify, TradeCreateByBuyerReturn,
+    };
+    let sandbox = start().await;
+    let me = sandbox.first_partner();
+    let client = md5_client(&sandbox);
+    let http = http();
+    for choice in ["escrow", "instant"] {
+        let receiver = Receiver::start(&[], "success").await;
+        let out_trade_no = format!("DUAL-{choice}");
+        let order = TradeCreateByBuyer {
+            out_trade_no: out_trade_no.clone(),
+            notify_url: Some(HttpUrl::parse(&receiver.url).unwrap()),
+            return_url: Some(HttpUrl::parse("https://shop.example/dual").unwrap()),
+            ..TradeCreateByBuyer::example()
+        };
+        let page = http
+            .get(client.page_url(&order).unwrap())
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("id=\"pay-escrow\"") && page.contains("id=\"pay-instant\""));
+        let trade = sandbox
+            .admin()
+            .trade_by_out(&me.partner, &out_trade_no)
+            .unwrap();
+        assert_eq!(trade.kind.as_str(), "dual");
+        let mut form = hidden_inputs(&page, "pay");
+        form.push(("payment".into(), choice.into()));
+        let paid = http
+            .post(format!("http://{}/cashier/pay", sandbox.addr()))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(encode(&form, false))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(paid.status(), 302);
+        let location = paid.headers()["location"].to_str().unwrap().to_owned();
+        let back = client
+            .verify_return::<TradeCreateByBuyerReturn>(&location)
+            .unwrap();
+        let expected = if choice == "instant" {
+            TradeStatus::TradeFinished
+        } else {
+            TradeStatus::WaitSellerSendGoods
+        };
+        assert_eq!(back.trade_status, expected);
+        let hits = receiver.wait_for(1, Duration::from_secs(10)).await;
+        let notified = client
+            .verify_notification_as::<TradeCreateByBuyerNotify>(&hits[0].body)
+            .await
+            .unwrap();
+        assert_eq!(notified.trade_status, expected);
+        assert_eq!(
+            notified.out_trade_no.as_deref(),
+            Some(out_trade_no.as_str())
+        );
+        // Escrow ships; an instant payment has nothing to ship.
+        let shipped = client
+            .execute(&SendGoodsConfirm {
+                trade_no: trade.trade_no.clone(),
+                logistics_name: "EMS".into(),
+                invoice_no: None,
+                transport_type: Some(alipay_core::types::TransportType::Ems),
+                create_transport_type: None,
+                seller_ip: None,
+            })
+            .await;
+        match choice {
+            "escrow" => assert_eq!(
+                shipped.unwrap().unwrap().trade_status,
+                TradeStatus::WaitBuyerConfirmGoods
+            ),
+            _ => assert_eq!(
+                shipped.unwrap_err().code().map(|c| c.as_str().to_owned()),
+                Some("TRADE_STATUS_NOT_AVAILD".to_owned())
+            ),
+        }
+    }
+}

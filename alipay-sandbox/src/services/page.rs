@@ -2,8 +2,10 @@
 //!
 //! Every page service that passes the checks is answered with a cashier page (HTML, HTTP 200, in
 //! the request charset) listing what was asked. The trade-creating services
-//! (`create_partner_trade_by_buyer`, `trade_create_by_buyer`: escrow; `create_direct_pay_by_user`:
-//! instant payment) also create the trade, waiting for the buyer to pay (`WAIT_BUYER_PAY`), or
+//! (`create_partner_trade_by_buyer`: escrow; `create_direct_pay_by_user`: instant payment;
+//! `trade_create_by_buyer`: the buyer chooses at the cashier, whose two buttons pay it as escrow,
+//! `WAIT_SELLER_SEND_GOODS`, or as an instant payment, `TRADE_FINISHED` at once) also create the
+//! trade, waiting for the buyer to pay (`WAIT_BUYER_PAY`), or
 //! show the partner's existing trade of that `out_trade_no`. A refusal is an HTML page naming the
 //! error code, as Alipay's are.
 
@@ -17,7 +19,7 @@ use crate::state::TradeConflict;
 /// The services that create a trade, and its kind.
 const TRADE_SERVICES: [(&str, TradeKind); 3] = [
     ("create_partner_trade_by_buyer", TradeKind::Escrow),
-    ("trade_create_by_buyer", TradeKind::Escrow),
+    ("trade_create_by_buyer", TradeKind::Dual),
     ("create_direct_pay_by_user", TradeKind::Instant),
 ];
 
@@ -152,9 +154,18 @@ fn page(
                     )
                 })
                 .collect();
+            // 标准双接口: the buyer chooses escrow or instant payment with the button pressed.
+            let buttons = if t.kind == TradeKind::Dual {
+                "<button type=\"submit\" name=\"payment\" value=\"escrow\" id=\"pay-escrow\" \
+                 class=\"primary\">担保交易付款</button>\
+                 <button type=\"submit\" name=\"payment\" value=\"instant\" id=\"pay-instant\">\
+                 即时到账付款</button>"
+            } else {
+                "<button type=\"submit\" class=\"primary\">确认付款</button>"
+            };
             format!(
                 "<div class=\"actions\"><form id=\"pay\" method=\"post\" action=\"/cashier/pay\">{inputs}\
-                 <button type=\"submit\" class=\"primary\">确认付款</button></form>\n\
+                 {buttons}</form>\n\
                  <form id=\"cancel\" method=\"post\" action=\"/cashier/cancel\">\
                  <input type=\"hidden\" name=\"trade_no\" value=\"{}\"/>\
                  <button type=\"submit\">取消付款</button></form></div>\n",
@@ -219,7 +230,7 @@ main{max-width:30rem;margin:0 auto;padding:1rem;background:#fff;min-height:100vh
 h1{font-size:1.3rem;color:#1677ff}.service{color:#666;font-size:.85rem}\
 .amount{font-size:2rem;font-weight:bold;margin:.5rem 0}\
 dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem .8rem}dt{color:#666}dd{margin:0;word-break:break-all}\
-.actions{display:flex;gap:.6rem;margin:1rem 0}.actions form{flex:1}\
+.actions{display:flex;gap:.6rem;margin:1rem 0}.actions form{flex:1;display:flex;flex-direction:column;gap:.6rem}\
 button{width:100%;padding:.7rem;font-size:1rem;border:1px solid #1677ff;border-radius:.3rem;background:#fff;color:#1677ff}\
 button.primary{background:#1677ff;color:#fff}\
 details{margin-top:1rem;font-size:.8rem}table{border-collapse:collapse}\

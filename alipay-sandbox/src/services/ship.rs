@@ -26,6 +26,8 @@ pub(crate) fn confirm(call: &Call<'_>, request: SendGoodsConfirm) -> Result<Outc
         if trade.partner != partner {
             return Err(ErrorCode::TradeNotExist);
         }
+        // An instant payment has nothing to ship (a dual trade not paid yet is refused below, by
+        // its state).
         if trade.kind == TradeKind::Instant {
             return Err(ErrorCode::TradeStatusNotAvaild);
         }
@@ -83,7 +85,7 @@ pub(crate) fn trade_base(trade: &SandboxTrade) -> Payload {
         buyer_user_id: Some(trade.buyer_user_id.clone()),
         channel: text(match trade.kind {
             TradeKind::Cod => "interface/cod",
-            TradeKind::Escrow | TradeKind::Instant => "interface/escrow",
+            _ => "interface/escrow",
         }),
         create_time: Some(trade.create_time),
         currency: text("156"),
