@@ -220,9 +220,9 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
         }
         Some(Ok(Ok(trade))) => trade,
     };
-    let order = notification::order_rows(world, &trade);
+    let order = world.order_rows(&trade);
     if trade.notify_url.is_some() {
-        let job = notification::status_change(world, &trade, charset, sign_type);
+        let job = notification::status_change(&trade, order.clone(), charset, sign_type);
         match world.state.insert_job(job) {
             Ok(job) => gw.deliveries.spawn_job(job),
             Err(e) => {

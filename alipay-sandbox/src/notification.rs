@@ -27,12 +27,8 @@ use std::time::{Duration, SystemTime};
 use alipay_core::Charset;
 use alipay_core::sign::SignType;
 
-use alipay_core::types::Amount;
-
 use crate::model::SandboxTrade;
-use crate::registry::param;
 use crate::state::Job;
-use crate::world::World;
 
 /// The waits between deliveries, before scaling: 4m, 10m, 10m, 1h, 2h, 6h, 15h.
 pub(crate) const SCHEDULE: [Duration; 7] = [
@@ -69,15 +65,16 @@ pub(crate) fn trade_rows(trade: &SandboxTrade) -> Vec<(String, String)> {
     .collect()
 }
 
-/// The notification of `trade`'s new status, due now: the trade's rows and its order's ([`order_rows`]).
+/// The notification of `trade`'s new status, due now: the trade's rows and its `order`'s
+/// ([`World::order_rows`](crate::world::World::order_rows)).
 pub(crate) fn status_change(
-    world: &World,
     trade: &SandboxTrade,
+    order: Vec<(String, String)>,
     charset: Charset,
     sign_type: SignType,
 ) -> Job {
     let mut params = trade_rows(trade);
-    params.extend(order_rows(world, trade));
+    params.extend(order);
     if let Some(shipment) = &trade.shipment {
         params.push(("gmt_send_goods".into(), shipment.time.to_string()));
         if let Some(t) = shipment.transport_type {
@@ -96,43 +93,4 @@ pub(crate) fn status_change(
         next_due: SystemTime::now(),
         done: false,
     }
-}
-
-/// The rows of the order the trade was opened with that the return and the notification carry
-/// (the document's required ones included): `subject`, `price`, `quantity`, `seller_email`,
-/// `buyer_email` (the sandbox's buyer when the page did not name one), `discount`,
-/// `is_total_fee_adjust`, `use_coupon`, and `body`, `payment_type` when given.
-pub(crate) fn order_rows(world: &World, trade: &SandboxTrade) -> Vec<(String, String)> {
-    let order = world.order(&trade.trade_no);
-    let get = |name| param(&order, name).map(str::to_owned);
-    let quantity: u64 = get("quantity").and_then(|q| q.parse().ok()).unwrap_or(1);
-    let price = get("price")
-        .and_then(|p| p.parse::<Amount>().ok())
-        .unwrap_or_else(|| Amount::from_fen(trade.total_fee.fen() / quantity.max(1)));
-    let mut rows = vec![
-        (
-            "subject",
-            get("subject").unwrap_or_else(|| trade.out_trade_no.clone()),
-        ),
-        ("price", price.to_string()),
-        ("quantity", quantity.to_string()),
-        (
-            "seller_email",
-            get("seller_email").unwrap_or_else(|| format!("{}@sandbox.alipay.test", trade.partner)),
-        ),
-        (
-            "buyer_email",
-            get("buyer_email")
-                .unwrap_or_else(|| format!("{}@sandbox.alipay.test", trade.buyer_user_id)),
-        ),
-        ("discount", "0.00".to_owned()),
-        ("is_total_fee_adjust", "N".to_owned()),
-        ("use_coupon", "N".to_owned()),
-    ];
-    for name in ["body", "payment_type"] {
-        if let Some(value) = get(name) {
-            rows.push((name, value));
-        }
-    }
-    rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }

@@ -48,7 +48,10 @@ pub(crate) fn confirm(world: &World, trade_no: &str) -> Result<SandboxTrade, Con
         let job = world
             .state
             .insert_job(notification::status_change(
-                world, &trade, charset, sign_type,
+                &trade,
+                world.order_rows(&trade),
+                charset,
+                sign_type,
             ))
             .map_err(ConfirmError::State)?;
         // Delivered by the running deliveries, as a re-delivery of a job due now.

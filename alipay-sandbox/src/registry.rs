@@ -289,13 +289,7 @@ impl Registry {
     }
 }
 
-/// The non-empty value of parameter `name` (an empty value is an absent one, as in signing).
-pub(crate) fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    params
-        .iter()
-        .find(|(k, v)| k == name && !v.is_empty())
-        .map(|(_, v)| v.as_str())
-}
+pub(crate) use crate::request::param;
 
 /// The default answer of an API service: response type `T`'s table filled with the request's
 /// value of the same name, else the field's example (a field with neither is left out); no

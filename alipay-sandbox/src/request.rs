@@ -75,6 +75,14 @@ fn split(input: &[u8]) -> Result<RawParams, RawError> {
     form::split(input).map_err(|_| RawError::BadPercent)
 }
 
+/// The non-empty value of parameter `name` (an empty value is an absent one, as in signing).
+pub(crate) fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, v)| k == name && !v.is_empty())
+        .map(|(_, v)| v.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

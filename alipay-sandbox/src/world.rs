@@ -6,11 +6,12 @@ use std::collections::VecDeque;
 use std::sync::{Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::Duration;
 
-use alipay_core::types::CompactTime;
+use alipay_core::types::{Amount, CompactTime};
 
 use crate::config::{FaultAction, FaultRule, FaultWhen, Faults, SandboxConfig};
 use crate::keys::{AlipayKey, PartnerCredentials};
-use crate::model::ReceivedRequest;
+use crate::model::{ReceivedRequest, SandboxTrade};
+use crate::request::param;
 use crate::state::State;
 
 /// The most received requests kept for [`Admin::requests`](crate::Admin::requests) (the oldest are
@@ -145,6 +146,46 @@ impl World {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .insert(trade_no.to_owned(), order);
+    }
+
+    /// The rows of the order the trade was opened with that the return and the notification carry
+    /// (the document's required ones included): `subject`, `price`, `quantity`, `seller_email`,
+    /// `buyer_email` (the sandbox's buyer when the page did not name one), `discount`,
+    /// `is_total_fee_adjust`, `use_coupon`, and `body`, `payment_type` when given.
+    pub(crate) fn order_rows(&self, trade: &SandboxTrade) -> Vec<(String, String)> {
+        let order = self.order(&trade.trade_no);
+        let get = |name| param(&order, name).map(str::to_owned);
+        let quantity: u64 = get("quantity").and_then(|q| q.parse().ok()).unwrap_or(1);
+        let price = get("price")
+            .and_then(|p| p.parse::<Amount>().ok())
+            .unwrap_or_else(|| Amount::from_fen(trade.total_fee.fen() / quantity.max(1)));
+        let mut rows = vec![
+            (
+                "subject",
+                get("subject").unwrap_or_else(|| trade.out_trade_no.clone()),
+            ),
+            ("price", price.to_string()),
+            ("quantity", quantity.to_string()),
+            (
+                "seller_email",
+                get("seller_email")
+                    .unwrap_or_else(|| format!("{}@sandbox.alipay.test", trade.partner)),
+            ),
+            (
+                "buyer_email",
+                get("buyer_email")
+                    .unwrap_or_else(|| format!("{}@sandbox.alipay.test", trade.buyer_user_id)),
+            ),
+            ("discount", "0.00".to_owned()),
+            ("is_total_fee_adjust", "N".to_owned()),
+            ("use_coupon", "N".to_owned()),
+        ];
+        for name in ["body", "payment_type"] {
+            if let Some(value) = get(name) {
+                rows.push((name, value));
+            }
+        }
+        rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     }
 
     /// The order trade `trade_no` was opened with, if this sandbox opened it.

@@ -58,8 +58,8 @@ pub(crate) fn confirm(call: &Call<'_>, request: SendGoodsConfirm) -> Result<Outc
     let mut notifications = Vec::new();
     if shipped && trade.notify_url.is_some() {
         notifications.push(notification::status_change(
-            call.world,
             &trade,
+            call.world.order_rows(&trade),
             call.charset,
             call.sign_type,
         ));
