@@ -385,6 +385,27 @@ error_codes! {
         advice: "Have the service enabled for this partner id, and check that the partner id is the \
             contracted one.",
     }
+    IllegalAntiPhishingKey = "ILLEGAL_ANTI_PHISHING_KEY" {
+        kind: Caller,
+        chinese: "防钓鱼检查非法时间戳参数",
+        meaning: "The anti-phishing timestamp (anti_phishing_key) is not one query_timestamp gave \
+            this partner.",
+        advice: "Fetch a fresh key with query_timestamp just before building the page request.",
+    }
+    AntiPhishingKeyTimeout = "ANTI_PHISHING_KEY_TIMEOUT" {
+        kind: Caller,
+        chinese: "防钓鱼检查时间戳超时",
+        meaning: "The anti-phishing timestamp (anti_phishing_key) has expired.",
+        advice: "Fetch a fresh key with query_timestamp just before building the page request; \
+            never cache it.",
+    }
+    IllegalExterInvokeIp = "ILLEGAL_EXTER_INVOKE_IP" {
+        kind: Configuration,
+        chinese: "防钓鱼检查非法调用IP",
+        meaning: "The anti-phishing check refused the buyer's IP address (exter_invoke_ip).",
+        advice: "Send the buyer's real IP address in exter_invoke_ip, or check the contract's \
+            anti-phishing settings.",
+    }
 }
 
 /// One row of a service's error table (错误代码), as the service declares it: what the code means

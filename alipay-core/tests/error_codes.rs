@@ -39,16 +39,30 @@ const PROTOCOL: [&str; 9] = [
     "SESSION_TIMEOUT",
 ];
 
+/// The anti-phishing codes of the page services (MAPI's common error appendix, as transcribed in
+/// `specs/close_trade.toml`'s sources), which the sandbox answers for `anti_phishing_key` and
+/// `exter_invoke_ip`.
+const ANTI_PHISHING: [&str; 3] = [
+    "ILLEGAL_ANTI_PHISHING_KEY",
+    "ANTI_PHISHING_KEY_TIMEOUT",
+    "ILLEGAL_EXTER_INVOKE_IP",
+];
+
 #[test]
 fn every_spec_code_is_known() {
-    for code in SEED_002.iter().map(|(c, _)| *c).chain(PROTOCOL) {
+    for code in SEED_002
+        .iter()
+        .map(|(c, _)| *c)
+        .chain(PROTOCOL)
+        .chain(ANTI_PHISHING)
+    {
         let parsed = ErrorCode::from_code(code);
         assert!(parsed.is_known(), "{code} is not a known variant");
         assert_eq!(parsed.as_str(), code);
         assert!(ErrorCode::ALL.contains(&parsed), "{code} missing from ALL");
     }
-    // 14 SNS codes + 8 new ones from docs/protocol.md.
-    assert_eq!(ErrorCode::ALL.len(), 22);
+    // 14 SNS codes + 8 new ones from docs/protocol.md + 3 anti-phishing ones.
+    assert_eq!(ErrorCode::ALL.len(), 25);
 }
 
 #[test]

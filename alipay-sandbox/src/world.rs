@@ -39,7 +39,19 @@ pub(crate) struct World {
     /// trade number, for the return and the notification the cashier sends when it is paid. Kept
     /// in memory only: a trade opened before a restart is paid with its stored fields alone.
     orders: Mutex<std::collections::HashMap<String, Vec<(String, String)>>>,
+    /// The anti-phishing keys `query_timestamp` issued: key → (partner, when), the latest
+    /// [`MAX_ANTI_PHISHING_KEYS`].
+    anti_phishing_keys: Mutex<AntiPhishingKeys>,
 }
+
+/// Issued anti-phishing keys: key → (partner, when), and the keys oldest first.
+type AntiPhishingKeys = (
+    std::collections::HashMap<String, (String, std::time::Instant)>,
+    VecDeque<String>,
+);
+
+/// How many issued anti-phishing keys are remembered (the oldest are forgotten first).
+const MAX_ANTI_PHISHING_KEYS: usize = 4096;
 
 /// The received requests, bounded in count and in bytes.
 #[derive(Default)]
@@ -65,7 +77,39 @@ impl World {
             rng: Mutex::new(rng),
             requests: Mutex::new(RequestLog::default()),
             orders: Mutex::new(std::collections::HashMap::new()),
+            anti_phishing_keys: Mutex::new(Default::default()),
         }
+    }
+
+    /// Remembers anti-phishing key `key`, issued to `partner` now.
+    pub(crate) fn issue_anti_phishing_key(&self, key: &str, partner: &str) {
+        let mut keys = self
+            .anti_phishing_keys
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let (by_key, order) = &mut *keys;
+        if order.len() >= MAX_ANTI_PHISHING_KEYS
+            && let Some(oldest) = order.pop_front()
+        {
+            by_key.remove(&oldest);
+        }
+        by_key.insert(
+            key.to_owned(),
+            (partner.to_owned(), std::time::Instant::now()),
+        );
+        order.push_back(key.to_owned());
+    }
+
+    /// How long ago anti-phishing key `key` was issued to `partner`, if it was.
+    pub(crate) fn anti_phishing_key_age(&self, key: &str, partner: &str) -> Option<Duration> {
+        let keys = self
+            .anti_phishing_keys
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        keys.0
+            .get(key)
+            .filter(|(issued_to, _)| issued_to == partner)
+            .map(|(_, at)| at.elapsed())
     }
 
     /// Connects re-deliveries on demand to the running deliveries.

@@ -150,6 +150,8 @@ async fn an_instant_payment_succeeds_at_once() {
         out_trade_no: "DIRECT-1".into(),
         return_url: Some(HttpUrl::parse("https://shop.example/done").unwrap()),
         notify_url: None,
+        // The document's sample key was never issued by this sandbox (see anti_phishing.rs).
+        anti_phishing_key: None,
         ..CreateDirectPayByUser::example()
     };
     let http = http();

@@ -8,6 +8,7 @@ pub(crate) mod notify_verify;
 pub(crate) mod page;
 pub(crate) mod query;
 pub(crate) mod ship;
+pub(crate) mod timestamp;
 
 use alipay_core::service::{Kind, Request};
 use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
@@ -26,6 +27,7 @@ pub(crate) fn builtin(name: &str, kind: Kind) -> Option<Behaviour> {
         "send_goods_confirm_by_platform" => |call, params| typed(call, params, ship::confirm),
         "single_trade_query" => |call, params| typed(call, params, query::single_trade),
         "close_trade" => close::close,
+        "query_timestamp" => |call, params| typed(call, params, timestamp::issue),
         _ if page::trade_kind(name).is_some() => page::cashier,
         // Any other page service shows its cashier page.
         _ if kind == Kind::Page => page::cashier,

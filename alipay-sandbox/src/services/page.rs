@@ -33,6 +33,7 @@ pub(crate) fn trade_kind(service: &str) -> Option<TradeKind> {
 
 /// The cashier page of any page service.
 pub(crate) fn cashier(call: &Call<'_>, params: &[(String, String)]) -> Result<Outcome, Refusal> {
+    super::timestamp::check(call, params)?;
     let service = get(params, "service").unwrap_or_default();
     let trade = match trade_kind(service) {
         Some(kind) => Some(open_trade(call, params, kind)?),
