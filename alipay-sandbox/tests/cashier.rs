@@ -401,3 +401,79 @@ async fn a_dual_trade_is_paid_as_the_buyer_chooses() {
         }
     }
 }
+
+/// `alipay.wap.create.direct.pay.by.user` (手机网站支付): the phone's cashier (a page that fits a
+/// phone's width), instant payment: `TRADE_SUCCESS`; the return and the notification verify into
+/// the service's own tables.
+#[tokio::test]
+async fn a_phone_pays_at_the_mobile_cashier() {
+    use alipay_services::alipay_wap_create_direct_pay_by_user::{
+        PaymentType, WapCreateDirectPayByUser, WapCreateDirectPayByUserNotify,
+        WapCreateDirectPayByUserReturn,
+    };
+    let sandbox = start().await;
+    let me = sandbox.first_partner();
+    let client = md5_client(&sandbox);
+    let receiver = Receiver::start(&[], "success").await;
+    // The document's required rows, and the two URLs.
+    let order = WapCreateDirectPayByUser {
+        notify_url: Some(HttpUrl::parse(&receiver.url).unwrap()),
+        return_url: Some("https://m.shop.example/paid".into()),
+        out_trade_no: "WAP-1".into(),
+        subject: "大乐透".into(),
+        total_fee: "9.00".parse().unwrap(),
+        seller_id: me.partner.clone(),
+        payment_type: PaymentType::V1,
+        show_url: HttpUrl::parse("https://m.shop.example/item/1").unwrap(),
+        body: None,
+        it_b_pay: None,
+        extern_token: None,
+        otherfee: None,
+        airticket: None,
+        rn_check: None,
+        buyer_cert_no: None,
+        buyer_real_name: None,
+        scene: None,
+        hb_fq_param: None,
+        goods_type: None,
+        app_pay: None,
+        promo_params: None,
+    };
+    let http = http();
+    let page = http
+        .get(client.page_url(&order).unwrap())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("name=\"viewport\""), "{page}");
+    let trade = sandbox.admin().trade_by_out(&me.partner, "WAP-1").unwrap();
+    assert_eq!(trade.total_fee, order.total_fee);
+    let paid = http
+        .post(format!("http://{}/cashier/pay", sandbox.addr()))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(encode(&hidden_inputs(&page, "pay"), false))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(paid.status(), 302);
+    let location = paid.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("https://m.shop.example/paid?"),
+        "{location}"
+    );
+    let back = client
+        .verify_return::<WapCreateDirectPayByUserReturn>(&location)
+        .unwrap();
+    assert_eq!(back.trade_status, Some(TradeStatus::TradeSuccess));
+    assert_eq!(back.out_trade_no.as_deref(), Some("WAP-1"));
+    let hits = receiver.wait_for(1, Duration::from_secs(10)).await;
+    let n = client
+        .verify_notification_as::<WapCreateDirectPayByUserNotify>(&hits[0].body)
+        .await
+        .unwrap();
+    assert_eq!(n.trade_status, Some(TradeStatus::TradeSuccess));
+    assert_eq!(n.total_fee, Some(order.total_fee));
+}

@@ -2,7 +2,8 @@
 //!
 //! Every page service that passes the checks is answered with a cashier page (HTML, HTTP 200, in
 //! the request charset) listing what was asked. The trade-creating services
-//! (`create_partner_trade_by_buyer`: escrow; `create_direct_pay_by_user`: instant payment;
+//! (`create_partner_trade_by_buyer`: escrow; `create_direct_pay_by_user` and
+//! `alipay.wap.create.direct.pay.by.user`, the phone's cashier: instant payment;
 //! `trade_create_by_buyer`: the buyer chooses at the cashier, whose two buttons pay it as escrow,
 //! `WAIT_SELLER_SEND_GOODS`, or as an instant payment, `TRADE_FINISHED` at once) also create the
 //! trade, waiting for the buyer to pay (`WAIT_BUYER_PAY`), or
@@ -17,10 +18,11 @@ use crate::registry::{Call, Outcome, Refusal, Reply, param as get};
 use crate::state::TradeConflict;
 
 /// The services that create a trade, and its kind.
-const TRADE_SERVICES: [(&str, TradeKind); 3] = [
+const TRADE_SERVICES: [(&str, TradeKind); 4] = [
     ("create_partner_trade_by_buyer", TradeKind::Escrow),
     ("trade_create_by_buyer", TradeKind::Dual),
     ("create_direct_pay_by_user", TradeKind::Instant),
+    ("alipay.wap.create.direct.pay.by.user", TradeKind::Instant),
 ];
 
 /// The kind of trade `service` creates, if it creates one.
