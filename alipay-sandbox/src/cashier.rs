@@ -23,13 +23,10 @@
 //! `seller_email`, …) come from the page request that opened the trade, kept in memory: a trade
 //! opened before a restart of a sandbox with a state file is paid with defaults for them.
 
-use alipay_core::types::{DateTime, TradeStatus};
+use alipay_core::types::TradeStatus;
 use alipay_core::{Charset, form};
 
 use crate::gateway::Gateway;
-use crate::model::{SandboxTrade, TradeKind};
-use crate::notification;
-use crate::notify_sender::{new_notify_id, sign_as};
 use crate::registry::param;
 use crate::request::raw_params;
 use crate::services::page::{escape, html};
@@ -164,8 +161,9 @@ pub(crate) fn confirm(gw: &Gateway, body: &[u8]) -> Cashier {
     }
 }
 
-/// `POST /cashier/pay` with the cashier form's body.
+/// `POST /cashier/pay` with the cashier form's body ([`crate::payment`]).
 pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
+    use crate::payment::{HowPaid, PayError};
     let (fields, charset) = match read_form(body) {
         Ok(read) => read,
         Err(refused) => return refused,
@@ -177,98 +175,31 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
     let Some(trade_no) = get("trade_no") else {
         return page(400, charset, "支付宝 - 错误", "没有交易号");
     };
-    // A dual trade's buyer pays it as an instant payment (`payment=instant`) or as escrow.
-    let instant = get("payment") == Some("instant");
-    let world = &gw.world;
-    let now = DateTime::now();
-    let paid = world.state.update_trade(trade_no, |t| {
-        if t.status != TradeStatus::WaitBuyerPay {
-            return Err(t.status.clone());
-        }
-        t.status = match t.kind {
-            TradeKind::Instant => TradeStatus::TradeSuccess,
-            // 标准双接口: the buyer's choice. Instant payment (普通即时到账) finishes the trade.
-            TradeKind::Dual if instant => {
-                t.kind = TradeKind::Instant;
-                TradeStatus::TradeFinished
-            }
-            TradeKind::Dual => {
-                t.kind = TradeKind::Escrow;
-                TradeStatus::WaitSellerSendGoods
-            }
-            _ => TradeStatus::WaitSellerSendGoods,
-        };
-        t.last_modified_time = now;
-        Ok((t.clone(), true))
-    });
-    let trade = match paid {
-        None => return page(404, charset, "支付宝 - 错误", "交易不存在"),
-        Some(Err(e)) => {
-            tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the trade");
-            return page(500, charset, "支付宝 - 错误", "系统错误");
-        }
-        Some(Ok(Err(status))) => {
-            return page(
-                409,
-                charset,
-                "支付宝 - 已付款",
-                &format!(
-                    "该交易已付款或已结束（{}），不会再次付款。",
-                    status.as_str()
-                ),
-            );
-        }
-        Some(Ok(Ok(trade))) => trade,
+    let how = HowPaid {
+        charset,
+        sign_type,
+        return_url: get("return_url"),
+        // A dual trade's buyer pays it as an instant payment (`payment=instant`) or as escrow.
+        instant: get("payment") == Some("instant"),
     };
-    let order = world.order_rows(&trade);
-    if trade.notify_url.is_some() {
-        let job = notification::status_change(&trade, order.clone(), charset, sign_type);
-        match world.state.insert_job(job) {
-            Ok(job) => gw.deliveries.spawn_job(job),
-            Err(e) => {
-                tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the notification");
-            }
+    match crate::payment::pay(&gw.world, trade_no, &how) {
+        Ok(paid) => match paid.return_to {
+            Some(to) => Cashier::Redirect(to),
+            None => page(200, charset, "支付宝 - 付款成功", "付款成功。"),
+        },
+        Err(PayError::NoTrade) => page(404, charset, "支付宝 - 错误", "交易不存在"),
+        Err(PayError::NotWaiting(status)) => page(
+            409,
+            charset,
+            "支付宝 - 已付款",
+            &format!(
+                "该交易已付款或已结束（{}），不会再次付款。",
+                status.as_str()
+            ),
+        ),
+        Err(PayError::Failed(e)) => {
+            tracing::error!(target: "alipay_sandbox", error = %e, "cannot pay the trade");
+            page(500, charset, "支付宝 - 错误", "系统错误")
         }
     }
-    match get("return_url") {
-        Some(url) => match return_url(gw, &trade, &order, url, charset, sign_type) {
-            Ok(to) => Cashier::Redirect(to),
-            Err(e) => {
-                tracing::error!(target: "alipay_sandbox", error = %e, "cannot sign the return");
-                page(500, charset, "支付宝 - 错误", "系统错误")
-            }
-        },
-        None => page(200, charset, "支付宝 - 付款成功", "付款成功。"),
-    }
-}
-
-/// `return_url` with the signed return parameters of the paid `trade` appended.
-fn return_url(
-    gw: &Gateway,
-    trade: &SandboxTrade,
-    order: &[(String, String)],
-    url: &str,
-    charset: Charset,
-    sign_type: alipay_core::SignType,
-) -> Result<String, String> {
-    let world = &gw.world;
-    let notify_id = new_notify_id(world);
-    let mut params = vec![
-        ("is_success".to_owned(), "T".to_owned()),
-        ("notify_id".to_owned(), notify_id.clone()),
-        ("notify_time".to_owned(), DateTime::now().to_string()),
-    ];
-    params.extend(notification::trade_rows(trade));
-    params.push(("partnerId".into(), trade.partner.clone()));
-    params.extend(order.iter().cloned());
-    sign_as(world, &trade.partner, charset, sign_type, &mut params)?;
-    let query = form::encode(&params, charset).map_err(|e| e.to_string())?;
-    world.state.register_notify_id(
-        &notify_id,
-        &trade.partner,
-        std::time::SystemTime::now(),
-        world.notify_id_validity(),
-    );
-    let separator = if url.contains('?') { '&' } else { '?' };
-    Ok(format!("{url}{separator}{query}"))
 }

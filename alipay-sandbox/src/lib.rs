@@ -106,6 +106,8 @@
 //!   then the answer lost or replaced: the client cannot tell whether it happened, which is what
 //!   its retry rule and the call log are for).
 //! - [`Faults`]: random rates of the same, before the handler, for soak tests.
+//! - [`Admin::pay`] (`POST /admin/trades/{trade_no}/pay`): the buyer pays a trade a page service
+//!   opened, without a browser: the same as the cashier's pay button, with the signed return URL.
 //! - [`Admin::confirm_receipt`] (`POST /admin/trades/{trade_no}/confirm`): the buyer confirms
 //!   receipt of a shipped trade, which finishes it (`TRADE_FINISHED`, notified); a buyer in a
 //!   browser does it from `GET /cashier/trade?trade_no=…`.
@@ -125,6 +127,7 @@
 //! | `POST /admin/trades` | `{"partner", "out_trade_no", "total_fee", "kind"?, "status"?, "notify_url"?, "trade_no"?}` | 201, the trade |
 //! | `GET /admin/trades/{trade_no}` | | 200, the trade |
 //! | `PUT /admin/trades/{trade_no}/status` | `{"status"}` | 200, the trade |
+//! | `POST /admin/trades/{trade_no}/pay` | none, or `{"payment": "escrow"/"instant"}` (a dual trade) | 200, `{"trade", "return_url"}` (the buyer paid, as at the cashier; `return_url` is where the browser would go, with the signed return); 409 when it is not `WAIT_BUYER_PAY` |
 //! | `POST /admin/trades/{trade_no}/confirm` | none | 200, the trade, now `TRADE_FINISHED` (the buyer confirmed receipt; notified); 409 when it is not `WAIT_BUYER_CONFIRM_GOODS` |
 //! | `POST /admin/trades/{trade_no}/redeliver` | none | 202, `{"trade_no", "notification"}` (its newest notification, delivered again now) |
 //! | `GET /admin/requests` | | 200, the received requests (the latest 4096, at most 8 MiB of text) |
@@ -161,6 +164,7 @@ mod keys;
 mod model;
 mod notification;
 mod notify_sender;
+mod payment;
 mod receipt;
 mod registry;
 mod request;
@@ -176,6 +180,8 @@ pub use alipay_core::types::{Amount, TradeStatus};
 pub use config::{FaultAction, FaultRule, FaultWhen, Faults, SandboxConfig};
 pub use error::SandboxError;
 pub use keys::PartnerCredentials;
-pub use model::{NewTrade, ReceivedRequest, SandboxTrade, SentNotification, Shipment, TradeKind};
+pub use model::{
+    NewTrade, Payment, ReceivedRequest, SandboxTrade, SentNotification, Shipment, TradeKind,
+};
 pub use registry::Context;
 pub use sandbox::{Sandbox, SandboxBuilder};

@@ -107,6 +107,18 @@ impl Default for NewTrade {
     }
 }
 
+/// A trade paid by [`Admin::pay`](crate::Admin::pay): the trade, and where the buyer's browser
+/// would go next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Payment {
+    /// The trade, paid.
+    pub trade: SandboxTrade,
+    /// The page request's `return_url` with the signed return parameters appended (what the
+    /// cashier redirects the browser to), when the order gave a `return_url`.
+    pub return_url: Option<String>,
+}
+
 /// A trade in the sandbox: its record, what [`crate::Admin`] creates and reads.
 ///
 /// Named apart from the catalog's `single_trade_query::Trade`, which is the `<trade>` payload a

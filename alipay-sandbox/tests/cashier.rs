@@ -477,3 +477,80 @@ async fn a_phone_pays_at_the_mobile_cashier() {
     assert_eq!(n.trade_status, Some(TradeStatus::TradeSuccess));
     assert_eq!(n.total_fee, Some(order.total_fee));
 }
+
+/// Without a browser, `Admin::pay` (and `POST /admin/trades/{trade_no}/pay`) pays a trade a page
+/// service opened exactly as the cashier's button does: the notification goes out and the return
+/// URL, signed in the page request's charset and sign type, verifies.
+#[tokio::test]
+async fn the_admin_api_pays_as_the_cashier_does() {
+    use alipay_services::trade_create_by_buyer::TradeCreateByBuyer;
+    let sandbox = start().await;
+    let me = sandbox.first_partner();
+    let client = md5_client(&sandbox);
+    let receiver = Receiver::start(&[], "success").await;
+    let http = http();
+    let order = CreatePartnerTradeByBuyer {
+        out_trade_no: "ADMIN-PAY-1".into(),
+        notify_url: Some(HttpUrl::parse(&receiver.url).unwrap()),
+        return_url: Some(HttpUrl::parse("https://shop.example/back").unwrap()),
+        ..CreatePartnerTradeByBuyer::example()
+    };
+    http.get(client.page_url(&order).unwrap())
+        .send()
+        .await
+        .unwrap();
+    let trade = sandbox
+        .admin()
+        .trade_by_out(&me.partner, "ADMIN-PAY-1")
+        .unwrap();
+    let paid = sandbox.admin().pay(&trade.trade_no).unwrap();
+    assert_eq!(paid.trade.status, TradeStatus::WaitSellerSendGoods);
+    let back = client
+        .verify_return::<CreatePartnerTradeByBuyerReturn>(paid.return_url.as_deref().unwrap())
+        .unwrap();
+    assert_eq!(back.trade_no, trade.trade_no);
+    let hits = receiver.wait_for(1, Duration::from_secs(10)).await;
+    client
+        .verify_notification_as::<CreatePartnerTradeByBuyerNotify>(&hits[0].body)
+        .await
+        .unwrap();
+    let again = sandbox.admin().pay(&trade.trade_no).unwrap_err();
+    assert!(
+        again.to_string().contains("WAIT_SELLER_SEND_GOODS"),
+        "{again}"
+    );
+
+    // Over HTTP, a dual trade paid as an instant payment.
+    let dual = TradeCreateByBuyer {
+        out_trade_no: "ADMIN-PAY-2".into(),
+        notify_url: None,
+        return_url: None,
+        ..TradeCreateByBuyer::example()
+    };
+    http.get(client.page_url(&dual).unwrap())
+        .send()
+        .await
+        .unwrap();
+    let trade = sandbox
+        .admin()
+        .trade_by_out(&me.partner, "ADMIN-PAY-2")
+        .unwrap();
+    let url = format!(
+        "http://{}/admin/trades/{}/pay",
+        sandbox.addr(),
+        trade.trade_no
+    );
+    let answer = http
+        .post(&url)
+        .body(r#"{"payment": "instant"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    let json: serde_json::Value = serde_json::from_slice(&answer.bytes().await.unwrap()).unwrap();
+    assert_eq!(json["trade"]["status"], "TRADE_FINISHED");
+    assert!(json["return_url"].is_null());
+    assert_eq!(http.post(&url).send().await.unwrap().status(), 409);
+    let missing = format!("http://{}/admin/trades/1/pay", sandbox.addr());
+    assert_eq!(http.post(&missing).send().await.unwrap().status(), 404);
+}

@@ -107,6 +107,40 @@ async fn route(admin: &Admin, method: &Method, segments: &[&str], body: &[u8]) -
                 &serde_json::json!({ "trade_no": trade_no, "notification": job }),
             ))
         }
+        ("POST", ["trades", trade_no, "pay"]) => {
+            let Some(trade) = admin.trade(trade_no) else {
+                return Err(refuse(StatusCode::NOT_FOUND, "no such trade"));
+            };
+            if trade.status != TradeStatus::WaitBuyerPay {
+                return Err(refuse(
+                    StatusCode::CONFLICT,
+                    format!("the trade is {}, not WAIT_BUYER_PAY", trade.status),
+                ));
+            }
+            let input: PayJson = if body.iter().all(u8::is_ascii_whitespace) {
+                PayJson::default()
+            } else {
+                parse(body)?
+            };
+            let paid = match input.payment.as_deref() {
+                None | Some("escrow") => admin.pay(trade_no),
+                Some("instant") => admin.pay_instant(trade_no),
+                Some(other) => {
+                    return Err(refuse(
+                        StatusCode::BAD_REQUEST,
+                        format!("payment {other:?} is not escrow or instant"),
+                    ));
+                }
+            }
+            .map_err(refused)?;
+            Ok(json(
+                StatusCode::OK,
+                &serde_json::json!({
+                    "trade": TradeJson::from(&paid.trade),
+                    "return_url": paid.return_url,
+                }),
+            ))
+        }
         ("POST", ["trades", trade_no, "confirm"]) => {
             let Some(trade) = admin.trade(trade_no) else {
                 return Err(refuse(StatusCode::NOT_FOUND, "no such trade"));
@@ -161,6 +195,7 @@ async fn route(admin: &Admin, method: &Method, segments: &[&str], body: &[u8]) -
             | ["trades", _, "status"]
             | ["trades", _, "redeliver"]
             | ["trades", _, "confirm"]
+            | ["trades", _, "pay"]
             | ["requests"]
             | ["notifications"]
             | ["faults"],
@@ -491,4 +526,12 @@ impl From<FaultsJson> for Faults {
             drop_rate: f.drop_rate,
         }
     }
+}
+
+/// `POST /admin/trades/{trade_no}/pay`'s optional body: how a dual trade is paid.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PayJson {
+    /// `escrow` (the default) or `instant`.
+    payment: Option<String>,
 }

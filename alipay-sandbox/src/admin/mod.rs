@@ -19,7 +19,7 @@ use alipay_core::types::{DateTime, HttpUrl, Partner, TradeStatus};
 use crate::SandboxError;
 use crate::config::{FaultRule, Faults};
 use crate::keys::{self, PartnerCredentials};
-use crate::model::{NewTrade, ReceivedRequest, SandboxTrade, SentNotification};
+use crate::model::{NewTrade, Payment, ReceivedRequest, SandboxTrade, SentNotification};
 use crate::state::{PartnerRecord, TradeConflict};
 use crate::world::World;
 
@@ -333,6 +333,61 @@ impl Admin {
                 )));
             }
             tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    /// The buyer pays trade `trade_no` as the cashier's pay button does, for a test without a
+    /// browser: the trade moves on (escrow and COD: `WAIT_SELLER_SEND_GOODS`; instant payment:
+    /// `TRADE_SUCCESS`; a dual trade is paid as escrow, see [`pay_instant`](Self::pay_instant)),
+    /// its notification is sent, and [`Payment::return_url`](crate::Payment::return_url) is where
+    /// the cashier would send the browser: the page request's `return_url` with the signed return,
+    /// in the page request's charset and sign type.
+    ///
+    /// # Errors
+    ///
+    /// [`SandboxError::Invalid`] for an unknown trade or one not waiting for payment (nothing
+    /// changes); [`SandboxError::State`] when the state cannot be written.
+    pub fn pay(&self, trade_no: &str) -> Result<Payment, SandboxError> {
+        self.pay_with(trade_no, false)
+    }
+
+    /// [`pay`](Self::pay), a dual trade (`trade_create_by_buyer`) paid as an instant payment: it
+    /// finishes at once (`TRADE_FINISHED`).
+    ///
+    /// # Errors
+    ///
+    /// As [`pay`](Self::pay).
+    pub fn pay_instant(&self, trade_no: &str) -> Result<Payment, SandboxError> {
+        self.pay_with(trade_no, true)
+    }
+
+    fn pay_with(&self, trade_no: &str, instant: bool) -> Result<Payment, SandboxError> {
+        use crate::payment::{HowPaid, PayError};
+        use crate::request::param;
+        let order = self.world.order(trade_no);
+        let how = HowPaid {
+            charset: param(&order, "_input_charset")
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(alipay_core::Charset::Utf8),
+            sign_type: param(&order, "sign_type")
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(alipay_core::SignType::Md5),
+            return_url: param(&order, "return_url"),
+            instant,
+        };
+        match crate::payment::pay(&self.world, trade_no, &how) {
+            Ok(paid) => Ok(Payment {
+                trade: paid.trade,
+                return_url: paid.return_to,
+            }),
+            Err(PayError::NoTrade) => Err(SandboxError::Invalid(format!("no trade {trade_no:?}"))),
+            Err(PayError::NotWaiting(status)) => Err(SandboxError::Invalid(format!(
+                "trade {trade_no:?} is {status}: only a trade waiting for payment (WAIT_BUYER_PAY) \
+                 can be paid"
+            ))),
+            Err(PayError::Failed(e)) => Err(SandboxError::Invalid(format!(
+                "trade {trade_no:?} could not be paid: {e}"
+            ))),
         }
     }
 

@@ -97,7 +97,8 @@ fn open_trade(
                 .filter(|(k, _)| {
                     !matches!(
                         k.as_str(),
-                        "sign" | "sign_type" | "service" | "partner" | "_input_charset"
+                        // The charset and sign type stay: `Admin::pay` signs the return with them.
+                        "sign" | "service" | "partner"
                     )
                 })
                 .cloned()
