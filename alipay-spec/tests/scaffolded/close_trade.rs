@@ -109,18 +109,9 @@ pub const ERROR_CODES: &[CodeSpec] = &[
         .kind(ErrorKind::Configuration)
         .meaning("防钓鱼检查不支持该请求来源")
         .advice("See the service's documentation."),
-    CodeSpec::new("ILLEGAL_ANTI_PHISHING_KEY", "防钓鱼检查非法时间戳参数")
-        .kind(ErrorKind::Caller)
-        .meaning("防钓鱼检查非法时间戳参数")
-        .advice("See the service's documentation."),
-    CodeSpec::new("ANTI_PHISHING_KEY_TIMEOUT", "防钓鱼检查时间戳超时")
-        .kind(ErrorKind::Caller)
-        .meaning("防钓鱼检查时间戳超时")
-        .advice("See the service's documentation."),
-    CodeSpec::new("ILLEGAL_EXTER_INVOKE_IP", "防钓鱼检查非法调用IP")
-        .kind(ErrorKind::Configuration)
-        .meaning("防钓鱼检查非法调用IP")
-        .advice("See the service's documentation."),
+    CodeSpec::new("ILLEGAL_ANTI_PHISHING_KEY", "防钓鱼检查非法时间戳参数").kind(ErrorKind::Caller),
+    CodeSpec::new("ANTI_PHISHING_KEY_TIMEOUT", "防钓鱼检查时间戳超时").kind(ErrorKind::Caller),
+    CodeSpec::new("ILLEGAL_EXTER_INVOKE_IP", "防钓鱼检查非法调用IP").kind(ErrorKind::Configuration),
     CodeSpec::new("SYSTEM_ERROR", "支付宝系统错误"),
     CodeSpec::new("SESSION_TIMEOUT", "session超时"),
     CodeSpec::new("ILLEGAL_TARGET_SERVICE", "错误的target_service")
