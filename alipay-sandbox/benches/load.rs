@@ -1,7 +1,9 @@
 //! Sandbox throughput under load: 64 concurrent loopback clients (one keep-alive connection each)
 //! sending `sns.create.goods.ws`, each request with a new `outer_goods_id`, signed with MD5 and
-//! with RSA2. Requests are signed before the clock starts, so the figures are the sandbox's:
-//! parsing, checks, signature verification, the goods store, the signed answer, the request log.
+//! with RSA2; then, with MD5, `single_trade_query` of one trade and the page service
+//! `create_direct_pay_by_user`, each request opening a new trade and answering its cashier page.
+//! Requests are signed before the clock starts, so the figures are the sandbox's: parsing, checks,
+//! signature verification, the store, the signed answer (or the page), the request log.
 //!
 //! ```text
 //! cargo bench -p alipay-sandbox --bench load [-- --md5 N --rsa2 N --clients N]
@@ -13,9 +15,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use alipay_core::Charset;
+use alipay_core::Request;
 use alipay_core::request::prepare_request;
 use alipay_core::sign::{Md5Key, PrivateKey, Signer};
-use alipay_sandbox::{Sandbox, SandboxConfig};
+use alipay_sandbox::{NewTrade, Sandbox, SandboxConfig};
+use alipay_services::create_direct_pay_by_user::CreateDirectPayByUser;
+use alipay_services::single_trade_query::SingleTradeQuery;
 use alipay_services::sns_create_goods_ws::CreateGoods;
 
 struct Options {
@@ -74,9 +79,12 @@ async fn run(urls: Vec<String>, clients: &[reqwest::Client]) -> Figures {
                 let body = response.bytes().await.expect("body");
                 latencies.push(sent.elapsed());
                 assert_eq!(status, 200);
+                // A `T` envelope, or a cashier page with its pay button.
                 const OK: &[u8] = b"<is_success>T</is_success>";
+                const PAGE: &[u8] = b"id=\"pay\"";
                 assert!(
-                    body.windows(OK.len()).any(|w| w == OK),
+                    body.windows(OK.len()).any(|w| w == OK)
+                        || body.windows(PAGE.len()).any(|w| w == PAGE),
                     "{}",
                     String::from_utf8_lossy(&body)
                 );
@@ -101,19 +109,39 @@ async fn run(urls: Vec<String>, clients: &[reqwest::Client]) -> Figures {
 }
 
 fn signed_urls(sandbox: &Sandbox, signer: &Signer, prefix: &str, count: usize) -> Vec<String> {
+    signed(sandbox, signer, count, |i| CreateGoods {
+        outer_goods_id: format!("{prefix}-{i}"),
+        ..CreateGoods::example()
+    })
+}
+
+/// `count` signed GET URLs of the requests `make` builds.
+fn signed<R: Request>(
+    sandbox: &Sandbox,
+    signer: &Signer,
+    count: usize,
+    make: impl Fn(usize) -> R,
+) -> Vec<String> {
     let partner = sandbox.first_partner().partner.parse().expect("partner id");
     let gateway = sandbox.gateway_url();
     (0..count)
         .map(|i| {
-            let goods = CreateGoods {
-                outer_goods_id: format!("{prefix}-{i}"),
-                ..CreateGoods::example()
-            };
-            prepare_request(&goods, &partner, Charset::Utf8, signer)
+            prepare_request(&make(i), &partner, Charset::Utf8, signer)
                 .expect("signed request")
                 .get_url(&gateway)
         })
         .collect()
+}
+
+/// A `create_direct_pay_by_user` page request for a new order.
+fn page_request(prefix: &str, i: usize) -> CreateDirectPayByUser {
+    CreateDirectPayByUser {
+        out_trade_no: format!("{prefix}-{i}"),
+        notify_url: None,
+        return_url: None,
+        anti_phishing_key: None,
+        ..CreateDirectPayByUser::example()
+    }
 }
 
 fn main() {
@@ -176,6 +204,52 @@ fn main() {
             let last = format!("{name}-{}", count - 1);
             assert!(sandbox.admin().goods(&me.partner, &last).is_some());
         }
+        // MD5: a query of one trade, and a page service opening a trade per request.
+        let _ = writeln!(
+            out,
+            "\nMD5, other services, {} concurrent loopback clients",
+            o.clients
+        );
+        let _ = writeln!(out, "| service | requests | requests/s | p50 | p99 | max |");
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
+        let trade = sandbox.admin().create_trade(NewTrade {
+            partner: me.partner.clone(),
+            out_trade_no: "load-query".into(),
+            total_fee: "1.00".parse().expect("amount"),
+            ..NewTrade::default()
+        });
+        let query = |_| SingleTradeQuery {
+            trade_no: Some(trade.trade_no.clone()),
+            out_trade_no: None,
+        };
+        let count = o.md5;
+        let workloads: [(&str, Vec<String>, Vec<String>); 2] = [
+            (
+                "single_trade_query",
+                signed(&sandbox, &md5, o.clients * 4, query),
+                signed(&sandbox, &md5, count, query),
+            ),
+            (
+                "create_direct_pay_by_user (page)",
+                signed(&sandbox, &md5, o.clients * 4, |i| page_request("warm", i)),
+                signed(&sandbox, &md5, count, |i| page_request("load", i)),
+            ),
+        ];
+        for (name, warm, urls) in workloads {
+            run(warm, &clients).await;
+            let f = run(urls, &clients).await;
+            let _ = writeln!(
+                out,
+                "| {name} | {} | {:.0} | {:.2} ms | {:.2} ms | {:.2} ms |",
+                f.requests,
+                f.requests as f64 / f.elapsed.as_secs_f64(),
+                f.p50.as_secs_f64() * 1e3,
+                f.p99.as_secs_f64() * 1e3,
+                f.max.as_secs_f64() * 1e3,
+            );
+        }
+        let last = format!("load-{}", count - 1);
+        assert!(sandbox.admin().trade_by_out(&me.partner, &last).is_some());
         sandbox.shutdown().await;
     });
 }
