@@ -111,6 +111,11 @@
 //! - [`Admin::confirm_receipt`] (`POST /admin/trades/{trade_no}/confirm`): the buyer confirms
 //!   receipt of a shipped trade, which finishes it (`TRADE_FINISHED`, notified); a buyer in a
 //!   browser does it from `GET /cashier/trade?trade_no=…`.
+//! - The escrow timeouts run on the same scaled clock: an unpaid page trade closes
+//!   (`TRADE_CLOSED`) after its `it_b_pay` (else 15 days); a shipped trade the buyer does not
+//!   confirm finishes (`TRADE_FINISHED`) after 10 days, or, shipped by `POST`, its `t_b_rec_post`
+//!   (else 30 days); each is notified. The defaults are the sandbox's choice (no document gives
+//!   them).
 //! - [`Admin::wait_for_deliveries`]: wait until a trade's notification reached your endpoint (and
 //!   see what it answered).
 //!
@@ -153,6 +158,7 @@
 mod admin;
 mod cashier;
 mod config;
+mod deadlines;
 mod envelope;
 mod error;
 mod faults;
@@ -172,6 +178,7 @@ mod sandbox;
 mod server;
 mod services;
 mod state;
+mod timeouts;
 mod world;
 
 pub use admin::Admin;

@@ -226,6 +226,17 @@ impl Sandbox {
         for job in gateway.world.state.pending_jobs() {
             gateway.deliveries.spawn_job(job);
         }
+        // The escrow timeouts (crate::timeouts), checked on the scaled clock; the task ends with
+        // the gateway.
+        let weak = Arc::downgrade(&gateway);
+        let tick = crate::timeouts::tick(&gateway.world);
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(tick).await;
+                let Some(gateway) = weak.upgrade() else { break };
+                crate::timeouts::sweep(&gateway.world);
+            }
+        });
         let accept = tokio::spawn(server::accept_loop(listener, Arc::clone(&gateway)));
         tracing::info!(target: "alipay_sandbox", %addr, partner = %first_partner.partner, "sandbox started");
         Ok(Sandbox {

@@ -42,6 +42,8 @@ pub(crate) struct World {
     /// The anti-phishing keys `query_timestamp` issued: key → (partner, when), the latest
     /// [`MAX_ANTI_PHISHING_KEYS`].
     anti_phishing_keys: Mutex<AntiPhishingKeys>,
+    /// The escrow timeouts still to come ([`crate::timeouts`]).
+    pub(crate) deadlines: crate::deadlines::Deadlines,
 }
 
 /// Issued anti-phishing keys: key → (partner, when), and the keys oldest first.
@@ -78,6 +80,7 @@ impl World {
             requests: Mutex::new(RequestLog::default()),
             orders: Mutex::new(std::collections::HashMap::new()),
             anti_phishing_keys: Mutex::new(Default::default()),
+            deadlines: crate::deadlines::Deadlines::default(),
         }
     }
 

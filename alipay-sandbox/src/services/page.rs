@@ -104,6 +104,7 @@ fn open_trade(
                 .cloned()
                 .collect();
             world.remember_order(&trade.trade_no, order);
+            crate::timeouts::opened(world, &trade.trade_no, params);
             Ok(trade)
         }
         // Created by a concurrent visit of the same page: show that one.

@@ -55,6 +55,14 @@ pub(crate) fn confirm(call: &Call<'_>, request: SendGoodsConfirm) -> Result<Outc
         }
         Some(Ok(result)) => result?,
     };
+    if shipped {
+        // The buyer's time to confirm receipt starts now.
+        let by_post = trade
+            .shipment
+            .as_ref()
+            .is_some_and(|s| s.transport_type == Some(alipay_core::types::TransportType::Post));
+        crate::timeouts::shipped(call.world, &trade.trade_no, by_post);
+    }
     let mut notifications = Vec::new();
     if shipped && trade.notify_url.is_some() {
         notifications.push(notification::status_change(

@@ -1,0 +1,136 @@
+//! The escrow timeouts, on the sandbox's scaled clock ([`crate::SandboxConfig::time_factor`]):
+//!
+//! - a trade a page service opened and the buyer did not pay closes (`TRADE_CLOSED`) after the
+//!   page request's `it_b_pay` (`Nm`, `Nh`, `Nd`; `1c`, "today", as one day), else after 15 days,
+//!   the longest `it_b_pay` the documents allow;
+//! - a shipped trade the buyer does not confirm finishes (`TRADE_FINISHED`, as if confirmed):
+//!   shipped by `POST` (平邮) after the page request's `t_b_rec_post` (`Nd`), else after 30 days;
+//!   shipped otherwise (express, EMS, …) after 10 days.
+//!
+//! Alipay's documents name the parameters (`it_b_pay`: 1m–15d; `t_b_rec_post`: "买家逾期不确认收货，
+//! 自动完成交易（平邮）的期限") but not the defaults: 15, 30 and 10 days are the sandbox's choice.
+//! Each change is notified like any other. The deadlines are kept in memory: a sandbox restarted
+//! from a state file does not time out the trades of its previous run.
+
+use std::time::{Duration, Instant};
+
+use alipay_core::Charset;
+use alipay_core::sign::SignType;
+use alipay_core::types::{DateTime, TradeStatus};
+
+use crate::deadlines::Deadline;
+use crate::notification;
+use crate::receipt;
+use crate::request::param;
+use crate::world::World;
+
+/// 15 days: an unpaid trade's default life.
+pub(crate) const UNPAID: Duration = Duration::from_secs(15 * 24 * 3600);
+/// 10 days: the buyer's default time to confirm receipt of an express (non-`POST`) shipment.
+pub(crate) const RECEIPT: Duration = Duration::from_secs(10 * 24 * 3600);
+/// 30 days: the buyer's default time to confirm receipt of a `POST` (平邮) shipment.
+pub(crate) const RECEIPT_BY_POST: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// `it_b_pay` (`Nm`, `Nh`, `Nd`, `1c`) as a duration; `None` for another form.
+pub(crate) fn parse_period(text: &str) -> Option<Duration> {
+    if text == "1c" {
+        return Some(Duration::from_secs(24 * 3600));
+    }
+    let (number, unit) = text.split_at(text.len().checked_sub(1)?);
+    let n: u64 = number.parse().ok().filter(|n| *n > 0)?;
+    let unit = match unit {
+        "m" => 60,
+        "h" => 3600,
+        "d" => 24 * 3600,
+        _ => return None,
+    };
+    Some(Duration::from_secs(n.checked_mul(unit)?))
+}
+
+/// Sets the unpaid deadline of a trade a page service just opened.
+pub(crate) fn opened(world: &World, trade_no: &str, params: &[(String, String)]) {
+    let life = param(params, "it_b_pay")
+        .and_then(parse_period)
+        .unwrap_or(UNPAID);
+    world.deadlines.set(
+        Instant::now() + world.scaled(life),
+        trade_no,
+        Deadline::Unpaid,
+    );
+}
+
+/// Sets the receipt deadline of a trade just shipped (by `POST` when `by_post`).
+pub(crate) fn shipped(world: &World, trade_no: &str, by_post: bool) {
+    let order = world.order(trade_no);
+    let wait = if by_post {
+        param(&order, "t_b_rec_post")
+            .and_then(parse_period)
+            .unwrap_or(RECEIPT_BY_POST)
+    } else {
+        RECEIPT
+    };
+    world.deadlines.set(
+        Instant::now() + world.scaled(wait),
+        trade_no,
+        Deadline::Receipt,
+    );
+}
+
+/// Applies every deadline due now.
+pub(crate) fn sweep(world: &World) {
+    for (trade_no, what) in world.deadlines.due(Instant::now()) {
+        match what {
+            Deadline::Unpaid => close_unpaid(world, &trade_no),
+            Deadline::Receipt => {
+                // Refused when the buyer confirmed already (or the trade moved on): nothing to do.
+                let _ = receipt::confirm(world, &trade_no);
+            }
+        }
+    }
+}
+
+fn close_unpaid(world: &World, trade_no: &str) {
+    let now = DateTime::now();
+    let closed = world.state.update_trade(trade_no, |t| {
+        if t.status != TradeStatus::WaitBuyerPay {
+            return Err(());
+        }
+        t.status = TradeStatus::TradeClosed;
+        t.last_modified_time = now;
+        Ok((t.clone(), true))
+    });
+    let trade = match closed {
+        Some(Ok(Ok(trade))) => trade,
+        Some(Err(e)) => {
+            tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the trade");
+            return;
+        }
+        _ => return,
+    };
+    if trade.notify_url.is_none() {
+        return;
+    }
+    let order = world.order(trade_no);
+    let charset = param(&order, "_input_charset")
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(Charset::Utf8);
+    let sign_type = param(&order, "sign_type")
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(SignType::Md5);
+    let job = notification::status_change(&trade, world.order_rows(&trade), charset, sign_type);
+    match world.state.insert_job(job) {
+        Ok(job) => {
+            world.request_redelivery(job.id);
+        }
+        Err(e) => {
+            tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the notification");
+        }
+    }
+}
+
+/// How often the deadlines are checked: a second, or less on a fast clock (at least 5 ms).
+pub(crate) fn tick(world: &World) -> Duration {
+    world
+        .scaled(Duration::from_secs(60))
+        .clamp(Duration::from_millis(5), Duration::from_secs(1))
+}
