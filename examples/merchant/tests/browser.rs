@@ -52,6 +52,7 @@ fn tools() -> Option<(PathBuf, PathBuf)> {
 /// A running chromedriver and the browser session it drives; both end on drop.
 struct Browser {
     driver: Child,
+    port: u16,
     session: fantoccini::Client,
     _profile: TempDir,
 }
@@ -98,6 +99,7 @@ impl Browser {
             .unwrap();
         Self {
             driver,
+            port,
             session,
             _profile: profile,
         }
@@ -166,16 +168,26 @@ impl Browser {
         }
     }
 
-    async fn close(mut self) {
+    async fn close(self) {
         let _ = self.session.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        // Drop stops chromedriver.
     }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // Ask chromedriver to quit, which ends the Chromium it started (a test that panicked
+        // before closing its session would leave it running otherwise), then make sure it is gone.
+        if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", self.port)) {
+            use std::io::{Read as _, Write as _};
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+            let _ = stream.write_all(
+                b"GET /shutdown HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n\r\n",
+            );
+            let _ = stream.read_to_end(&mut Vec::new());
+        }
         let _ = self.driver.kill();
+        let _ = self.driver.wait();
     }
 }
 
