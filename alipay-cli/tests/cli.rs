@@ -866,10 +866,13 @@ fn call_signs_sends_and_prints_the_typed_response_in_table_order() {
             }
         })
     );
-    // Table order, not the order the gateway sent them in.
+    // Table order (the document's: trade_status, out_trade_no, trade_no, subject, gmt_create,
+    // total_fee), not the order the gateway sent them in.
     let at = |field: &str| text.find(&format!("\"{field}\"")).expect(field);
     assert!(
-        at("trade_no") < at("out_trade_no") && at("total_fee") < at("gmt_create"),
+        at("trade_status") < at("trade_no")
+            && at("trade_no") < at("subject")
+            && at("subject") < at("gmt_create"),
         "{text}"
     );
 

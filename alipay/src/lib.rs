@@ -108,8 +108,11 @@ pub use alipay_services as services;
 /// The client (`alipay-client`).
 #[cfg(feature = "client")]
 pub use alipay_client as client;
+/// The client's everyday types. `alipay::Error` is what a call fails with (transport, a bad
+/// answer, or Alipay's refusal, whose code is an [`ErrorCode`] from [`alipay::error`](error), the
+/// table of Alipay's codes).
 #[cfg(feature = "client")]
-pub use alipay_client::{Client, Config, NotificationHandler, Verified};
+pub use alipay_client::{Client, Config, Error, NotificationHandler, Verified};
 
 /// Spec tables as data: load, hold a declaration to its spec, import, scaffold (`alipay-spec`).
 #[cfg(feature = "spec")]

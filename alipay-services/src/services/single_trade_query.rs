@@ -39,28 +39,28 @@ pub struct SingleTradeQuery {
 
 /// The `<trade>` payload: every child the document lists (unknown ones are ignored).
 ///
-/// Only the six rows the document's readable part covers are required as it prints them
-/// (`trade_no`, `trade_status`, `buyer_email`, `buyer_id`, `is_total_fee_adjust`; `out_trade_no`
-/// optional); every other row is optional, so a genuine answer without it is never refused.
+/// Only `trade_no` and `trade_status` are required; every other row is optional (the document
+/// also marks `buyer_email`, `buyer_id` and `is_total_fee_adjust` never empty), so a genuine
+/// answer without one is never refused.
 #[derive(Clone, Debug, PartialEq, Eq, Response)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[alipay(element = "trade")]
 pub struct Trade {
     /// The buyer's Alipay account (live answers may mask it).
     #[alipay(label = "买家支付宝账号", example = "tianc002@alipay.com")]
-    pub buyer_email: String,
+    pub buyer_email: Option<String>,
     /// The buyer's Alipay user id.
     #[alipay(
         label = "买家支付宝账号对应的支付宝唯一用户号",
         example = "2088002007274897"
     )]
-    pub buyer_id: String,
+    pub buyer_id: Option<String>,
     /// The trade state (queries report more states than the escrow ones: an unknown one is [`TradeStatus::Other`]).
     #[alipay(label = "交易状态", example = "TRADE_FINISHED")]
     pub trade_status: TradeStatus,
     /// `T`: the total was adjusted; `F`: it was not.
     #[alipay(label = "交易金额是否调整过", example = "F")]
-    pub is_total_fee_adjust: String,
+    pub is_total_fee_adjust: Option<String>,
     /// The merchant's order number.
     #[alipay(label = "商户网站唯一订单号", example = "20080108-5")]
     pub out_trade_no: Option<String>,
