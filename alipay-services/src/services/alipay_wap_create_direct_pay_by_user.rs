@@ -242,7 +242,7 @@ pub struct WapCreateDirectPayByUserNotify {
     pub body: Option<String>,
     /// 折扣
     #[alipay(label = "折扣", ty = "Number", example = "0.00")]
-    pub discount: Option<Amount>,
+    pub discount: Option<String>,
     /// 是否调整总价
     #[alipay(label = "是否调整总价", ty = "String(1)", example = "N")]
     pub is_total_fee_adjust: Option<String>,

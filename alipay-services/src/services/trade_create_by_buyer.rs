@@ -239,8 +239,10 @@ pub struct TradeCreateByBuyerNotify {
     #[alipay(label = "买家 ID", ty = "String", example = "2088102008416044")]
     pub buyer_id: String,
     /// 支付宝系统会把 discount 的值加到交易金额上，如果需要折扣，本参数为负数。单位为：RMB Yuan，精确到小数点后两位。缺省值为 0 元。
+    ///
+    /// Kept as sent, a string: negative for a discount, which `Amount` cannot hold.
     #[alipay(label = "商品折扣", ty = "Number", example = "0.00")]
-    pub discount: Amount,
+    pub discount: String,
     /// 单笔交易金总额，单位为 RMB-Yuan。取值范围为[0.01，1000000.00]，精确到小数点后两位。
     #[alipay(label = "交易金额", ty = "Number", example = "338.00")]
     pub total_fee: Amount,
@@ -394,8 +396,10 @@ pub struct TradeCreateByBuyerReturn {
     #[alipay(label = "买家 ID", ty = "String", example = "2088102010217422")]
     pub buyer_id: String,
     /// 支付宝系统会把 discount 的值加到交易金额上，如果需要折扣，本参数为负数。单位为：RMB Yuan，精确到小数点后两位。缺省值为 0 元。
+    ///
+    /// Kept as sent, a string: negative for a discount, which `Amount` cannot hold.
     #[alipay(label = "商品折扣", ty = "Number", example = "0.00")]
-    pub discount: Amount,
+    pub discount: String,
     /// 单笔交易金总额，单位为 RMB-Yuan。取值范围为[0.01，1000000.00]，精确到小数点后两位。
     #[alipay(label = "总额", ty = "Number", example = "338")]
     pub total_fee: Amount,
