@@ -197,7 +197,7 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
                 status.as_str()
             ),
         ),
-        Err(PayError::Failed(e)) => {
+        Err(PayError::State(e)) => {
             tracing::error!(target: "alipay_sandbox", error = %e, "cannot pay the trade");
             page(500, charset, "支付宝 - 错误", "系统错误")
         }

@@ -32,8 +32,8 @@ pub(crate) enum PayError {
     NoTrade,
     /// The trade does not wait for payment (its status): nothing changed.
     NotWaiting(TradeStatus),
-    /// The state could not be written, or the return could not be signed.
-    Failed(String),
+    /// The state could not be written: nothing changed.
+    State(SandboxError),
 }
 
 /// How the buyer pays: the charset and sign type of the return and the notification (the page
@@ -70,29 +70,35 @@ pub(crate) fn pay(world: &World, trade_no: &str, how: &HowPaid<'_>) -> Result<Pa
     });
     let trade = match paid {
         None => return Err(PayError::NoTrade),
-        Some(Err(e)) => return Err(PayError::Failed(e.to_string())),
+        Some(Err(e)) => return Err(PayError::State(e)),
         Some(Ok(Err(status))) => return Err(PayError::NotWaiting(status)),
         Some(Ok(Ok(trade))) => trade,
     };
+    // The trade is paid from here on: what fails next is logged, never reported as "not paid".
     let order = world.order_rows(&trade);
     if trade.notify_url.is_some() {
         let job = notification::status_change(&trade, order.clone(), how.charset, how.sign_type);
-        let job = world
-            .state
-            .insert_job(job)
-            .map_err(|e| PayError::Failed(e.to_string()))?;
-        // Delivered by the running deliveries, as a job due now.
-        if !world.request_redelivery(job.id) {
-            tracing::warn!(target: "alipay_sandbox", trade_no, "deliveries are not running: the notification waits in the state");
+        match world.state.insert_job(job) {
+            // Delivered by the running deliveries, as a job due now.
+            Ok(job) => {
+                if !world.request_redelivery(job.id) {
+                    tracing::warn!(target: "alipay_sandbox", trade_no, "deliveries are not running: the notification waits in the state");
+                }
+            }
+            Err(e) => {
+                tracing::error!(target: "alipay_sandbox", trade_no, error = %e, "the trade is paid, but its notification could not be stored");
+            }
         }
     }
-    let return_to = match how.return_url {
-        Some(url) => Some(
-            return_url(world, &trade, &order, url, how.charset, how.sign_type)
-                .map_err(PayError::Failed)?,
-        ),
-        None => None,
-    };
+    // A return that cannot be signed or encoded (a value the charset cannot hold): the buyer
+    // sees the payment done, without the way back.
+    let return_to = how.return_url.and_then(|url| {
+        return_url(world, &trade, &order, url, how.charset, how.sign_type)
+            .inspect_err(|e| {
+                tracing::error!(target: "alipay_sandbox", trade_no, error = %e, "the trade is paid, but its return could not be built");
+            })
+            .ok()
+    });
     Ok(Paid { trade, return_to })
 }
 
@@ -124,10 +130,4 @@ fn return_url(
     );
     let separator = if url.contains('?') { '&' } else { '?' };
     Ok(format!("{url}{separator}{query}"))
-}
-
-impl From<SandboxError> for PayError {
-    fn from(e: SandboxError) -> Self {
-        Self::Failed(e.to_string())
-    }
 }

@@ -36,12 +36,14 @@ pub(crate) fn parse_period(text: &str) -> Option<Duration> {
     if text == "1c" {
         return Some(Duration::from_secs(24 * 3600));
     }
-    let (number, unit) = text.split_at(text.len().checked_sub(1)?);
+    // The unit is the last character (a byte count would cut a multi-byte one: `1天`).
+    let unit = text.chars().next_back()?;
+    let number = &text[..text.len() - unit.len_utf8()];
     let n: u64 = number.parse().ok().filter(|n| *n > 0)?;
     let unit = match unit {
-        "m" => 60,
-        "h" => 3600,
-        "d" => 24 * 3600,
+        'm' => 60,
+        'h' => 3600,
+        'd' => 24 * 3600,
         _ => return None,
     };
     Some(Duration::from_secs(n.checked_mul(unit)?))
@@ -52,11 +54,10 @@ pub(crate) fn opened(world: &World, trade_no: &str, params: &[(String, String)])
     let life = param(params, "it_b_pay")
         .and_then(parse_period)
         .unwrap_or(UNPAID);
-    world.deadlines.set(
-        Instant::now() + world.scaled(life),
-        trade_no,
-        Deadline::Unpaid,
-    );
+    // A period too long for the clock never falls due.
+    if let Some(at) = Instant::now().checked_add(world.scaled(life)) {
+        world.deadlines.set(at, trade_no, Deadline::Unpaid);
+    }
 }
 
 /// Sets the receipt deadline of a trade just shipped (by `POST` when `by_post`).
@@ -69,11 +70,10 @@ pub(crate) fn shipped(world: &World, trade_no: &str, by_post: bool) {
     } else {
         RECEIPT
     };
-    world.deadlines.set(
-        Instant::now() + world.scaled(wait),
-        trade_no,
-        Deadline::Receipt,
-    );
+    // A period too long for the clock never falls due.
+    if let Some(at) = Instant::now().checked_add(world.scaled(wait)) {
+        world.deadlines.set(at, trade_no, Deadline::Receipt);
+    }
 }
 
 /// Applies every deadline due now.
@@ -133,4 +133,34 @@ pub(crate) fn tick(world: &World) -> Duration {
     world
         .scaled(Duration::from_secs(60))
         .clamp(Duration::from_millis(5), Duration::from_secs(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        assert_eq!(parse_period("90m"), Some(Duration::from_secs(5400)));
+        assert_eq!(parse_period("2h"), Some(Duration::from_secs(7200)));
+        assert_eq!(parse_period("15d"), Some(Duration::from_secs(15 * 86400)));
+        assert_eq!(parse_period("1c"), Some(Duration::from_secs(86400)));
+        // Not a period: no panic, no deadline of its own.
+        for text in [
+            "",
+            "m",
+            "0m",
+            "1.5h",
+            "1天",
+            "天",
+            "-1d",
+            "2026-12-05 10:00",
+        ] {
+            assert_eq!(parse_period(text), None, "{text}");
+        }
+        // Too long to multiply out; long enough to overflow an Instant when added.
+        assert_eq!(parse_period("99999999999999999999d"), None);
+        assert!(parse_period("200000000000000000m").is_some());
+        assert!(Instant::now().checked_add(Duration::MAX).is_none());
+    }
 }

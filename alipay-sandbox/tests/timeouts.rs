@@ -81,6 +81,15 @@ async fn an_unpaid_trade_closes_after_it_b_pay() {
         .unwrap();
     assert_eq!(closed.trade_no, soon);
     assert_eq!(closed.trade_status, TradeStatus::TradeClosed);
+    // Periods that are not one (a multi-byte unit, one too long for the clock) open the trade
+    // like no period at all: no panic, no lost answer.
+    for (out, period) in [("T-3", "1天"), ("T-4", "200000000000000000m")] {
+        let no = open(&sandbox, out, &receiver.url, Some(period), None).await;
+        assert_eq!(
+            sandbox.admin().trade(&no).unwrap().status,
+            TradeStatus::WaitBuyerPay
+        );
+    }
     // Without it_b_pay: 15 days (21.6 minutes here), so still waiting.
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(

@@ -385,9 +385,7 @@ impl Admin {
                 "trade {trade_no:?} is {status}: only a trade waiting for payment (WAIT_BUYER_PAY) \
                  can be paid"
             ))),
-            Err(PayError::Failed(e)) => Err(SandboxError::Invalid(format!(
-                "trade {trade_no:?} could not be paid: {e}"
-            ))),
+            Err(PayError::State(e)) => Err(e),
         }
     }
 

@@ -247,6 +247,9 @@ async fn checkout(
     headers: HeaderMap,
     Query(order): Query<Checkout>,
 ) -> Response {
+    // The shop's own URL for notify_url, return_url and show_url, taken here from the request's
+    // Host for the example's sake. A real shop uses its configured public URL: the Host header is
+    // the client's to choose, and the signed form would carry the client's URLs.
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
