@@ -9,6 +9,9 @@
 //! reads the statuses other services send). The document's request table marks `seller_email`
 //! required although its note accepts `seller_id` instead; the table is followed.
 //!
+//! The notification's and the return's `discount` is kept as sent, a string: the document makes it
+//! negative for a discount, which `Amount` cannot hold.
+//!
 //! Repeating it is the buyer's browser visiting the cashier again: the same `out_trade_no` shows
 //! the same trade (never a second one).
 
@@ -236,8 +239,6 @@ pub struct CreatePartnerTradeByBuyerNotify {
     #[alipay(label = "买家 ID", ty = "String", example = "2088102008416044")]
     pub buyer_id: String,
     /// 支付宝系统会把 discount 的值加到交易金额上，如果需要折扣，本参数为负数。单位为：RMB Yuan，精确到小数点后两位。缺省值为 0 元。
-    ///
-    /// Kept as sent, a string: negative for a discount, which `Amount` cannot hold.
     #[alipay(label = "商品折扣", ty = "Number", example = "0.00")]
     pub discount: String,
     /// 单笔交易金总额，单位为 RMB-Yuan。取值范围为[0.01，1000000.00]，精确到小数点后两位。
@@ -393,8 +394,6 @@ pub struct CreatePartnerTradeByBuyerReturn {
     #[alipay(label = "买家 ID", ty = "String", example = "2088102010217422")]
     pub buyer_id: String,
     /// 支付宝系统会把 discount 的值加到交易金额上，如果需要折扣，本参数为负数。单位为：RMB Yuan，精确到小数点后两位。缺省值为 0 元。
-    ///
-    /// Kept as sent, a string: negative for a discount, which `Amount` cannot hold.
     #[alipay(label = "商品折扣", ty = "Number", example = "0.00")]
     pub discount: String,
     /// 单笔交易金总额，单位为 RMB-Yuan。取值范围为[0.01，1000000.00]，精确到小数点后两位。

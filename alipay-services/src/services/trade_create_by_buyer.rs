@@ -12,6 +12,9 @@
 //! silent. Types as the sister declaration: amounts `Amount`, URLs `HttpUrl`, the trade status the
 //! shared `TradeStatus`.
 //!
+//! The notification's and the return's `discount` is kept as sent, a string: the document makes it
+//! negative for a discount, which `Amount` cannot hold.
+//!
 //! Repeating it is the buyer's browser visiting the cashier again: the same `out_trade_no` shows
 //! the same trade (never a second one).
 
@@ -239,8 +242,6 @@ pub struct TradeCreateByBuyerNotify {
     #[alipay(label = "买家 ID", ty = "String", example = "2088102008416044")]
     pub buyer_id: String,
     /// 支付宝系统会把 discount 的值加到交易金额上，如果需要折扣，本参数为负数。单位为：RMB Yuan，精确到小数点后两位。缺省值为 0 元。
-    ///
-    /// Kept as sent, a string: negative for a discount, which `Amount` cannot hold.
     #[alipay(label = "商品折扣", ty = "Number", example = "0.00")]
     pub discount: String,
     /// 单笔交易金总额，单位为 RMB-Yuan。取值范围为[0.01，1000000.00]，精确到小数点后两位。
@@ -396,8 +397,6 @@ pub struct TradeCreateByBuyerReturn {
     #[alipay(label = "买家 ID", ty = "String", example = "2088102010217422")]
     pub buyer_id: String,
     /// 支付宝系统会把 discount 的值加到交易金额上，如果需要折扣，本参数为负数。单位为：RMB Yuan，精确到小数点后两位。缺省值为 0 元。
-    ///
-    /// Kept as sent, a string: negative for a discount, which `Amount` cannot hold.
     #[alipay(label = "商品折扣", ty = "Number", example = "0.00")]
     pub discount: String,
     /// 单笔交易金总额，单位为 RMB-Yuan。取值范围为[0.01，1000000.00]，精确到小数点后两位。
