@@ -7,18 +7,62 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
 
 use alipay_core::canonical::SignedParams;
-use alipay_core::form;
 use alipay_core::sign::{SignType, Signer, sign_params};
 use alipay_core::types::DateTime;
+use alipay_core::{Charset, form};
 use base64::Engine as _;
 use reqwest::header::CONTENT_TYPE;
 use tokio::task::JoinHandle;
 
 use crate::keys;
-use crate::model::SentNotification;
-use crate::notification::{DELIVERIES, SCHEDULE};
+use crate::model::{SandboxTrade, SentNotification};
+use crate::notification::{self, DELIVERIES, SCHEDULE};
+use crate::request::param;
 use crate::state::Job;
 use crate::world::World;
+
+/// The charset and sign type of trade `trade_no`'s notifications and return: those of its latest
+/// notification (the merchant verifies one sign type), else those of the page request that opened
+/// it, else UTF-8 and MD5 (a trade made with the admin API and never notified).
+pub(crate) fn trade_form(world: &World, trade_no: &str) -> (Charset, SignType) {
+    if let Some(job) = world.state.latest_job(trade_no) {
+        return (job.charset, job.sign_type);
+    }
+    let order = world.order(trade_no);
+    let charset = param(&order, "_input_charset")
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(Charset::Utf8);
+    let sign_type = param(&order, "sign_type")
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(SignType::Md5);
+    (charset, sign_type)
+}
+
+/// Queues the `trade_status_sync` notification of `trade`'s new status (when it has a
+/// `notify_url`), for the running deliveries to send now. The change it reports is already stored:
+/// a notification that cannot be stored is logged, not reported as a failed change.
+pub(crate) fn queue_status_change(
+    world: &World,
+    trade: &SandboxTrade,
+    charset: Charset,
+    sign_type: SignType,
+) {
+    if trade.notify_url.is_none() {
+        return;
+    }
+    let job = notification::status_change(trade, world.order_rows(trade), charset, sign_type);
+    let trade_no = trade.trade_no.as_str();
+    match world.state.insert_job(job) {
+        Ok(job) => {
+            if !world.request_redelivery(job.id) {
+                tracing::warn!(target: "alipay_sandbox", trade_no, "deliveries are not running: the notification waits in the state");
+            }
+        }
+        Err(e) => {
+            tracing::error!(target: "alipay_sandbox", trade_no, error = %e, "the change is stored, but its notification could not be");
+        }
+    }
+}
 
 /// The answer body that stops the deliveries.
 const ACK: &[u8] = b"success";

@@ -13,7 +13,7 @@ use alipay_core::types::{DateTime, TradeStatus};
 use crate::error::SandboxError;
 use crate::model::{SandboxTrade, TradeKind};
 use crate::notification;
-use crate::notify_sender::{new_notify_id, sign_as};
+use crate::notify_sender::{new_notify_id, queue_status_change, sign_as};
 use crate::world::World;
 
 /// A paid trade and where its buyer's browser goes next.
@@ -75,21 +75,8 @@ pub(crate) fn pay(world: &World, trade_no: &str, how: &HowPaid<'_>) -> Result<Pa
         Some(Ok(Ok(trade))) => trade,
     };
     // The trade is paid from here on: what fails next is logged, never reported as "not paid".
+    queue_status_change(world, &trade, how.charset, how.sign_type);
     let order = world.order_rows(&trade);
-    if trade.notify_url.is_some() {
-        let job = notification::status_change(&trade, order.clone(), how.charset, how.sign_type);
-        match world.state.insert_job(job) {
-            // Delivered by the running deliveries, as a job due now.
-            Ok(job) => {
-                if !world.request_redelivery(job.id) {
-                    tracing::warn!(target: "alipay_sandbox", trade_no, "deliveries are not running: the notification waits in the state");
-                }
-            }
-            Err(e) => {
-                tracing::error!(target: "alipay_sandbox", trade_no, error = %e, "the trade is paid, but its notification could not be stored");
-            }
-        }
-    }
     // A return that cannot be signed or encoded (a value the charset cannot hold): the buyer
     // sees the payment done, without the way back.
     let return_to = how.return_url.and_then(|url| {

@@ -7,13 +7,11 @@
 //! The notification is signed and encoded as the trade's earlier notifications were (the merchant
 //! verifies one sign type), else MD5 in UTF-8.
 
-use alipay_core::Charset;
-use alipay_core::sign::SignType;
 use alipay_core::types::{DateTime, TradeStatus};
 
 use crate::error::SandboxError;
 use crate::model::{SandboxTrade, TradeKind};
-use crate::notification;
+use crate::notify_sender::{queue_status_change, trade_form};
 use crate::world::World;
 
 /// Why a trade cannot be confirmed received.
@@ -43,22 +41,8 @@ pub(crate) fn confirm(world: &World, trade_no: &str) -> Result<SandboxTrade, Con
         Some(Ok(Err(refused))) => return Err(ConfirmError::Refused(refused)),
         Some(Ok(Ok(trade))) => trade,
     };
-    if trade.notify_url.is_some() {
-        let (charset, sign_type) = notification_form(world, &trade);
-        let job = world
-            .state
-            .insert_job(notification::status_change(
-                &trade,
-                world.order_rows(&trade),
-                charset,
-                sign_type,
-            ))
-            .map_err(ConfirmError::State)?;
-        // Delivered by the running deliveries, as a re-delivery of a job due now.
-        if !world.request_redelivery(job.id) {
-            tracing::warn!(target: "alipay_sandbox", trade_no, "deliveries are not running: the notification waits in the state");
-        }
-    }
+    let (charset, sign_type) = trade_form(world, &trade.trade_no);
+    queue_status_change(world, &trade, charset, sign_type);
     Ok(trade)
 }
 
@@ -67,17 +51,6 @@ pub(crate) fn confirm(world: &World, trade_no: &str) -> Result<SandboxTrade, Con
 pub(crate) enum ConfirmError {
     /// The trade cannot be confirmed.
     Refused(Refused),
-    /// The state could not be written.
+    /// The trade could not be stored.
     State(SandboxError),
-}
-
-/// The charset and sign type of the trade's notifications: those of its latest one (the payment's
-/// or the shipment's), else MD5 in UTF-8 (a trade made with the admin API and never notified).
-fn notification_form(world: &World, trade: &SandboxTrade) -> (Charset, SignType) {
-    world
-        .state
-        .latest_job(&trade.trade_no)
-        .map_or((Charset::Utf8, SignType::Md5), |job| {
-            (job.charset, job.sign_type)
-        })
 }

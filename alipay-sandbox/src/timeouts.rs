@@ -14,12 +14,10 @@
 
 use std::time::{Duration, Instant};
 
-use alipay_core::Charset;
-use alipay_core::sign::SignType;
 use alipay_core::types::{DateTime, TradeStatus};
 
 use crate::deadlines::Deadline;
-use crate::notification;
+use crate::notify_sender::{queue_status_change, trade_form};
 use crate::receipt;
 use crate::request::param;
 use crate::world::World;
@@ -107,25 +105,8 @@ fn close_unpaid(world: &World, trade_no: &str) {
         }
         _ => return,
     };
-    if trade.notify_url.is_none() {
-        return;
-    }
-    let order = world.order(trade_no);
-    let charset = param(&order, "_input_charset")
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(Charset::Utf8);
-    let sign_type = param(&order, "sign_type")
-        .and_then(|t| t.parse().ok())
-        .unwrap_or(SignType::Md5);
-    let job = notification::status_change(&trade, world.order_rows(&trade), charset, sign_type);
-    match world.state.insert_job(job) {
-        Ok(job) => {
-            world.request_redelivery(job.id);
-        }
-        Err(e) => {
-            tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the notification");
-        }
-    }
+    let (charset, sign_type) = trade_form(world, trade_no);
+    queue_status_change(world, &trade, charset, sign_type);
 }
 
 /// How often the deadlines are checked: a second, or less on a fast clock (at least 5 ms).

@@ -365,13 +365,10 @@ impl Admin {
         use crate::payment::{HowPaid, PayError};
         use crate::request::param;
         let order = self.world.order(trade_no);
+        let (charset, sign_type) = crate::notify_sender::trade_form(&self.world, trade_no);
         let how = HowPaid {
-            charset: param(&order, "_input_charset")
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(alipay_core::Charset::Utf8),
-            sign_type: param(&order, "sign_type")
-                .and_then(|t| t.parse().ok())
-                .unwrap_or(alipay_core::SignType::Md5),
+            charset,
+            sign_type,
             return_url: param(&order, "return_url"),
             instant,
         };

@@ -5,7 +5,7 @@ use alipay_core::ErrorCode;
 use alipay_core::types::TradeStatus;
 use alipay_services::single_trade_query::{SingleTradeQuery, Trade as TradePayload};
 
-use crate::registry::{Call, Outcome, Payload, Reply};
+use crate::registry::{Call, Outcome, Payload, Reply, param};
 
 /// Answers the trade as `<trade>`.
 pub(crate) fn single_trade(
@@ -28,12 +28,7 @@ pub(crate) fn single_trade(
     // The order's rows (subject, price, quantity, seller_email, buyer_email, …), as the trade's
     // notifications carry them.
     let order = call.world.order_rows(&trade);
-    let row = |name: &str| {
-        order
-            .iter()
-            .find(|(k, v)| k == name && !v.is_empty())
-            .map(|(_, v)| v.clone())
-    };
+    let row = |name: &str| param(&order, name).map(str::to_owned);
     let closed = trade.status == TradeStatus::TradeClosed;
     Ok(Reply::Payload(Payload::of::<TradePayload>(|name| {
         Some(match name {
