@@ -145,8 +145,9 @@ fn violations(errors: &ValidationErrors) -> Failure {
 }
 
 /// A note on stderr when the response's signature was not checked.
-fn note_signature<T>(reply: &Reply<T>, client: &Client) {
-    if reply.signature == SignatureStatus::Unsigned {
+fn note_signature<T: Response>(reply: &Reply<T>, client: &Client) {
+    // A plain-text answer (notify_verify) is never signed.
+    if reply.signature == SignatureStatus::Unsigned && T::TEXT.is_empty() {
         if reply.envelope.sign.is_some() && client.config().verifier().is_none() {
             eprintln!(
                 "note: the response is signed but its signature was not checked: \
@@ -158,16 +159,27 @@ fn note_signature<T>(reply: &Reply<T>, client: &Client) {
     }
 }
 
-/// `{"service": …, "is_success": "T", "response": {fields in table order} | null}`.
+/// `{"service": …, "is_success": "T", "response": {fields in table order} | null}`, or for a
+/// service that answers in plain text `{"service": …, "answer": "true"}`.
 fn render<T: Response>(service: &str, reply: &Reply<T>) -> Result<String, Failure> {
     let fields = reply.response.to_fields();
-    let output = CallOutput {
-        service,
-        is_success: "T",
-        response: reply.envelope.response.as_ref().map(|_| Fields(&fields)),
+    let json = if T::TEXT.is_empty() {
+        serde_json::to_string_pretty(&CallOutput {
+            service,
+            is_success: "T",
+            response: reply.envelope.response.as_ref().map(|_| Fields(&fields)),
+        })
+    } else {
+        let answer = fields.first().map_or("", |(_, v)| v.as_ref());
+        serde_json::to_string_pretty(&TextOutput { service, answer })
     };
-    serde_json::to_string_pretty(&output)
-        .map_err(|e| Failure::general(format_args!("cannot write JSON: {e}")))
+    json.map_err(|e| Failure::general(format_args!("cannot write JSON: {e}")))
+}
+
+#[derive(Serialize)]
+struct TextOutput<'a> {
+    service: &'a str,
+    answer: &'a str,
 }
 
 #[derive(Serialize)]

@@ -1594,3 +1594,42 @@ fn spec_scaffold_prints_the_declarations() {
     let out = run(alipay().args(["spec", "scaffold", "/no/such/spec.toml"]));
     assert_code(&out, 1);
 }
+
+#[test]
+fn call_notify_verify_prints_the_plain_text_answer() {
+    fn answer(target: &str) -> String {
+        if target.contains("notify_id=RqPn%2Fvw%2BO") {
+            "true".to_owned()
+        } else {
+            "<html>maintenance</html>".to_owned()
+        }
+    }
+    let gateway = TestGateway::start(answer);
+    let mut cmd = alipay();
+    cmd.env("ALIPAY_GATEWAY", &gateway.url)
+        .env("ALIPAY_PARTNER", PARTNER)
+        .env("ALIPAY_KEY", KEY)
+        .args(["call", "notify_verify", "notify_id=RqPn/vw+O"]);
+    let out = run(&mut cmd);
+    assert_code(&out, 0);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(
+        value,
+        serde_json::json!({"service": "notify_verify", "answer": "true"})
+    );
+    assert!(!stderr(&out).contains("not signed"), "{}", stderr(&out));
+
+    // Any other text is a bad response (exit 70) that shows what came back.
+    let mut cmd = alipay();
+    cmd.env("ALIPAY_GATEWAY", &gateway.url)
+        .env("ALIPAY_PARTNER", PARTNER)
+        .env("ALIPAY_KEY", KEY)
+        .args(["call", "notify_verify", "notify_id=other"]);
+    let out = run(&mut cmd);
+    assert_code(&out, 70);
+    assert!(
+        stderr(&out).contains("<html>maintenance</html>"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -98,7 +98,9 @@ impl std::fmt::Debug for Client {
 pub struct Reply<T> {
     /// The typed payload.
     pub response: T,
-    /// The whole envelope (request echo, raw payload, signature).
+    /// The whole envelope (request echo, raw payload, signature). For a service that answers in
+    /// plain text ([`Response::TEXT`], `notify_verify`), an envelope
+    /// with `is_success` and nothing else.
     pub envelope: Envelope,
     /// Whether the response signature was verified or absent.
     pub signature: SignatureStatus,
@@ -313,6 +315,27 @@ impl Client {
                 kind,
             })
         };
+        if !T::TEXT.is_empty() {
+            // A plain-text answer (`notify_verify`): no envelope, no code, no signature.
+            if !(200..300).contains(&status) {
+                return Err(bad(BadResponseKind::Status(status)));
+            }
+            let response = T::from_text(&body).map_err(|e| bad(BadResponseKind::Payload(e)))?;
+            return Ok(Reply {
+                response,
+                envelope: Envelope {
+                    is_success: true,
+                    error: None,
+                    request: Default::default(),
+                    response: None,
+                    sign: None,
+                    sign_type: None,
+                    charset: call.signed.charset(),
+                },
+                signature: SignatureStatus::Unsigned,
+                attempts: attempt,
+            });
+        }
         let limits = xml::Limits {
             max_bytes: config.max_response_bytes,
             ..xml::Limits::default()

@@ -4,21 +4,14 @@ use std::ops::Deref;
 use std::time::Duration;
 
 use super::{BadResponse, BadResponseKind, Client, Error, ReadError, read_bounded};
+use alipay_core::Response as _;
 use alipay_core::charset::Charset;
 use alipay_core::form;
+pub use alipay_core::notify::NotifyVerify;
 use alipay_core::notify::{self, Notification, NotifyError};
-use alipay_core::service::{Notification as NotificationTable, Repeat, ValidationErrors};
-
-/// `notify_verify`'s plain-text answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum NotifyVerify {
-    /// `true`: Alipay sent this notification (within about the last minute).
-    True,
-    /// `false`: not sent by Alipay, or expired.
-    False,
-    /// `invalid`: the verification request's parameters were wrong (partner, notify_id).
-    Invalid,
-}
+use alipay_core::service::{
+    Notification as NotificationTable, Repeat, ResponseErrorKind, ValidationErrors,
+};
 
 /// Why a notification was not accepted. Answer Alipay with anything but `success` (e.g.
 /// [`ACK_FAIL`](alipay_core::notify::ACK_FAIL)); a genuine notification is delivered again.
@@ -305,13 +298,11 @@ impl Client {
                 }));
             }
         };
-        match body.trim_ascii() {
-            b"true" => Ok(NotifyVerify::True),
-            b"false" => Ok(NotifyVerify::False),
-            b"invalid" => Ok(NotifyVerify::Invalid),
-            other => Err(bad(BadResponseKind::NotifyVerifyAnswer(
-                alipay_core::__private::truncated_to(&String::from_utf8_lossy(other), 64),
-            ))),
-        }
+        NotifyVerify::from_text(&body).map_err(|e| match e.kind() {
+            ResponseErrorKind::UnexpectedText { found, .. } => {
+                bad(BadResponseKind::NotifyVerifyAnswer(found.clone()))
+            }
+            _ => bad(BadResponseKind::Payload(e)),
+        })
     }
 }

@@ -661,3 +661,69 @@ fn handled_outcomes_display_their_short_name_and_reason() {
         "step_failed: out of stock"
     );
 }
+
+/// The catalog's `notify_verify` through `execute`: a plain-text answer read into `NotifyVerify`,
+/// no envelope parsed; any other text, or a non-2xx status, is a bad response naming the service.
+#[tokio::test]
+async fn the_catalog_notify_verify_reads_a_plain_text_answer() {
+    use alipay_client::{BadResponseKind, Error};
+    use alipay_core::service::ResponseErrorKind;
+    use alipay_services::notify_verify::{ConfirmNotification, NotifyVerify};
+
+    let gw = Gateway::start().await;
+    gw.push(VERIFY, Reply::Text("true".into()));
+    gw.push(VERIFY, Reply::Text(" invalid\r\n".into()));
+    gw.push(
+        VERIFY,
+        Reply::Text("<alipay><is_success>T</is_success></alipay>".into()),
+    );
+    gw.push(
+        VERIFY,
+        Reply::Raw {
+            status: 502,
+            content_type: "text/plain".into(),
+            body: b"true".to_vec(),
+        },
+    );
+    let client = client_for(&gw.url());
+    let ask = ConfirmNotification {
+        notify_id: "RqPnCoPT3K9/vwbh3I+ODmZS9o4qChHwPWbaS7UMBJpUnBJlzg42y9A8gQlzU6m3fOhG".into(),
+    };
+    assert_eq!(client.execute(&ask).await.unwrap(), NotifyVerify::True);
+    // The id was sent percent-encoded once, and the question signed like every call.
+    let sent = gw.requests().pop().unwrap();
+    assert_eq!(sent.param("notify_id"), Some(ask.notify_id.as_str()));
+    assert!(
+        sent.query.contains("RqPnCoPT3K9%2Fvwbh3I%2BODm"),
+        "{}",
+        sent.query
+    );
+    assert_eq!(sent.param("sign_type"), Some("MD5"));
+
+    assert_eq!(client.execute(&ask).await.unwrap(), NotifyVerify::Invalid);
+    match client.execute(&ask).await.unwrap_err() {
+        Error::BadResponse(bad) => {
+            assert_eq!(bad.service, "notify_verify");
+            let BadResponseKind::Payload(e) = &bad.kind else {
+                panic!("{bad:?}")
+            };
+            assert!(
+                matches!(e.kind(), ResponseErrorKind::UnexpectedText { found, .. } if found.starts_with("<alipay>")),
+                "{e:?}"
+            );
+            assert!(
+                e.to_string()
+                    .contains("expected one of true, false, invalid"),
+                "{e}"
+            );
+        }
+        e => panic!("{e:?}"),
+    }
+    // A 502 is retried for an idempotent question; its body is never read as an answer.
+    match client.execute(&ask).await {
+        Err(Error::BadResponse(bad)) => {
+            assert!(matches!(bad.kind, BadResponseKind::Status(502)), "{bad:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+}

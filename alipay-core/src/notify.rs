@@ -55,6 +55,90 @@ pub const ACK_SUCCESS: &str = "success";
 /// this is the conventional one).
 pub const ACK_FAIL: &str = "fail";
 
+/// `notify_verify`'s plain-text answer to "did Alipay send notification `notify_id` to this
+/// partner?": the [`Response`](crate::Response) of the catalog's `notify_verify` service, and what
+/// a client's own confirmation step reads.
+///
+/// The answer is not an XML envelope but one of three words
+/// ([`Response::TEXT`](crate::Response::TEXT)):
+///
+/// ```
+/// use alipay_core::Response as _;
+/// use alipay_core::notify::NotifyVerify;
+///
+/// assert_eq!(NotifyVerify::from_text(b"true"), Ok(NotifyVerify::True));
+/// assert!(NotifyVerify::from_text(b"<alipay>").is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum NotifyVerify {
+    /// `true`: Alipay sent this notification to this partner (within about the last minute).
+    True,
+    /// `false`: not sent by Alipay, or expired.
+    False,
+    /// `invalid`: the verification request's parameters were wrong (partner, notify_id).
+    Invalid,
+}
+
+impl NotifyVerify {
+    /// The answer as the gateway writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::True => "true",
+            Self::False => "false",
+            Self::Invalid => "invalid",
+        }
+    }
+}
+
+impl fmt::Display for NotifyVerify {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl crate::Response for NotifyVerify {
+    const ELEMENT: &'static str = "";
+    const FIELDS: &'static [crate::service::FieldSpec] = &[];
+    const TEXT: &'static [&'static str] = &["true", "false", "invalid"];
+
+    /// Never called: the answer is text (`from_text`).
+    fn from_payload(_: &crate::xml::Payload) -> Result<Self, crate::service::ResponseFieldError> {
+        Err(crate::service::ResponseFieldError::new(
+            "",
+            None,
+            crate::service::ResponseErrorKind::UnexpectedText {
+                found: "<an XML payload>".to_owned(),
+                expected: Self::TEXT,
+            },
+        ))
+    }
+
+    /// The answer as one field, `notify_verify` (what a tool prints).
+    fn write_fields<'a>(&'a self, out: &mut Vec<(&'static str, std::borrow::Cow<'a, str>)>) {
+        out.push(("notify_verify", std::borrow::Cow::Borrowed(self.as_str())));
+    }
+
+    /// `true`, `false` or `invalid`, surrounding ASCII whitespace ignored; any other text is
+    /// [`UnexpectedText`](crate::service::ResponseErrorKind::UnexpectedText).
+    fn from_text(text: &[u8]) -> Result<Self, crate::service::ResponseFieldError> {
+        match text.trim_ascii() {
+            b"true" => Ok(Self::True),
+            b"false" => Ok(Self::False),
+            b"invalid" => Ok(Self::Invalid),
+            other => Err(crate::service::ResponseFieldError::new(
+                "",
+                None,
+                crate::service::ResponseErrorKind::UnexpectedText {
+                    found: truncated(&String::from_utf8_lossy(other)),
+                    expected: Self::TEXT,
+                },
+            )),
+        }
+    }
+}
+
 /// At most this many characters of a received value are echoed in an error.
 const ECHO_LIMIT: usize = 64;
 

@@ -328,6 +328,27 @@ pub trait Response: Sized {
         out
     }
 
+    /// The answers of a service that answers in plain text instead of the XML envelope
+    /// (`notify_verify`: `true`, `false`, `invalid`); empty, the default, for an XML answer. For a
+    /// text answer the client reads the body with [`from_text`](Self::from_text): there is no
+    /// envelope, no error code and no signature, and [`ELEMENT`](Self::ELEMENT) is empty. A text
+    /// answer is declared by implementing this trait by hand (see
+    /// [`NotifyVerify`](crate::notify::NotifyVerify)); `#[derive(Response)]` is for XML payloads.
+    const TEXT: &'static [&'static str] = &[];
+
+    /// Reads a plain-text answer (the body; surrounding ASCII whitespace is not significant). Only
+    /// called when [`TEXT`](Self::TEXT) is not empty; the default refuses every text.
+    fn from_text(text: &[u8]) -> Result<Self, ResponseFieldError> {
+        Err(ResponseFieldError::new(
+            Self::ELEMENT,
+            None,
+            ResponseErrorKind::UnexpectedText {
+                found: crate::sign::truncated_to(&String::from_utf8_lossy(text), 64),
+                expected: Self::TEXT,
+            },
+        ))
+    }
+
     /// Reads the envelope's payload: it must be present and named [`Response::ELEMENT`].
     fn from_response(payload: Option<&Payload>) -> Result<Self, ResponseFieldError> {
         match payload {
@@ -351,6 +372,11 @@ pub trait Response: Sized {
 impl<T: Response> Response for Option<T> {
     const ELEMENT: &'static str = T::ELEMENT;
     const FIELDS: &'static [FieldSpec] = T::FIELDS;
+    const TEXT: &'static [&'static str] = T::TEXT;
+
+    fn from_text(text: &[u8]) -> Result<Self, ResponseFieldError> {
+        T::from_text(text).map(Some)
+    }
 
     fn from_payload(payload: &Payload) -> Result<Self, ResponseFieldError> {
         T::from_payload(payload).map(Some)
@@ -615,6 +641,13 @@ pub enum ResponseErrorKind {
         /// The tag that was found.
         found: String,
     },
+    /// A plain-text answer that is none of the service's [`Response::TEXT`].
+    UnexpectedText {
+        /// The text received (at most 64 characters).
+        found: String,
+        /// The answers the service gives.
+        expected: &'static [&'static str],
+    },
 }
 
 impl std::fmt::Display for ResponseErrorKind {
@@ -625,6 +658,9 @@ impl std::fmt::Display for ResponseErrorKind {
             Self::Invalid(e) => write!(f, "invalid: {e}"),
             Self::MissingPayload => f.write_str("no payload"),
             Self::WrongElement { found } => write!(f, "another payload element: <{found}>"),
+            Self::UnexpectedText { found, expected } => {
+                write!(f, "plain-text answer {found:?} is none of {expected:?}")
+            }
         }
     }
 }
@@ -678,6 +714,13 @@ impl ResponseFieldError {
 
 impl fmt::Display for ResponseFieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ResponseErrorKind::UnexpectedText { found, expected } = &self.kind {
+            return write!(
+                f,
+                "plain-text answer {found:?}: expected one of {}",
+                expected.join(", ")
+            );
+        }
         write!(f, "response/{}", self.element)?;
         if let Some(field) = self.field {
             write!(f, "/{field}")?;
@@ -690,6 +733,7 @@ impl fmt::Display for ResponseFieldError {
             ResponseErrorKind::WrongElement { found } => {
                 write!(f, ": found <{found}> instead")
             }
+            ResponseErrorKind::UnexpectedText { .. } => Ok(()),
         }
     }
 }

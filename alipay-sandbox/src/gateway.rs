@@ -370,6 +370,7 @@ fn check(
         Reply::Plain => None,
         Reply::Payload(payload) => Some(payload),
         Reply::Page(page) => return (html(charset, page.clone()), "page".into()),
+        Reply::Text(text) => return (Answer::Text(text), (*text).to_owned()),
     };
     match envelope::success(charset, &params, payload, signer) {
         Ok(body) => (Answer::Xml { charset, body }, "T".into()),

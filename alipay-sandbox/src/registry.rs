@@ -90,6 +90,8 @@ pub(crate) enum Reply {
     Payload(Payload),
     /// An HTML page in the request charset (a page service: the cashier the buyer sees).
     Page(String),
+    /// A plain-text answer (a service whose response declares [`Response::TEXT`]).
+    Text(&'static str),
 }
 
 /// What a handler did: its answer, and its effects for the layers above to carry out (the
@@ -293,11 +295,14 @@ pub(crate) use crate::request::param;
 
 /// The default answer of an API service: response type `T`'s table filled with the request's
 /// value of the same name, else the field's example (a field with neither is left out); no
-/// payload when `T` has none.
+/// payload when `T` has none; the first of its words when `T` answers in plain text.
 fn example_answer<T: Response>(
     _: &Call<'_>,
     params: &[(String, String)],
 ) -> Result<Outcome, Refusal> {
+    if let Some(word) = T::TEXT.first() {
+        return Ok(Reply::Text(word).into());
+    }
     if T::ELEMENT.is_empty() {
         return Ok(Reply::Plain.into());
     }

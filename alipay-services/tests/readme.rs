@@ -28,6 +28,12 @@ impl Table {
         };
         let response = if info.kind == Kind::Page {
             "— (a return to `return_url`, a notification to `notify_url`)".to_owned()
+        } else if !<R::Response as Response>::TEXT.is_empty() {
+            format!(
+                "`{}` (plain text: {})",
+                path(std::any::type_name::<R::Response>()),
+                <R::Response as Response>::TEXT.join(", ")
+            )
         } else if <R::Response as Response>::ELEMENT.is_empty() {
             "`()` (no payload)".to_owned()
         } else {

@@ -332,6 +332,8 @@ fn response<T: Response>(spec: &Spec, out: &mut Diff) {
         );
         return;
     };
+    let text: Vec<&str> = table.text.iter().map(String::as_str).collect();
+    out.compare("response.text".to_owned(), text, T::TEXT.to_vec());
     out.compare(
         "response.element".to_owned(),
         table.element.as_str(),

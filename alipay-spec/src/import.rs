@@ -340,6 +340,7 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportErr
                 spec.response = Some(ResponseTable {
                     element,
                     fields: business,
+                    text: Vec::new(),
                 });
             }
             TableKind::Notify => {

@@ -93,7 +93,13 @@ pub struct ResponseTable {
     /// The payload's element inside `<response>`; empty for no payload.
     pub element: String,
     /// Its child elements, in table order.
+    #[serde(default)]
     pub fields: Vec<Row>,
+    /// For a service that answers in plain text instead of the XML envelope, the words it
+    /// answers (`notify_verify`: `true`, `false`, `invalid`); the element is then empty and there
+    /// are no fields. Empty for an XML answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text: Vec<String>,
 }
 
 /// A notification or return table: the parameters Alipay sends, in table order.

@@ -266,7 +266,7 @@ impl<'a> Plan<'a> {
         for e in &self.enums {
             render_enum(&mut out, runtime, e);
         }
-        self.render_request(&mut out);
+        self.render_request(&mut out, runtime);
         if let Some(name) = &self.response {
             self.render_response(&mut out, name);
         }
@@ -351,7 +351,7 @@ impl<'a> Plan<'a> {
         render_struct(out, &name, fields);
     }
 
-    fn render_request(&self, out: &mut String) {
+    fn render_request(&self, out: &mut String, runtime: &str) {
         let spec = self.spec;
         let title = title_suffix(spec);
         let _ = writeln!(out, "/// The request of `{}`{title}.", spec.service);
@@ -360,7 +360,22 @@ impl<'a> Plan<'a> {
         if spec.is_page() {
             args.push("page".to_owned());
         } else {
-            let response = self.response.clone().unwrap_or_else(|| "()".to_owned());
+            let text = spec.response.as_ref().map_or(&[][..], |t| &t.text[..]);
+            let response = if text.is_empty() {
+                self.response.clone().unwrap_or_else(|| "()".to_owned())
+            } else if text == ["true", "false", "invalid"] {
+                // notify_verify's words: the core's answer type reads them.
+                format!("{runtime}::notify::NotifyVerify")
+            } else {
+                let _ = writeln!(
+                    out,
+                    "// A plain-text answer ({}): implement `alipay_core::Response` with `TEXT` and\n\
+                     // `from_text` for a type of yours (as `alipay_core::notify::NotifyVerify` does)\n\
+                     // and name it here instead of `()`.",
+                    text.join(", ")
+                );
+                "()".to_owned()
+            };
             args.push(format!("response = {response}"));
         }
         args.push("method = POST".to_owned());

@@ -15,6 +15,8 @@ pub mod close_trade;
 pub mod create_partner_trade_by_buyer;
 #[path = "scaffolded/edge_cases.rs"]
 pub mod edge_cases;
+#[path = "scaffolded/notify_verify.rs"]
+pub mod notify_verify;
 #[path = "scaffolded/page.rs"]
 pub mod page;
 #[path = "scaffolded/send_goods_confirm_by_platform.rs"]
@@ -71,6 +73,7 @@ fn assert_golden(file: &str, spec: &Spec) {
 fn scaffolds_are_the_committed_files() {
     for name in [
         "close_trade",
+        "notify_verify",
         "send_goods_confirm_by_platform",
         "single_trade_query",
         "sns.create.goods.ws",
@@ -107,6 +110,12 @@ fn scaffolded_notification_tables_pass_the_check() {
 #[test]
 fn scaffolded_close_trade_passes_the_check() {
     check::<close_trade::CloseTrade>(&spec("close_trade")).unwrap_or_else(|m| panic!("{m}"));
+}
+
+/// A service that answers in plain text: the scaffold names the core's answer type.
+#[test]
+fn scaffolded_notify_verify_passes_the_check() {
+    check::<notify_verify::NotifyVerify>(&spec("notify_verify")).unwrap_or_else(|m| panic!("{m}"));
 }
 
 #[test]

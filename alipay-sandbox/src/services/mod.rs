@@ -79,6 +79,8 @@ mod tests {
         let goods = r.get(b"sns.create.goods.ws").unwrap();
         assert!(goods.is_secret("key"));
         assert!(!goods.is_secret("goods_name"));
-        assert!(r.get(b"notify_verify").is_none());
+        // Declared in the catalog, registered, but played by the gateway before the signature
+        // checks (the demos ask it unsigned): its registered handler is never reached.
+        assert!(r.get(b"notify_verify").is_some());
     }
 }
