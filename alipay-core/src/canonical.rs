@@ -27,10 +27,12 @@ impl<'a> SignedParams<'a> {
     /// Selects and orders the signed parameters among `(name, value)` pairs (e.g. the fields of
     /// a response payload, [`xml::Fields`](crate::xml::Fields)).
     pub fn from_pairs<I: IntoIterator<Item = (&'a str, &'a str)>>(pairs: I) -> Self {
-        let mut kept: Vec<(&str, &str)> = pairs
-            .into_iter()
-            .filter(|(k, v)| !v.is_empty() && !is_signature_param(k))
-            .collect();
+        let pairs = pairs.into_iter();
+        // One allocation: a filter's lower size bound is 0, so `collect` would grow the vector
+        // from 4 pairs upward.
+        let (low, high) = pairs.size_hint();
+        let mut kept: Vec<(&str, &str)> = Vec::with_capacity(high.unwrap_or(low));
+        kept.extend(pairs.filter(|(k, v)| !v.is_empty() && !is_signature_param(k)));
         // Callers that already hold their parameters in order (the derive) pay one linear check.
         if !kept.is_sorted_by(|a, b| name_order(a.0, b.0).is_le()) {
             kept.sort_by(|a, b| name_order(a.0, b.0));

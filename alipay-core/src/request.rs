@@ -232,7 +232,7 @@ pub fn prepare_request<R: Request>(
         .filter(|p| p.secret)
         .map(|p| p.name)
         .collect();
-    sign_and_encode(&params, charset, signer, &secrets)
+    sign_and_encode(SignedParams::new(&params), charset, signer, &secrets)
 }
 
 /// Signs `params` (every signed parameter, including `service`, `partner` and `_input_charset`) and
@@ -248,32 +248,30 @@ pub fn prepare<K: AsRef<str>, V: AsRef<str>>(
 ) -> Result<SignedRequest, PrepareError> {
     match params.iter().find(|(k, _)| k.as_ref() == "_input_charset") {
         Some((_, v)) if Charset::from_label(v.as_ref()) == Ok(charset) => {
-            sign_and_encode(params, charset, signer, &[])
+            sign_and_encode(SignedParams::new(params), charset, signer, &[])
         }
         Some((_, v)) => Err(PrepareError::CharsetMismatch {
             found: v.as_ref().to_owned(),
             charset,
         }),
         None => {
-            let mut with: Vec<(&str, &str)> = params
+            let with = params
                 .iter()
                 .map(|(k, v)| (k.as_ref(), v.as_ref()))
-                .collect();
-            with.push(("_input_charset", charset.as_str()));
-            sign_and_encode(&with, charset, signer, &[])
+                .chain([("_input_charset", charset.as_str())]);
+            sign_and_encode(SignedParams::from_pairs(with), charset, signer, &[])
         }
     }
 }
 
 /// The pipeline proper: canonical string → bytes → signature → wire form. `secrets` names the
 /// parameters whose values are redacted in logs and errors.
-fn sign_and_encode<K: AsRef<str>, V: AsRef<str>>(
-    params: &[(K, V)],
+fn sign_and_encode(
+    signed: SignedParams<'_>,
     charset: Charset,
     signer: &Signer,
     secrets: &[&str],
 ) -> Result<SignedRequest, PrepareError> {
-    let signed = SignedParams::new(params);
     let Signature {
         string_to_sign,
         sign,
@@ -285,7 +283,8 @@ fn sign_and_encode<K: AsRef<str>, V: AsRef<str>>(
     })?;
     let sign_type = signer.sign_type();
 
-    let mut encoded = Vec::with_capacity(string_to_sign.len() * 2 + sign.len() + 32);
+    // Room for every byte percent-encoded: growing the buffer midway costs more than the slack.
+    let mut encoded = Vec::with_capacity(string_to_sign.len() * 3 + sign.len() * 3 + 32);
     let mut secret_spans = Vec::new();
     // Offset of the current pair in `string_to_sign` (which is exactly the pairs joined).
     let mut at = 0;

@@ -91,7 +91,14 @@ async fn an_unpaid_trade_closes_after_it_b_pay() {
         );
     }
     // An absolute Beijing time already past (the mobile document's form): closed at once.
-    let past = open(&sandbox, "T-5", &receiver.url, Some("2020-01-01 00:00"), None).await;
+    let past = open(
+        &sandbox,
+        "T-5",
+        &receiver.url,
+        Some("2020-01-01 00:00"),
+        None,
+    )
+    .await;
     until(&sandbox, &past, TradeStatus::TradeClosed).await;
     // Without it_b_pay: 15 days (21.6 minutes here), so still waiting.
     tokio::time::sleep(Duration::from_millis(300)).await;
