@@ -378,7 +378,19 @@ impl Checker {
                         problem,
                     },
                 };
-                self.report(spec, rule, Some(text.to_owned()));
+                match err.item() {
+                    // An item of a list-valued parameter: `detail_data[3].reason`, its own text.
+                    Some(path) => {
+                        let withheld = spec.secret;
+                        self.violations.push(Violation {
+                            param: Cow::Owned(format!("{}{path}", spec.name)),
+                            rule,
+                            value: (!withheld).then(|| err.value().to_owned()),
+                            secret: withheld,
+                        });
+                    }
+                    None => self.report(spec, rule, Some(text.to_owned())),
+                }
                 Slot::Invalid
             }
         }

@@ -1168,3 +1168,96 @@ fn rules_are_metadata_too() {
     );
     assert!(renamed_runtime::Ask::RULES.is_empty());
 }
+
+// ---------------------------------------------------------------------------------------------
+// List-valued parameters
+
+use alipay_core::types::WireValue as _;
+
+/// One refund line: 原付款支付宝交易号^退款总金额^退款理由.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct RefundLine {
+    trade_no: String,
+    amount: Amount,
+    reason: String,
+}
+
+impl alipay_core::types::ListItem for RefundLine {
+    const FIELDS: &'static [&'static str] = &["trade_no", "amount", "reason"];
+    const FIELD_SEP: char = '^';
+    const RESERVED: &'static str = "^|$#";
+    const FORMAT: &'static str = "trade_no^amount^reason";
+
+    fn from_fields(f: &[&str]) -> Result<Self, (usize, alipay_core::types::WireValueError)> {
+        Ok(Self {
+            trade_no: f[0].to_owned(),
+            amount: Amount::parse_wire(f[1]).map_err(|e| (1, e))?,
+            reason: f[2].to_owned(),
+        })
+    }
+
+    fn field_texts(&self) -> Vec<Cow<'_, str>> {
+        vec![
+            self.trade_no.as_str().into(),
+            self.amount.to_wire(),
+            self.reason.as_str().into(),
+        ]
+    }
+}
+
+/// A request with a list-valued parameter.
+#[derive(alipay_core::Request)]
+#[alipay(service = "test.batch.refund", response = ())]
+struct BatchRefund {
+    /// 批次号.
+    batch_no: String,
+    /// 单笔数据集: items joined by `#`.
+    detail_data: alipay_core::types::Items<RefundLine, '#'>,
+}
+
+#[test]
+fn a_list_valued_parameter_is_signed_as_its_text_and_read_back_by_item() {
+    let detail: alipay_core::types::Items<RefundLine, '#'> =
+        "2011011201037066^5.00^协商退款#2011011201037067^0.01^退货"
+            .parse()
+            .unwrap();
+    let request = BatchRefund {
+        batch_no: "201101120001".into(),
+        detail_data: detail.clone(),
+    };
+    let params = signing_params(&request);
+    assert!(params.contains(&(
+        "detail_data",
+        Cow::Owned("2011011201037066^5.00^协商退款#2011011201037067^0.01^退货".to_owned())
+    )));
+    let read = BatchRefund::from_params(&[
+        ("batch_no", "201101120001"),
+        (
+            "detail_data",
+            "2011011201037066^5.00^协商退款#2011011201037067^0.01^退货",
+        ),
+    ])
+    .unwrap();
+    assert_eq!(read.detail_data, detail);
+
+    // A bad item is reported by item and field, with the field's own text.
+    let errors = BatchRefund::from_params(&[
+        ("batch_no", "201101120001"),
+        (
+            "detail_data",
+            "2011011201037066^5.00^a#2011011201037067^1.005^b",
+        ),
+    ])
+    .unwrap_err();
+    let v = &errors.violations()[0];
+    assert_eq!(v.param, "detail_data[1].amount");
+    assert_eq!(v.value.as_deref(), Some("1.005"));
+    assert!(matches!(v.rule, Rule::Format { .. }), "{v}");
+    // A missing field: the item.
+    let errors = BatchRefund::from_params(&[
+        ("batch_no", "201101120001"),
+        ("detail_data", "2011011201037066^5.00"),
+    ])
+    .unwrap_err();
+    assert_eq!(errors.violations()[0].param, "detail_data[0]");
+}

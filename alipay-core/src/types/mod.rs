@@ -14,6 +14,7 @@
 //! | [`TimestampMillis`] | milliseconds since the Unix epoch | `1309437333420` |
 //! | [`HttpUrl`] | absolute `http://` or `https://` URL | `http://www.test.com/notify` |
 //! | enums declared with [`wire_enum!`](crate::wire_enum) | one of a closed set | `EXPRESS` |
+//! | [`Items`] of a [`ListItem`] | items of fields, with the service's separators | `2011011201037066^5.00^协商退款#…` |
 //!
 //! Length limits (`String(12)` …) belong to the column, not the type; the caller checks them against
 //! the wire text.
@@ -36,6 +37,7 @@ use std::fmt::Write as _;
 
 mod amount;
 mod beijing;
+mod items;
 mod partner;
 #[cfg(feature = "serde")]
 mod serde_impls;
@@ -46,11 +48,12 @@ mod wire_error;
 
 pub use amount::Amount;
 pub use beijing::{BEIJING, CompactTime, DateTime};
+pub use items::{Items, ListItem};
 pub use partner::Partner;
 pub use sets::{TradeStatus, TransportType};
 pub use timestamp::TimestampMillis;
 pub use url::HttpUrl;
-pub use wire_error::{Rule, WireValueError};
+pub use wire_error::{ItemPath, Rule, WireValueError};
 
 /// A value that travels as text in a request parameter or a response field.
 ///

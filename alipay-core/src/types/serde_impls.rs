@@ -29,6 +29,13 @@ as_wire_text!(
     TradeStatus
 );
 
+/// A list-valued parameter as its wire text (`trade_no^amount^reason#…`).
+impl<T: super::ListItem, const SEP: char> Serialize for super::Items<T, SEP> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&WireValue::to_wire(self))
+    }
+}
+
 /// The code as Alipay writes it (`TRADE_STATUS_NOT_AVAILD`, or an unknown code verbatim).
 impl Serialize for ErrorCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -11,7 +11,32 @@ use std::fmt;
 pub struct WireValueError {
     format: &'static str,
     rule: Rule,
-    value: String,
+    /// A boxed `str`, not a `String`: with the item path, this keeps every error that carries a
+    /// `WireValueError` (a response's, the client's) as small as before lists existed.
+    value: Box<str>,
+    /// Boxed: most errors are not in a list, and every response error carries this type.
+    item: Option<Box<ItemPath>>,
+}
+
+/// Where in a list-valued parameter ([`Items`](super::Items)) an error is: the item's index (from
+/// 0) and, when the error is about one field of it, the field's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ItemPath {
+    /// The item's index in the list, from 0.
+    pub index: usize,
+    /// The field of the item, or `None` for the item as a whole (e.g. a wrong number of fields).
+    pub field: Option<&'static str>,
+}
+
+impl fmt::Display for ItemPath {
+    /// `[3].reason`, or `[3]` for the item as a whole.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}]", self.index)?;
+        if let Some(field) = self.field {
+            write!(f, ".{field}")?;
+        }
+        Ok(())
+    }
 }
 
 impl WireValueError {
@@ -21,8 +46,21 @@ impl WireValueError {
         Self {
             format,
             rule,
-            value: value.into(),
+            value: value.into().into_boxed_str(),
+            item: None,
         }
+    }
+
+    /// The same error, located in item `path` of a list-valued parameter: `value` and `format`
+    /// are then the item's or the field's.
+    pub fn in_item(mut self, path: ItemPath) -> Self {
+        self.item = Some(Box::new(path));
+        self
+    }
+
+    /// Where in a list-valued parameter the error is, if it is in one.
+    pub fn item(&self) -> Option<ItemPath> {
+        self.item.as_deref().copied()
     }
 
     /// The expected format, e.g. `"an amount in yuan with at most two decimals (e.g. 100.40)"`.
@@ -43,6 +81,9 @@ impl WireValueError {
 
 impl fmt::Display for WireValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(path) = &self.item {
+            write!(f, "item {path}: ")?;
+        }
         write!(f, "{:?} is not {}: {}", self.value, self.format, self.rule)
     }
 }
