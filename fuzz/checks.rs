@@ -165,3 +165,66 @@ fn table<N: Notification>(params: &[(String, String)]) {
         }
     }
 }
+
+/// A refund line of a batch refund's `detail_data`: trade_no^amount^reason, items joined by `#`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct RefundLine {
+    trade_no: String,
+    amount: alipay_core::types::Amount,
+    reason: String,
+}
+
+impl alipay_core::types::ListItem for RefundLine {
+    const FIELDS: &'static [&'static str] = &["trade_no", "amount", "reason"];
+    const FIELD_SEP: char = '^';
+    const RESERVED: &'static str = "^|$#";
+    const FORMAT: &'static str = "trade_no^amount^reason";
+
+    fn from_fields(f: &[&str]) -> Result<Self, (usize, alipay_core::types::WireValueError)> {
+        use alipay_core::types::WireValue as _;
+        Ok(Self {
+            trade_no: f[0].to_owned(),
+            amount: alipay_core::types::Amount::parse_wire(f[1]).map_err(|e| (1, e))?,
+            reason: f[2].to_owned(),
+        })
+    }
+
+    fn field_texts(&self) -> Vec<std::borrow::Cow<'_, str>> {
+        use alipay_core::types::WireValue as _;
+        vec![
+            self.trade_no.as_str().into(),
+            self.amount.to_wire(),
+            self.reason.as_str().into(),
+        ]
+    }
+}
+
+/// A list-valued parameter (`alipay_core::types::Items`) read from any text: a list read writes
+/// back to a text that reads as the same list, and building it again from its items succeeds; a
+/// refusal names an item that exists (its index below the number of `#`-separated parts) and, when
+/// it names a field, one of the item's fields.
+pub fn items(data: &[u8]) {
+    use alipay_core::types::{Items, ListItem, WireValue};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match Items::<RefundLine, '#'>::parse_wire(text) {
+        Ok(list) => {
+            assert!(!list.is_empty());
+            assert_eq!(list.len(), text.split('#').count());
+            let written = list.to_wire();
+            let again = Items::<RefundLine, '#'>::parse_wire(&written).unwrap();
+            assert_eq!(again, list, "{text:?} → {written:?}");
+            assert_eq!(Items::<RefundLine, '#'>::new(list.into_items()).unwrap(), again);
+        }
+        Err(e) => {
+            if let Some(path) = e.item() {
+                assert!(path.index < text.split('#').count(), "{e}");
+                if let Some(field) = path.field {
+                    assert!(RefundLine::FIELDS.contains(&field), "{e}");
+                }
+            }
+            let _ = e.to_string();
+        }
+    }
+}

@@ -51,3 +51,8 @@ fn form_corpus() {
 fn declared_notification_corpus() {
     replay("declared_notification", checks::declared_notification);
 }
+
+#[test]
+fn items_corpus() {
+    replay("items", checks::items);
+}
