@@ -215,7 +215,10 @@ pub fn items(data: &[u8]) {
             let written = list.to_wire();
             let again = Items::<RefundLine, '#'>::parse_wire(&written).unwrap();
             assert_eq!(again, list, "{text:?} → {written:?}");
-            assert_eq!(Items::<RefundLine, '#'>::new(list.into_items()).unwrap(), again);
+            assert_eq!(
+                Items::<RefundLine, '#'>::new(list.into_items()).unwrap(),
+                again
+            );
         }
         Err(e) => {
             if let Some(path) = e.item() {

@@ -316,25 +316,33 @@ impl Client {
             })
         };
         if !T::TEXT.is_empty() {
-            // A plain-text answer (`notify_verify`): no envelope, no code, no signature.
-            if !(200..300).contains(&status) {
+            // A plain-text answer (`notify_verify`): no envelope, no code, no signature. Markup in
+            // its place (an `F` envelope with a code, an error page) is read as on the XML path
+            // below, so its code is not lost.
+            let markup = body.trim_ascii_start().starts_with(b"<");
+            if !(200..300).contains(&status) && !markup {
                 return Err(bad(BadResponseKind::Status(status)));
             }
-            let response = T::from_text(&body).map_err(|e| bad(BadResponseKind::Payload(e)))?;
-            return Ok(Reply {
-                response,
-                envelope: Envelope {
-                    is_success: true,
-                    error: None,
-                    request: Default::default(),
-                    response: None,
-                    sign: None,
-                    sign_type: None,
-                    charset: call.signed.charset(),
-                },
-                signature: SignatureStatus::Unsigned,
-                attempts: attempt,
-            });
+            match T::from_text(&body) {
+                Err(e) if !markup => return Err(bad(BadResponseKind::Payload(e))),
+                Err(_) => {} // read as an envelope below
+                Ok(response) => {
+                    return Ok(Reply {
+                        response,
+                        envelope: Envelope {
+                            is_success: true,
+                            error: None,
+                            request: Default::default(),
+                            response: None,
+                            sign: None,
+                            sign_type: None,
+                            charset: call.signed.charset(),
+                        },
+                        signature: SignatureStatus::Unsigned,
+                        attempts: attempt,
+                    });
+                }
+            }
         }
         let limits = xml::Limits {
             max_bytes: config.max_response_bytes,

@@ -673,9 +673,14 @@ async fn the_catalog_notify_verify_reads_a_plain_text_answer() {
     let gw = Gateway::start().await;
     gw.push(VERIFY, Reply::Text("true".into()));
     gw.push(VERIFY, Reply::Text(" invalid\r\n".into()));
+    gw.push(VERIFY, Reply::Text("maybe".into()));
     gw.push(
         VERIFY,
-        Reply::Text("<alipay><is_success>T</is_success></alipay>".into()),
+        Reply::Text(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><alipay><is_success>F</is_success>\
+             <error>ILLEGAL_PARTNER</error></alipay>"
+                .into(),
+        ),
     );
     gw.push(
         VERIFY,
@@ -708,7 +713,7 @@ async fn the_catalog_notify_verify_reads_a_plain_text_answer() {
                 panic!("{bad:?}")
             };
             assert!(
-                matches!(e.kind(), ResponseErrorKind::UnexpectedText { found, .. } if found.starts_with("<alipay>")),
+                matches!(e.kind(), ResponseErrorKind::UnexpectedText { found, .. } if found == "maybe"),
                 "{e:?}"
             );
             assert!(
@@ -719,7 +724,12 @@ async fn the_catalog_notify_verify_reads_a_plain_text_answer() {
         }
         e => panic!("{e:?}"),
     }
-    // A 502 is retried for an idempotent question; its body is never read as an answer.
+    // An envelope in place of the word is read as one: its code is the error, as for any service.
+    match client.execute(&ask).await.unwrap_err() {
+        Error::Service(e) => assert_eq!(e.code.as_str(), "ILLEGAL_PARTNER"),
+        e => panic!("{e:?}"),
+    }
+    // A 502's body is never read as an answer (a bad response is not retried).
     match client.execute(&ask).await {
         Err(Error::BadResponse(bad)) => {
             assert!(matches!(bad.kind, BadResponseKind::Status(502)), "{bad:?}")

@@ -165,7 +165,13 @@ impl Checker {
     /// True when `param` already has a violation (a broken received value is not reported again
     /// by a rule across parameters).
     fn reported(&self, param: &str) -> bool {
-        self.violations.iter().any(|v| v.param == param)
+        // An item of a list-valued parameter is reported as `param[3].field`.
+        self.violations.iter().any(|v| {
+            v.param == param
+                || v.param
+                    .strip_prefix(param)
+                    .is_some_and(|rest| rest.starts_with('['))
+        })
     }
 
     /// Records a violation of `spec`'s parameter.

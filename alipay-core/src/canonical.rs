@@ -30,8 +30,9 @@ impl<'a> SignedParams<'a> {
         let pairs = pairs.into_iter();
         // One allocation: a filter's lower size bound is 0, so `collect` would grow the vector
         // from 4 pairs upward.
+        // An upper bound is trusted up to 256 pairs (a split of a long text may promise far more).
         let (low, high) = pairs.size_hint();
-        let mut kept: Vec<(&str, &str)> = Vec::with_capacity(high.unwrap_or(low));
+        let mut kept: Vec<(&str, &str)> = Vec::with_capacity(high.unwrap_or(low).min(low.max(256)));
         kept.extend(pairs.filter(|(k, v)| !v.is_empty() && !is_signature_param(k)));
         // Callers that already hold their parameters in order (the derive) pay one linear check.
         if !kept.is_sorted_by(|a, b| name_order(a.0, b.0).is_le()) {

@@ -1261,3 +1261,21 @@ fn a_list_valued_parameter_is_signed_as_its_text_and_read_back_by_item() {
     .unwrap_err();
     assert_eq!(errors.violations()[0].param, "detail_data[0]");
 }
+
+/// A list-valued parameter in a group: its broken item is its only violation (the group does not
+/// also call it missing).
+#[derive(alipay_core::Request)]
+#[alipay(service = "test.batch.group", response = (), one_of(detail_data, trade_no))]
+struct BatchGroup {
+    /// The list.
+    detail_data: Option<alipay_core::types::Items<RefundLine, '#'>>,
+    /// The alternative.
+    trade_no: Option<String>,
+}
+
+#[test]
+fn a_broken_item_is_reported_once() {
+    let errors = BatchGroup::from_params(&[("detail_data", "1^1.005^r")]).unwrap_err();
+    let params: Vec<&str> = errors.violations().iter().map(|v| &*v.param).collect();
+    assert_eq!(params, ["detail_data[0].amount"]);
+}

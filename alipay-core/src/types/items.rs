@@ -86,12 +86,10 @@ impl<T: ListItem, const SEP: char> Items<T, SEP> {
     /// names the item and the field).
     pub fn new(items: Vec<T>) -> Result<Self, WireValueError> {
         if items.is_empty() {
-            return Err(WireValueError::new(Self::FORMAT, Rule::Empty, ""));
+            return Err(WireValueError::new(T::FORMAT, Rule::Empty, ""));
         }
         for (index, item) in items.iter().enumerate() {
-            for (i, text) in item.field_texts().iter().enumerate() {
-                check_field::<T, SEP>(index, i, text)?;
-            }
+            check_item::<T, SEP>(index, item)?;
         }
         Ok(Self(items))
     }
@@ -116,8 +114,27 @@ impl<T: ListItem, const SEP: char> Items<T, SEP> {
         self.0
     }
 
-    /// `T`'s format joined by `SEP`, e.g. `items of trade_no^amount^reason joined by '#'`.
+    /// The list's format in words (an item's own is [`ListItem::FORMAT`], which errors about an
+    /// item name).
     const FORMAT: &'static str = "a list of items separated as the service's table says";
+}
+
+/// Checks what item `index` writes: one text per field of `T::FIELDS` (a `ListItem` that writes
+/// another number would write a list it cannot read back), none holding a reserved character.
+fn check_item<T: ListItem, const SEP: char>(index: usize, item: &T) -> Result<(), WireValueError> {
+    let texts = item.field_texts();
+    if texts.len() != T::FIELDS.len() {
+        return Err(WireValueError::new(
+            T::FORMAT,
+            Rule::Other("the item's field_texts do not give one text per field of FIELDS"),
+            texts.join(&T::FIELD_SEP.to_string()),
+        )
+        .in_item(ItemPath { index, field: None }));
+    }
+    for (i, text) in texts.iter().enumerate() {
+        check_field::<T, SEP>(index, i, text)?;
+    }
+    Ok(())
 }
 
 /// Refuses a field text holding a reserved character or the list's separator.
@@ -148,7 +165,7 @@ impl<T: ListItem, const SEP: char> WireValue for Items<T, SEP> {
     /// `T::FIELDS.len()` fields, none holding a reserved character, each reading as its type.
     fn parse_wire(s: &str) -> Result<Self, WireValueError> {
         if s.is_empty() {
-            return Err(WireValueError::new(Self::FORMAT, Rule::Empty, s));
+            return Err(WireValueError::new(T::FORMAT, Rule::Empty, s));
         }
         let mut items = Vec::new();
         let mut fields = Vec::with_capacity(T::FIELDS.len());
@@ -172,6 +189,9 @@ impl<T: ListItem, const SEP: char> WireValue for Items<T, SEP> {
                     field: T::FIELDS.get(field).copied(),
                 })
             })?;
+            // What the item writes back must be a list item too (a type that normalises a field
+            // into a reserved character would otherwise write another list).
+            check_item::<T, SEP>(index, &value)?;
             items.push(value);
         }
         Ok(Self(items))
@@ -329,5 +349,27 @@ mod tests {
         // `$` is not reserved by this list: accepted and written as is.
         let list = Payouts::new(vec![item("a$b")]).unwrap();
         assert_eq!(list.to_wire(), "1^a@b.cn^x^1.00^a$b");
+    }
+
+    /// A `ListItem` whose `field_texts` forgets a field: the list is refused, not written wrong.
+    #[test]
+    fn an_item_that_writes_the_wrong_number_of_fields_is_refused() {
+        #[derive(Debug)]
+        struct Short;
+        impl ListItem for Short {
+            const FIELDS: &'static [&'static str] = &["a", "b"];
+            const FIELD_SEP: char = '^';
+            const RESERVED: &'static str = "^#";
+            const FORMAT: &'static str = "a^b";
+            fn from_fields(_: &[&str]) -> Result<Self, (usize, WireValueError)> {
+                Ok(Short)
+            }
+            fn field_texts(&self) -> Vec<Cow<'_, str>> {
+                vec!["only".into()]
+            }
+        }
+        let e = Items::<Short, '#'>::new(vec![Short]).unwrap_err();
+        assert_eq!(e.item().unwrap().to_string(), "[0]");
+        assert!(Items::<Short, '#'>::parse_wire("x^y").is_err());
     }
 }
