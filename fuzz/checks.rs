@@ -176,6 +176,11 @@ struct RefundLine {
 
 impl alipay_core::types::ListItem for RefundLine {
     const FIELDS: &'static [&'static str] = &["trade_no", "amount", "reason"];
+    const KINDS: &'static [alipay_core::types::FieldKind] = &[
+        alipay_core::types::FieldKind::Text,
+        alipay_core::types::FieldKind::Amount,
+        alipay_core::types::FieldKind::Text,
+    ];
     const FIELD_SEP: char = '^';
     const RESERVED: &'static str = "^|$#";
     const FORMAT: &'static str = "trade_no^amount^reason";
@@ -199,8 +204,9 @@ impl alipay_core::types::ListItem for RefundLine {
     }
 }
 
-/// A list-valued parameter (`alipay_core::types::Items`) read from any text: a list read writes
-/// back to a text that reads as the same list, and building it again from its items succeeds; a
+/// A list-valued parameter (`alipay_core::types::Items`) read from any text: the compile-time
+/// example check accepts exactly the texts that read; a list read writes back to a text that reads
+/// as the same list, and building it again from its items succeeds; a
 /// refusal names an item that exists (its index below the number of `#`-separated parts) and, when
 /// it names a field, one of the item's fields.
 pub fn items(data: &[u8]) {
@@ -208,7 +214,14 @@ pub fn items(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    match Items::<RefundLine, '#'>::parse_wire(text) {
+    let parsed = Items::<RefundLine, '#'>::parse_wire(text);
+    // The derive's compile-time check of an example says exactly what reading says.
+    assert_eq!(
+        Items::<RefundLine, '#'>::__alipay_accepts(text),
+        parsed.is_ok(),
+        "{text:?}: {parsed:?}"
+    );
+    match parsed {
         Ok(list) => {
             assert!(!list.is_empty());
             assert_eq!(list.len(), text.split('#').count());

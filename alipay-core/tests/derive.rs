@@ -1184,6 +1184,11 @@ struct RefundLine {
 
 impl alipay_core::types::ListItem for RefundLine {
     const FIELDS: &'static [&'static str] = &["trade_no", "amount", "reason"];
+    const KINDS: &'static [alipay_core::types::FieldKind] = &[
+        alipay_core::types::FieldKind::Text,
+        alipay_core::types::FieldKind::Amount,
+        alipay_core::types::FieldKind::Text,
+    ];
     const FIELD_SEP: char = '^';
     const RESERVED: &'static str = "^|$#";
     const FORMAT: &'static str = "trade_no^amount^reason";
@@ -1210,8 +1215,10 @@ impl alipay_core::types::ListItem for RefundLine {
 #[alipay(service = "test.batch.refund", response = ())]
 struct BatchRefund {
     /// 批次号.
+    #[alipay(example = "201101120001")]
     batch_no: String,
     /// 单笔数据集: items joined by `#`.
+    #[alipay(example = "2011011201037066^5.00^协商退款")]
     detail_data: alipay_core::types::Items<RefundLine, '#'>,
 }
 
@@ -1260,6 +1267,11 @@ fn a_list_valued_parameter_is_signed_as_its_text_and_read_back_by_item() {
     ])
     .unwrap_err();
     assert_eq!(errors.violations()[0].param, "detail_data[0]");
+
+    // The example, checked at compile time, builds the list.
+    let example = BatchRefund::example();
+    assert_eq!(example.detail_data.len(), 1);
+    assert_eq!(example.detail_data.items()[0].amount.fen(), 500);
 }
 
 /// A list-valued parameter in a group: its broken item is its only violation (the group does not

@@ -15,11 +15,36 @@ use std::fmt;
 
 use super::{ItemPath, Rule, WireValue, WireValueError};
 
+/// What a field of a list item holds, as far as a check at compile time can tell: a declaration's
+/// `example` of a list-valued parameter is checked against these before it is accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldKind {
+    /// Any text without the list's reserved characters (a `String`).
+    Text,
+    /// An [`Amount`](super::Amount): yuan with at most two decimals.
+    Amount,
+}
+
+impl FieldKind {
+    /// Whether `text` is a wire value of this kind (the reserved characters are checked apart).
+    pub const fn accepts(self, text: &[u8]) -> bool {
+        match self {
+            Self::Text => true,
+            Self::Amount => super::amount::fen_of(text).is_some(),
+        }
+    }
+}
+
 /// One item of a list-valued parameter: its fields in wire order, and how they are read and
 /// written. Implemented by hand for each item type (see [`Items`] for an example).
 pub trait ListItem: Sized {
     /// The fields' names, in wire order (they name the field in errors: `[3].reason`).
     const FIELDS: &'static [&'static str];
+    /// What each field holds, in [`FIELDS`](Self::FIELDS) order: a declaration's `example` of the
+    /// list is checked against them at compile time. A field whose type has a rule this does not
+    /// know (a closed set, a date) is [`FieldKind::Text`] here and is checked when read.
+    const KINDS: &'static [FieldKind];
     /// The character between two fields of an item, e.g. `^`.
     const FIELD_SEP: char;
     /// Every character no field may contain: at least [`FIELD_SEP`](Self::FIELD_SEP) and the
@@ -41,7 +66,7 @@ pub trait ListItem: Sized {
 ///
 /// ```
 /// use std::borrow::Cow;
-/// use alipay_core::types::{Amount, Items, ListItem, WireValue, WireValueError};
+/// use alipay_core::types::{Amount, FieldKind, Items, ListItem, WireValue, WireValueError};
 ///
 /// /// One refund of a batch: 原付款支付宝交易号^退款总金额^退款理由.
 /// #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +74,7 @@ pub trait ListItem: Sized {
 ///
 /// impl ListItem for Refund {
 ///     const FIELDS: &'static [&'static str] = &["trade_no", "amount", "reason"];
+///     const KINDS: &'static [FieldKind] = &[FieldKind::Text, FieldKind::Amount, FieldKind::Text];
 ///     const FIELD_SEP: char = '^';
 ///     const RESERVED: &'static str = "^|$#";
 ///     const FORMAT: &'static str = "trade_no^amount^reason";
@@ -117,6 +143,57 @@ impl<T: ListItem, const SEP: char> Items<T, SEP> {
     /// The list's format in words (an item's own is [`ListItem::FORMAT`], which errors about an
     /// item name).
     const FORMAT: &'static str = "a list of items separated as the service's table says";
+
+    /// For the derive's compile-time check of an `example`: at least one item, each with one
+    /// field per [`ListItem::FIELDS`], none holding a reserved character, each accepted by its
+    /// [`ListItem::KINDS`]. Separators and reserved characters must be ASCII (a list whose are not
+    /// takes no example).
+    #[doc(hidden)]
+    pub const fn __alipay_accepts(s: &str) -> bool {
+        let s = s.as_bytes();
+        let (sep, field_sep) = (SEP as u32, T::FIELD_SEP as u32);
+        if sep > 0x7f || field_sep > 0x7f || T::KINDS.len() != T::FIELDS.len() || s.is_empty() {
+            return false;
+        }
+        let (sep, field_sep) = (sep as u8, field_sep as u8);
+        let reserved = T::RESERVED.as_bytes();
+        // Each field is s[start..i], ended by a separator or the end.
+        let (mut start, mut field, mut i) = (0, 0, 0);
+        while i <= s.len() {
+            let end = i == s.len() || s[i] == sep || s[i] == field_sep;
+            if !end {
+                let mut r = 0;
+                while r < reserved.len() {
+                    if s[i] == reserved[r] {
+                        return false;
+                    }
+                    r += 1;
+                }
+                i += 1;
+                continue;
+            }
+            if field >= T::KINDS.len() {
+                return false;
+            }
+            let (text, _) = s.split_at(i);
+            let (_, text) = text.split_at(start);
+            if !T::KINDS[field].accepts(text) {
+                return false;
+            }
+            let item_ends = i == s.len() || s[i] == sep;
+            if item_ends {
+                if field + 1 != T::FIELDS.len() {
+                    return false;
+                }
+                field = 0;
+            } else {
+                field += 1;
+            }
+            i += 1;
+            start = i;
+        }
+        true
+    }
 }
 
 /// Checks what item `index` writes: one text per field of `T::FIELDS` (a `ListItem` that writes
@@ -256,6 +333,13 @@ mod tests {
 
     impl ListItem for Payout {
         const FIELDS: &'static [&'static str] = &["serial", "account", "name", "amount", "remark"];
+        const KINDS: &'static [FieldKind] = &[
+            FieldKind::Text,
+            FieldKind::Text,
+            FieldKind::Text,
+            FieldKind::Amount,
+            FieldKind::Text,
+        ];
         const FIELD_SEP: char = '^';
         const RESERVED: &'static str = "^|";
         const FORMAT: &'static str = "serial^account^name^amount^remark";
@@ -358,6 +442,7 @@ mod tests {
         struct Short;
         impl ListItem for Short {
             const FIELDS: &'static [&'static str] = &["a", "b"];
+            const KINDS: &'static [FieldKind] = &[FieldKind::Text, FieldKind::Text];
             const FIELD_SEP: char = '^';
             const RESERVED: &'static str = "^#";
             const FORMAT: &'static str = "a^b";
@@ -371,5 +456,57 @@ mod tests {
         let e = Items::<Short, '#'>::new(vec![Short]).unwrap_err();
         assert_eq!(e.item().unwrap().to_string(), "[0]");
         assert!(Items::<Short, '#'>::parse_wire("x^y").is_err());
+    }
+
+    /// The compile-time check of an example agrees with reading it, on texts that hit every rule.
+    #[test]
+    fn the_example_check_agrees_with_parsing() {
+        let texts = [
+            "1^a@b.cn^x^1.00^r",
+            "1^a@b.cn^x^1^r|2^c@d.cn^y^0.5^",
+            "1^a@b.cn^x^1.005^r",
+            "1^a@b.cn^x^.5^r",
+            "1^a@b.cn^x^5.^r",
+            "1^a@b.cn^x^-1^r",
+            "1^a@b.cn^x^1 ^r",
+            "1^a@b.cn^x^184467440737095516^r",
+            "1^a@b.cn^x^1844674407370955161^r",
+            "1^a@b.cn^x^1.00",
+            "1^a@b.cn^x^1.00^r^s",
+            "1^a@b.cn^x^1.00^r|",
+            "|1^a@b.cn^x^1.00^r",
+            "",
+            "^^^1^",
+            "1^a@b.cn^x^1.00^r$",
+            "1^a@b.cn^二手^1.00^围巾",
+        ];
+        for text in texts {
+            assert_eq!(
+                Payouts::__alipay_accepts(text),
+                Payouts::parse_wire(text).is_ok(),
+                "{text:?}"
+            );
+        }
+        // The amounts alone, the const rule against the parser's.
+        for text in [
+            "0",
+            "00.10",
+            "1.1",
+            "1.10",
+            "1.",
+            ".1",
+            "1..1",
+            "1e3",
+            "１",
+            "99999999999999999",
+            "184467440737095516.15",
+            "184467440737095516.16",
+        ] {
+            assert_eq!(
+                crate::types::amount::fen_of(text.as_bytes()).is_some(),
+                crate::types::Amount::parse(text).is_ok(),
+                "{text:?}"
+            );
+        }
     }
 }

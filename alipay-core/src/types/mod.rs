@@ -48,7 +48,7 @@ mod wire_error;
 
 pub use amount::Amount;
 pub use beijing::{BEIJING, CompactTime, DateTime};
-pub use items::{Items, ListItem};
+pub use items::{FieldKind, Items, ListItem};
 pub use partner::Partner;
 pub use sets::{TradeStatus, TransportType};
 pub use timestamp::TimestampMillis;
