@@ -16,11 +16,13 @@ pub use crate::service::{
 };
 /// `s` cut to a number of characters (for the client crate's messages echoing received text).
 pub use crate::sign::truncated_to;
-pub use crate::types::{Amount, HttpUrl, TimestampMillis, WireValue};
+pub use crate::types::{
+    Amount, FieldKind, HttpUrl, ListItem, TimestampMillis, WireValue, WireValueError,
+};
 pub use crate::xml::Payload;
 pub use std::borrow::Cow as __Cow;
 
-use crate::types::{self, WireValueError};
+use crate::types;
 
 /// The [`WireValue`] functions of one field type, gathered once per field in a `const`
 /// (`const __W0: Wire<T> = wire::<T>();`, spanned on the field's type). Everything else the
@@ -337,6 +339,37 @@ impl Checker {
         );
     }
 
+    /// `count(stated = list)` does not hold: `stated` says another number than the `items` the
+    /// list holds.
+    pub fn count<T: Copy + Into<u64>>(
+        &mut self,
+        spec: &ParamSpec,
+        w: &Wire<T>,
+        stated: &T,
+        list: &'static str,
+        items: usize,
+    ) {
+        if (*stated).into() != items as u64 {
+            self.report(spec, Rule::Count { list, items }, shown(w, stated));
+        }
+    }
+
+    /// `total(stated = list.field)` does not hold: `stated` is not the sum of the items' `field`
+    /// (`sum` in fen, `None` when it overflows).
+    pub fn total(
+        &mut self,
+        spec: &ParamSpec,
+        w: &Wire<Amount>,
+        stated: &Amount,
+        (list, field): (&'static str, &'static str),
+        sum: Option<u64>,
+    ) {
+        if sum != Some(stated.fen()) {
+            let sum = sum.map(|fen| Amount::from_fen(fen).to_string());
+            self.report(spec, Rule::Total { list, field, sum }, shown(w, stated));
+        }
+    }
+
     /// Appends the violation a struct-level custom check returned.
     pub fn push(&mut self, result: Result<(), Violation>) {
         if let Err(v) = result {
@@ -566,6 +599,33 @@ pub fn text(text: &'static str) -> String {
 
 // The compile-time example checks of `CompactTime` and `DateTime` (`__alipay_accepts`) live
 // beside their layouts in `types/beijing.rs`.
+
+/// For `#[derive(ListItem)]`'s `from_fields`: `required` to `n` field texts (what [`types::Items`]
+/// always gives), else an error about the item as a whole (an index past the fields) rather than
+/// a panic.
+pub fn list_item_arity(
+    format: &'static str,
+    fields: &[&str],
+    required: usize,
+    n: usize,
+) -> Result<(), (usize, WireValueError)> {
+    if (required..=n).contains(&fields.len()) {
+        return Ok(());
+    }
+    Err((
+        usize::MAX,
+        WireValueError::new(
+            format,
+            types::Rule::Other("the item does not have the number of fields its format has"),
+            fields.join(" "),
+        ),
+    ))
+}
+
+/// The sum in fen of `amounts` (`None` when it overflows), for `total(..)`.
+pub fn fen_sum<'a>(mut amounts: impl Iterator<Item = &'a Amount>) -> Option<u64> {
+    amounts.try_fold(0u64, |sum, a| sum.checked_add(a.fen()))
+}
 
 #[cfg(test)]
 mod tests {

@@ -54,7 +54,7 @@ pub use error::ErrorCode;
 pub use sign::SignType;
 
 /// The derives that declare a service (see [`service`]); same names as the traits they implement.
-pub use alipay_derive::{Notification, Request, Response};
+pub use alipay_derive::{ListItem, Notification, Request, Response};
 pub use service::{Notification, Request, Response};
 
 /// The production MAPI gateway.

@@ -191,6 +191,22 @@ pub enum RuleSpec {
         /// The right parameter.
         right: &'static str,
     },
+    /// `count(count = list)`: `count` states how many items list parameter `list` holds.
+    Count {
+        /// The parameter stating the number (e.g. `batch_num`).
+        count: &'static str,
+        /// The list parameter (e.g. `detail_data`).
+        list: &'static str,
+    },
+    /// `total(total = list.field)`: `total` states the sum of the items' amount `field`.
+    Total {
+        /// The parameter stating the sum (e.g. `batch_fee`).
+        total: &'static str,
+        /// The list parameter (e.g. `detail_data`).
+        list: &'static str,
+        /// The items' amount field (e.g. `amount`).
+        field: &'static str,
+    },
     /// `custom = path`: a check over the whole request, named by its path as written.
     Custom(&'static str),
 }
@@ -468,6 +484,23 @@ pub enum Rule {
         /// The other parameter's value (`None` when it is secret).
         other_value: Option<String>,
     },
+    /// The parameter states how many items a list parameter holds, and it holds another number.
+    Count {
+        /// The list parameter.
+        list: &'static str,
+        /// How many items it holds.
+        items: usize,
+    },
+    /// The parameter states the sum of an amount field of a list parameter's items, and they sum
+    /// to something else.
+    Total {
+        /// The list parameter.
+        list: &'static str,
+        /// The items' field.
+        field: &'static str,
+        /// Their sum, in yuan (`None` when it overflows).
+        sum: Option<String>,
+    },
     /// The parameter is given more than once.
     Duplicate,
     /// The parameter is not in the service's table.
@@ -522,6 +555,16 @@ impl fmt::Display for Rule {
                 match other_value {
                     Some(v) => write!(f, " ({other} = {v:?})"),
                     None => Ok(()),
+                }
+            }
+            Self::Count { list, items } => {
+                write!(f, "must equal the number of items of {list} ({items})")
+            }
+            Self::Total { list, field, sum } => {
+                write!(f, "must equal the sum of {list}'s {field} (")?;
+                match sum {
+                    Some(sum) => write!(f, "{sum})"),
+                    None => f.write_str("too large to add up)"),
                 }
             }
             Self::Duplicate => f.write_str("is given more than once"),

@@ -1291,3 +1291,171 @@ fn a_broken_item_is_reported_once() {
     let params: Vec<&str> = errors.violations().iter().map(|v| &*v.param).collect();
     assert_eq!(params, ["detail_data[0].amount"]);
 }
+
+/// A payout line declared with the derive: serial^account^name^amount^remark.
+#[derive(Clone, Debug, PartialEq, Eq, alipay_core::ListItem)]
+#[alipay(field_sep = '^', reserved = "^|$#")]
+struct PayoutLine {
+    /// 流水号.
+    serial: String,
+    /// 收款方账号.
+    account: String,
+    /// 收款账号姓名.
+    name: String,
+    /// 付款金额.
+    amount: Amount,
+    /// 付款备注.
+    remark: String,
+}
+
+/// A batch payout: `count` and `total` hold batch_num and batch_fee to the items.
+#[derive(alipay_core::Request)]
+#[alipay(
+    service = "test.batch.payout",
+    response = (),
+    count(batch_num = detail_data),
+    total(batch_fee = detail_data.amount)
+)]
+struct BatchPayout {
+    /// 付款总笔数.
+    #[alipay(example = "2")]
+    batch_num: u32,
+    /// 付款总金额.
+    #[alipay(example = "20.01")]
+    batch_fee: Amount,
+    /// 付款详细数据: items joined by `|`.
+    #[alipay(
+        example = "0315001^gonglei1@handsome.com.cn^龚本林^20.00^hello|0315002^a@b.cn^张三^0.01^"
+    )]
+    detail_data: alipay_core::types::Items<PayoutLine, '|'>,
+}
+
+#[test]
+fn a_derived_list_item_reads_writes_and_names_its_fields() {
+    use alipay_core::types::{FieldKind, Items, ListItem};
+    assert_eq!(
+        PayoutLine::FIELDS,
+        ["serial", "account", "name", "amount", "remark"]
+    );
+    assert_eq!(PayoutLine::KINDS[3], FieldKind::Amount);
+    assert_eq!(PayoutLine::KINDS[0], FieldKind::Text);
+    assert_eq!(PayoutLine::FIELD_SEP, '^');
+    assert_eq!(PayoutLine::REQUIRED_FIELDS, 5);
+    assert_eq!(PayoutLine::FORMAT, "serial^account^name^amount^remark");
+    let text = "0315001^gonglei1@handsome.com.cn^龚本林^20^hello|0315002^a@b.cn^张三^0.01^";
+    let list: Items<PayoutLine, '|'> = text.parse().unwrap();
+    assert_eq!(list.items()[0].amount.fen(), 2000);
+    assert_eq!(list.items()[1].remark, "");
+    assert_eq!(
+        list.to_wire(),
+        "0315001^gonglei1@handsome.com.cn^龚本林^20.00^hello|0315002^a@b.cn^张三^0.01^"
+    );
+    let e = "1^a^b^1.00^x$y"
+        .parse::<Items<PayoutLine, '|'>>()
+        .unwrap_err();
+    assert_eq!(e.item().unwrap().to_string(), "[0].remark");
+    let e = "1^a^b^1.00^x|2^a^b^-1^y"
+        .parse::<Items<PayoutLine, '|'>>()
+        .unwrap_err();
+    assert_eq!(e.item().unwrap().to_string(), "[1].amount");
+    // Called directly with too few texts, from_fields errs instead of panicking.
+    assert!(PayoutLine::from_fields(&["1", "a"]).is_err());
+}
+
+/// A result with an optional tail: trade^amount^result, then `$` and a fee part when there is one.
+#[derive(Clone, Debug, PartialEq, Eq, alipay_core::ListItem)]
+#[alipay(field_sep = '^', reserved = "^$#")]
+struct FeePart {
+    /// 退费账号.
+    account: String,
+    /// 退费金额.
+    amount: Amount,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, alipay_core::ListItem)]
+#[alipay(field_sep = '$', reserved = "$#")]
+struct ResultLine {
+    /// The trade part.
+    trade: alipay_core::types::Fields<RefundLine>,
+    /// The fee part, when there is one.
+    fee: Option<alipay_core::types::Fields<FeePart>>,
+}
+
+#[test]
+fn trailing_optional_fields_may_be_left_out() {
+    use alipay_core::types::{Items, ListItem};
+    assert_eq!(ResultLine::REQUIRED_FIELDS, 1);
+    let text = "2010031906272929^80.00^SUCCESS$jax@alipay.com^0.01#2010031906272930^1.00^SUCCESS";
+    let list: Items<ResultLine, '#'> = text.parse().unwrap();
+    assert_eq!(list.items()[0].fee.as_ref().unwrap().amount.fen(), 1);
+    assert_eq!(list.items()[0].trade.trade_no, "2010031906272929");
+    assert!(list.items()[1].fee.is_none());
+    assert_eq!(list.to_wire(), text);
+    // Too many parts, and a broken inner field named by the outer item's field.
+    assert!(
+        text.replace("0.01", "0.01$x")
+            .parse::<Items<ResultLine, '#'>>()
+            .is_err()
+    );
+    let e = "1^80^SUCCESS$jax@alipay.com^0.001"
+        .parse::<Items<ResultLine, '#'>>()
+        .unwrap_err();
+    assert_eq!(e.item().unwrap().to_string(), "[0].fee");
+}
+
+#[test]
+fn count_and_total_hold_the_stated_figures_to_the_items() {
+    let ok = BatchPayout::example();
+    ok.validate().unwrap();
+    assert_eq!(ok.detail_data.len(), 2);
+    let rules = BatchPayout::RULES;
+    assert!(rules.contains(&alipay_core::service::RuleSpec::Count {
+        count: "batch_num",
+        list: "detail_data"
+    }));
+    assert!(rules.contains(&alipay_core::service::RuleSpec::Total {
+        total: "batch_fee",
+        list: "detail_data",
+        field: "amount"
+    }));
+    let detail = "1^a@b.cn^x^20.00^r|2^c@d.cn^y^0.01^";
+    let errors = BatchPayout::from_params(&[
+        ("batch_num", "3"),
+        ("batch_fee", "20.02"),
+        ("detail_data", detail),
+    ])
+    .unwrap_err();
+    let v: Vec<(&str, String)> = errors
+        .violations()
+        .iter()
+        .map(|v| (&*v.param, v.rule.to_string()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            (
+                "batch_num",
+                "must equal the number of items of detail_data (2)".to_owned()
+            ),
+            (
+                "batch_fee",
+                "must equal the sum of detail_data's amount (20.01)".to_owned()
+            ),
+        ]
+    );
+    BatchPayout::from_params(&[
+        ("batch_num", "2"),
+        ("batch_fee", "20.01"),
+        ("detail_data", detail),
+    ])
+    .unwrap();
+    // A broken list is reported as itself only: the tallies need its items.
+    let errors = BatchPayout::from_params(&[
+        ("batch_num", "2"),
+        ("batch_fee", "20.01"),
+        ("detail_data", "1^a@b.cn^x^20.001^r"),
+    ])
+    .unwrap_err();
+    assert_eq!(errors.violations().len(), 1);
+    assert_eq!(errors.violations()[0].param, "detail_data[0].amount");
+}

@@ -9,6 +9,7 @@
 mod expand;
 mod fallback;
 mod internals;
+mod list_item;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
@@ -107,6 +108,8 @@ use internals::ctxt::Ctxt;
 /// | `one_of(a, b, …)` | at least one of these `Option` fields is set |
 /// | `required_if(f = "v" \| "w", a, b > 0)` | when `f`'s wire value is `v` or `w`, the `Option` fields `a`, `b` are required (`> 0`: and greater than zero) |
 /// | `relation(a <= b)` | `a op b` holds when both are set (`<`, `<=`, `>`, `>=`, `==`, `!=`) |
+/// | `count(n = list)` | integer `n` equals the number of items of list parameter `list` (an `Items`), when both are set: a batch's `batch_num` |
+/// | `total(sum = list.field)` | `Amount` `sum` equals the sum of the items' `field`, when both are set: a batch's `batch_fee` |
 /// | `custom = path` | `fn(&Self) -> Result<(), Violation>`, run by `validate()` |
 ///
 /// Field keys:
@@ -231,6 +234,47 @@ pub fn derive_response(input: TokenStream) -> TokenStream {
 pub fn derive_notification(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     notification(&input).into()
+}
+
+/// Implements `alipay_core::types::ListItem` for one item of a list-valued parameter (a batch
+/// refund's `trade_no^amount^reason`, joined into `detail_data` by `#`): one named field per field
+/// of the item, in wire order, each of a type with a `WireValue` (text, `Amount`, integers, a
+/// `wire_enum!`). The list itself is `alipay_core::types::Items<Item, '#'>`, a parameter like any
+/// other: the request derive checks it, signs its text and reads it back, and an error names the
+/// item and the field (`detail_data[3].reason`).
+///
+/// ```
+/// use alipay_core::ListItem;
+/// use alipay_core::types::{Amount, Items, WireValue as _};
+///
+/// /// 原付款支付宝交易号^退款总金额^退款理由.
+/// #[derive(Clone, Debug, PartialEq, Eq, ListItem)]
+/// #[alipay(field_sep = '^', reserved = "^|$#")]
+/// pub struct Refund {
+///     /// 原付款支付宝交易号
+///     pub trade_no: String,
+///     /// 退款总金额
+///     pub amount: Amount,
+///     /// 退款理由
+///     pub reason: String,
+/// }
+///
+/// let detail: Items<Refund, '#'> = "2011011201037066^5.00^协商退款#2011011201037067^1^退货".parse()?;
+/// assert_eq!(detail.items()[1].amount.fen(), 100);
+/// assert_eq!(detail.to_wire(), "2011011201037066^5.00^协商退款#2011011201037067^1.00^退货");
+/// let e = "2011011201037066^5.00^a$b".parse::<Items<Refund, '#'>>().unwrap_err();
+/// assert_eq!(e.item().unwrap().to_string(), "[0].reason");
+/// # Ok::<(), alipay_core::types::WireValueError>(())
+/// ```
+///
+/// Container keys: `field_sep = '^'` (required), the character between fields; `reserved = "…"`,
+/// the characters no field may hold besides the separators (the document's special characters);
+/// `crate = "path"`, as for requests. Field key: `name = "…"`, the field's name in errors (default:
+/// the Rust name).
+#[proc_macro_derive(ListItem, attributes(alipay))]
+pub fn derive_list_item(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    list_item::expand(&input).into()
 }
 
 fn request(input: &DeriveInput) -> proc_macro2::TokenStream {

@@ -94,8 +94,8 @@
 //! ```
 
 pub use alipay_core::{
-    Charset, ErrorCode, GATEWAY, Notification, Request, Response, SignType, canonical, catalog,
-    charset, error, form, notify, page, request, service, sign, types, wire_enum, xml,
+    Charset, ErrorCode, GATEWAY, ListItem, Notification, Request, Response, SignType, canonical,
+    catalog, charset, error, form, notify, page, request, service, sign, types, wire_enum, xml,
 };
 
 /// The protocol layer, `alipay-core`, whole (the derives' generated code reaches it here).

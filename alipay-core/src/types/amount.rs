@@ -207,6 +207,7 @@ impl FromStr for Amount {
 }
 
 impl WireValue for Amount {
+    const KIND: super::FieldKind = super::FieldKind::Amount;
     const FORMAT: &'static str = "an amount in yuan with at most two decimals (e.g. 100.40)";
 
     fn parse_wire(s: &str) -> Result<Self, WireValueError> {

@@ -52,12 +52,17 @@ pub trait ListItem: Sized {
     const RESERVED: &'static str;
     /// The item's format in words, for errors, e.g. `trade_no^amount^reason (e.g. 2011011201037066^5.00^协商退款)`.
     const FORMAT: &'static str;
+    /// How many fields an item has at least: the fields after these may be left out at the end
+    /// of an item (a refund result's `$fee` part). All of them by default.
+    const REQUIRED_FIELDS: usize = Self::FIELDS.len();
 
-    /// Reads an item from its fields' texts (exactly `FIELDS.len()` of them, separators and
-    /// reserved characters already ruled out). An error gives the index of the failing field.
+    /// Reads an item from its fields' texts (from [`REQUIRED_FIELDS`](Self::REQUIRED_FIELDS) to
+    /// `FIELDS.len()` of them, separators and reserved characters already ruled out). An error
+    /// gives the index of the failing field.
     fn from_fields(fields: &[&str]) -> Result<Self, (usize, WireValueError)>;
 
-    /// The fields' wire texts, in [`FIELDS`](Self::FIELDS) order.
+    /// The fields' wire texts, in [`FIELDS`](Self::FIELDS) order (optional fields left out at
+    /// the end are not written).
     fn field_texts(&self) -> Vec<Cow<'_, str>>;
 }
 
@@ -182,7 +187,7 @@ impl<T: ListItem, const SEP: char> Items<T, SEP> {
             }
             let item_ends = i == s.len() || s[i] == sep;
             if item_ends {
-                if field + 1 != T::FIELDS.len() {
+                if field + 1 < T::REQUIRED_FIELDS {
                     return false;
                 }
                 field = 0;
@@ -200,7 +205,7 @@ impl<T: ListItem, const SEP: char> Items<T, SEP> {
 /// another number would write a list it cannot read back), none holding a reserved character.
 fn check_item<T: ListItem, const SEP: char>(index: usize, item: &T) -> Result<(), WireValueError> {
     let texts = item.field_texts();
-    if texts.len() != T::FIELDS.len() {
+    if !arity_ok::<T>(texts.len()) {
         return Err(WireValueError::new(
             T::FORMAT,
             Rule::Other("the item's field_texts do not give one text per field of FIELDS"),
@@ -212,6 +217,11 @@ fn check_item<T: ListItem, const SEP: char>(index: usize, item: &T) -> Result<()
         check_field::<T, SEP>(index, i, text)?;
     }
     Ok(())
+}
+
+/// Whether an item of `T` may have `n` fields.
+fn arity_ok<T: ListItem>(n: usize) -> bool {
+    (T::REQUIRED_FIELDS.max(1)..=T::FIELDS.len()).contains(&n)
 }
 
 /// Refuses a field text holding a reserved character or the list's separator.
@@ -249,7 +259,7 @@ impl<T: ListItem, const SEP: char> WireValue for Items<T, SEP> {
         for (index, item) in s.split(SEP).enumerate() {
             fields.clear();
             fields.extend(item.split(T::FIELD_SEP));
-            if fields.len() != T::FIELDS.len() {
+            if !arity_ok::<T>(fields.len()) {
                 return Err(WireValueError::new(
                     T::FORMAT,
                     Rule::Other("the item does not have the number of fields its format has"),
@@ -313,6 +323,70 @@ impl<T: ListItem, const SEP: char> fmt::Display for Items<T, SEP> {
     /// The wire text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_wire())
+    }
+}
+
+/// One item of fields as a single value (`trade_no^amount^result`): what a field of an outer item
+/// holds when it has fields of its own, as a refund result's trade part and fee part
+/// (`2010031906272929^80^SUCCESS$jax@alipay.com^2088101003147483^0.01^SUCCESS`: items joined by `#`,
+/// each a trade part and an optional fee part joined by `$`, each part's fields joined by `^`).
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Fields<T>(pub T);
+
+impl<T: ListItem> WireValue for Fields<T> {
+    const FORMAT: &'static str = T::FORMAT;
+
+    /// Splits at the field separator: the number of fields the item allows, none holding a
+    /// reserved character, each reading as its type (an error names the field: `[0].amount`).
+    fn parse_wire(s: &str) -> Result<Self, WireValueError> {
+        let fields: Vec<&str> = s.split(T::FIELD_SEP).collect();
+        if !arity_ok::<T>(fields.len()) {
+            return Err(WireValueError::new(
+                T::FORMAT,
+                Rule::Other("the item does not have the number of fields its format has"),
+                s,
+            ));
+        }
+        for (i, text) in fields.iter().enumerate() {
+            if let Some((at, found)) = text
+                .char_indices()
+                .find(|&(_, c)| c == T::FIELD_SEP || T::RESERVED.contains(c))
+            {
+                return Err(WireValueError::new(
+                    T::FORMAT,
+                    Rule::InvalidCharacter { found, at },
+                    *text,
+                )
+                .in_item(ItemPath {
+                    index: 0,
+                    field: T::FIELDS.get(i).copied(),
+                }));
+            }
+        }
+        T::from_fields(&fields).map(Fields).map_err(|(field, e)| {
+            e.in_item(ItemPath {
+                index: 0,
+                field: T::FIELDS.get(field).copied(),
+            })
+        })
+    }
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Owned(self.0.field_texts().join(&T::FIELD_SEP.to_string()))
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Fields<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<T> std::ops::Deref for Fields<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
     }
 }
 

@@ -46,9 +46,11 @@ mod timestamp;
 mod url;
 mod wire_error;
 
+/// The derive of [`ListItem`] (see [`alipay_derive::ListItem`]).
+pub use alipay_derive::ListItem;
 pub use amount::Amount;
 pub use beijing::{BEIJING, CompactTime, DateTime};
-pub use items::{FieldKind, Items, ListItem};
+pub use items::{FieldKind, Fields, Items, ListItem};
 pub use partner::Partner;
 pub use sets::{TradeStatus, TransportType};
 pub use timestamp::TimestampMillis;
@@ -69,6 +71,11 @@ pub trait WireValue: Sized {
     /// The format in words, for error messages; it follows "is not", e.g.
     /// `"an amount in yuan with at most two decimals (e.g. 100.40)"`.
     const FORMAT: &'static str;
+
+    /// What the value is as a field of a list item ([`ListItem::KINDS`]), for the compile-time
+    /// check of a list's `example`: [`FieldKind::Text`] (any text; the type's own rules are
+    /// checked when the value is read) unless the type's rule is one the check knows.
+    const KIND: FieldKind = FieldKind::Text;
 
     /// Parses the wire text.
     fn parse_wire(s: &str) -> Result<Self, WireValueError>;

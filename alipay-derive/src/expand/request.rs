@@ -83,6 +83,16 @@ fn rule_specs(req: &Request) -> Vec<TokenStream> {
         let (left, right, op) = (wire(rel.left), wire(rel.right), rel.op.as_str());
         out.push(quote!(#private::RuleSpec::Relation { left: #left, op: #op, right: #right }));
     }
+    for tally in &req.tallies {
+        let (stated, list) = (wire(tally.stated), wire(tally.list));
+        out.push(match &tally.field {
+            None => quote!(#private::RuleSpec::Count { count: #stated, list: #list }),
+            Some(field) => {
+                let field = syn::ext::IdentExt::unraw(field).to_string();
+                quote!(#private::RuleSpec::Total { total: #stated, list: #list, field: #field })
+            }
+        });
+    }
     for path in &req.custom {
         let text = quote::ToTokens::to_token_stream(path)
             .to_string()
@@ -208,6 +218,41 @@ fn rules_fn(req: &Request) -> TokenStream {
                 && !(#cmp)
             {
                 __ck.relation((#ls, &#lw, __l), #op_str, (#rs, &#rw, __r));
+            }
+        });
+    }
+
+    for tally in &req.tallies {
+        let (s, l) = (&req.params[tally.stated], &req.params[tally.list]);
+        let (sv, lv) = (opt_ref(&this, s), opt_ref(&this, l));
+        let (ss, sw) = (spec(tally.stated), wire(tally.stated));
+        let list = l.wire.as_str();
+        let span = tally
+            .tokens
+            .clone()
+            .into_iter()
+            .next()
+            .map_or_else(Span::call_site, |t| t.span());
+        let check = match &tally.field {
+            None => quote_spanned! {span=>
+                __ck.count(#ss, &#sw, __s, #list, __l.len());
+            },
+            Some(field) => {
+                let name = syn::ext::IdentExt::unraw(field).to_string();
+                quote_spanned! {span=>
+                    __ck.total(
+                        #ss,
+                        &#sw,
+                        __s,
+                        (#list, #name),
+                        #private::fen_sum(__l.items().iter().map(|__i| &__i.#field)),
+                    );
+                }
+            }
+        };
+        body.push(quote! {
+            if let (::core::option::Option::Some(__s), ::core::option::Option::Some(__l)) = (#sv, #lv) {
+                #check
             }
         });
     }

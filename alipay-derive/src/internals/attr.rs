@@ -110,6 +110,19 @@ pub(crate) struct Relation {
     pub(crate) tokens: TokenStream,
 }
 
+/// `count(batch_num = detail_data)`: a parameter that states how many items a list parameter
+/// holds; `total(batch_fee = detail_data.amount)`: one that states the sum of a field of its items.
+pub(crate) struct Tally {
+    /// The stating parameter (`batch_num`, `batch_fee`).
+    pub(crate) stated: Ident,
+    /// The list parameter (`detail_data`).
+    pub(crate) list: Ident,
+    /// For `total`: the items' amount field (`amount`).
+    pub(crate) field: Option<Ident>,
+    /// The whole `a = b.c`, for errors.
+    pub(crate) tokens: TokenStream,
+}
+
 /// Container attributes of `#[derive(Request)]`, as written.
 pub(crate) struct RequestAttrs {
     pub(crate) service: Option<LitStr>,
@@ -118,6 +131,8 @@ pub(crate) struct RequestAttrs {
     pub(crate) one_of: Vec<OneOf>,
     pub(crate) required_if: Vec<RequiredIf>,
     pub(crate) relations: Vec<Relation>,
+    /// `count(..)` and `total(..)`, in declaration order.
+    pub(crate) tallies: Vec<Tally>,
     pub(crate) custom: Vec<syn::Path>,
     /// `crate = "path"`: where the runtime (`alipay_core`) is reached from the declaring crate.
     pub(crate) krate: Option<syn::Path>,
@@ -181,7 +196,7 @@ pub(crate) enum Derive {
     Notification,
 }
 
-const REQUEST_KEYS: &str = "`service`, `response`, `method`, `page`, `spec`, `error_codes`, `idempotent`, `conflict`, `identifies(..)`, `one_of(..)`, `required_if(..)`, `relation(..)`, `custom`, `crate`";
+const REQUEST_KEYS: &str = "`service`, `response`, `method`, `page`, `spec`, `error_codes`, `idempotent`, `conflict`, `identifies(..)`, `one_of(..)`, `required_if(..)`, `relation(..)`, `count(..)`, `total(..)`, `custom`, `crate`";
 const RESPONSE_KEYS: &str = "`element`, `crate`";
 const NOTIFICATION_KEYS: &str = "`kind`, `service`, `spec`, `crate`";
 const REQUEST_FIELD_KEYS: &str = "`name`, `label`, `ty`, `max_len`, `example`, `secret`, `custom`";
@@ -430,6 +445,39 @@ fn parse_required_if_content(content: ParseStream, span: Span) -> syn::Result<Re
     })
 }
 
+const COUNT_HOW: &str = "write `count(batch_num = detail_data)`: the parameter that states how many items the list parameter holds";
+const TOTAL_HOW: &str = "write `total(batch_fee = detail_data.amount)`: the parameter that states the sum of the items' amount field";
+
+/// `count(a = list)` (`total` false) or `total(a = list.field)` (`total` true).
+fn parse_tally(meta: &ParseNestedMeta, total: bool) -> syn::Result<Tally> {
+    let how = if total { TOTAL_HOW } else { COUNT_HOW };
+    in_parens(meta, how, |content| {
+        let tokens: TokenStream = content.fork().parse()?;
+        let stated = content.call(Ident::parse_any)?;
+        content
+            .parse::<Token![=]>()
+            .map_err(|e| syn::Error::new(e.span(), how))?;
+        let list = content.call(Ident::parse_any)?;
+        let field = if total {
+            content
+                .parse::<Token![.]>()
+                .map_err(|e| syn::Error::new(e.span(), how))?;
+            Some(content.call(Ident::parse_any)?)
+        } else {
+            None
+        };
+        if !content.is_empty() {
+            return Err(syn::Error::new(content.span(), how));
+        }
+        Ok(Tally {
+            stated,
+            list,
+            field,
+            tokens,
+        })
+    })
+}
+
 fn parse_relation(meta: &ParseNestedMeta) -> syn::Result<Relation> {
     in_parens(meta, RELATION_HOW, parse_relation_content)
 }
@@ -488,6 +536,7 @@ impl RequestAttrs {
         let mut one_of = Vec::new();
         let mut required_if = Vec::new();
         let mut relations = Vec::new();
+        let mut tallies = Vec::new();
         let mut custom = Vec::new();
         let mut krate = Attr::none(cx, symbol::CRATE);
         let mut identifies = Vec::new();
@@ -572,6 +621,10 @@ impl RequestAttrs {
                 required_if.push(parse_required_if(meta)?);
             } else if meta.path == symbol::RELATION {
                 relations.push(parse_relation(meta)?);
+            } else if meta.path == symbol::COUNT {
+                tallies.push(parse_tally(meta, false)?);
+            } else if meta.path == symbol::TOTAL {
+                tallies.push(parse_tally(meta, true)?);
             } else if meta.path == symbol::CUSTOM {
                 custom.push(parse_path_value(meta, symbol::CUSTOM, "path::to::check")?);
             } else if meta.path == symbol::ELEMENT {
@@ -590,6 +643,7 @@ impl RequestAttrs {
             one_of,
             required_if,
             relations,
+            tallies,
             custom,
             krate: krate.get(),
             repeat,

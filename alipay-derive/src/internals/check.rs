@@ -68,6 +68,15 @@ pub(crate) struct Relation {
     pub(crate) tokens: TokenStream,
 }
 
+/// `count(n = list)` / `total(sum = list.field)`, resolved to field indices.
+pub(crate) struct Tally {
+    pub(crate) stated: usize,
+    pub(crate) list: usize,
+    /// For `total`: the items' field.
+    pub(crate) field: Option<Ident>,
+    pub(crate) tokens: TokenStream,
+}
+
 /// A checked `#[derive(Request)]`.
 pub(crate) struct Request<'a> {
     pub(crate) ident: &'a Ident,
@@ -92,6 +101,7 @@ pub(crate) struct Request<'a> {
     pub(crate) one_of: Vec<Vec<usize>>,
     pub(crate) required_if: Vec<RequiredIf>,
     pub(crate) relations: Vec<Relation>,
+    pub(crate) tallies: Vec<Tally>,
     pub(crate) custom: Vec<syn::Path>,
 }
 
@@ -647,6 +657,50 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
         }
     }
 
+    let mut tallies = Vec::new();
+    for tally in &attrs.tallies {
+        let what = if tally.field.is_some() {
+            "total"
+        } else {
+            "count"
+        };
+        let stated = find(cx, &params, &tally.stated, what);
+        let list = find(cx, &params, &tally.list, what);
+        if let (Some(stated), Some(list)) = (stated, list) {
+            if stated == list {
+                cx.error_spanned_by(
+                    &tally.tokens,
+                    format!("`{what}` relates a parameter to a different, list-valued one"),
+                );
+            } else if tally.field.is_none() && !matches!(params[stated].field.kind, Kind::Int(_)) {
+                cx.error_spanned_by(
+                    &tally.stated,
+                    format!(
+                        "`count` states a number of items: `{}` must be an integer type, not `{}`",
+                        params[stated].field.unraw,
+                        type_name(params[stated].field.inner)
+                    ),
+                );
+            } else if tally.field.is_some() && params[stated].field.kind != Kind::Amount {
+                cx.error_spanned_by(
+                    &tally.stated,
+                    format!(
+                        "`total` states a sum of amounts: `{}` must be an `Amount`, not `{}`",
+                        params[stated].field.unraw,
+                        type_name(params[stated].field.inner)
+                    ),
+                );
+            } else {
+                tallies.push(Tally {
+                    stated,
+                    list,
+                    field: tally.field.clone(),
+                    tokens: tally.tokens.clone(),
+                });
+            }
+        }
+    }
+
     let (mut spec_errors, mut spec_track) = (None, None);
     if let Some(lit) = &attrs.spec
         && let Some(loaded) = &spec
@@ -689,6 +743,7 @@ pub(crate) fn request<'a>(cx: &Ctxt, cont: &'a Container<'a>, span: Span) -> Opt
         one_of,
         required_if,
         relations,
+        tallies,
         custom: attrs.custom.clone(),
     })
 }
@@ -740,6 +795,7 @@ pub(crate) fn notification<'a>(cx: &Ctxt, cont: &'a Container<'a>) -> Option<Req
         one_of: Vec::new(),
         required_if: Vec::new(),
         relations: Vec::new(),
+        tallies: Vec::new(),
         custom: Vec::new(),
     })
 }
