@@ -203,3 +203,38 @@ pub(crate) fn pay(gw: &Gateway, body: &[u8]) -> Cashier {
         }
     }
 }
+
+/// `POST /cashier/refund`: the seller confirms a refund batch with the payment password
+/// ([`crate::services::refund`]). A wrong password changes nothing and says so.
+pub(crate) fn refund(gw: &Gateway, body: &[u8]) -> Cashier {
+    use crate::services::refund::{Confirmed, SELLER_PASSWORD, confirm};
+    let (fields, charset) = match read_form(body) {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
+    let get = |name| param(&fields, name);
+    let (Some(partner), Some(batch_no)) = (get("partner"), get("batch_no")) else {
+        return page(400, charset, "支付宝 - 错误", "没有退款批次号");
+    };
+    if get("password") != Some(SELLER_PASSWORD) {
+        return page(
+            403,
+            charset,
+            "支付宝 - 支付密码不正确",
+            "支付密码不正确，退款未执行。",
+        );
+    }
+    let done = |results: &str, n: u32| {
+        page(
+            200,
+            charset,
+            "支付宝 - 退款已处理",
+            &format!("批次 {batch_no} 已处理：成功 {n} 笔。{results}"),
+        )
+    };
+    match confirm(&gw.world, partner, batch_no) {
+        Confirmed::Done(results, n) | Confirmed::Already(results, n) => done(&results, n),
+        Confirmed::NoBatch => page(404, charset, "支付宝 - 错误", "退款批次不存在"),
+        Confirmed::Failed => page(500, charset, "支付宝 - 错误", "系统错误"),
+    }
+}

@@ -51,7 +51,14 @@ pub(crate) fn queue_status_change(
         return;
     }
     let job = notification::status_change(trade, world.order_rows(trade), charset, sign_type);
-    let trade_no = trade.trade_no.as_str();
+    queue(world, job);
+}
+
+/// Stores notification `job` and starts its deliveries (the change it tells of is stored already:
+/// a failure here is logged).
+pub(crate) fn queue(world: &World, job: Job) {
+    let trade_no = job.trade_no.clone();
+    let trade_no = trade_no.as_str();
     match world.state.insert_job(job) {
         Ok(job) => {
             if !world.request_redelivery(job.id) {

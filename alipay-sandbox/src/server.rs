@@ -102,7 +102,11 @@ async fn route(
     let path = request.uri().path();
     if path == "/gateway.do" {
         gateway_request(gw, request, kill).await
-    } else if path == "/cashier/pay" || path == "/cashier/cancel" || path == "/cashier/confirm" {
+    } else if path == "/cashier/pay"
+        || path == "/cashier/cancel"
+        || path == "/cashier/confirm"
+        || path == "/cashier/refund"
+    {
         cashier_request(gw, request).await
     } else if path == "/cashier/trade" {
         let query = request.uri().query().unwrap_or("").as_bytes().to_vec();
@@ -146,6 +150,7 @@ async fn cashier_request(gw: &Arc<Gateway>, request: Request<Incoming>) -> HttpR
     let answer = match path.as_str() {
         "/cashier/cancel" => cashier::cancel(gw, &body),
         "/cashier/confirm" => cashier::confirm(gw, &body),
+        "/cashier/refund" => cashier::refund(gw, &body),
         _ => cashier::pay(gw, &body),
     };
     cashier_answer(answer)

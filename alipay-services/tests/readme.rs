@@ -27,7 +27,7 @@ impl Table {
             Kind::Page => "page",
         };
         let response = if info.kind == Kind::Page {
-            "— (a return to `return_url`, a notification to `notify_url`)".to_owned()
+            "— (the outcome comes to `return_url` / `notify_url`)".to_owned()
         } else if !<R::Response as Response>::TEXT.is_empty() {
             format!(
                 "`{}` (plain text: {})",
@@ -44,9 +44,9 @@ impl Table {
             )
         };
         let repeat = match info.repeat {
-            _ if info.kind == Kind::Page => "— (the buyer's browser)".to_owned(),
-            Repeat::Idempotent => "idempotent".to_owned(),
             Repeat::Conflict(code) => format!("refused with `{code}`"),
+            _ if info.kind == Kind::Page => "— (a browser carries it)".to_owned(),
+            Repeat::Idempotent => "idempotent".to_owned(),
             Repeat::Unsafe => "not repeated".to_owned(),
         };
         let _ = writeln!(

@@ -87,7 +87,7 @@ fn the_drafts_load() {
             loaded += 1;
         }
     }
-    assert_eq!(loaded, 4);
+    assert_eq!(loaded, 3);
 }
 
 /// The checker itself must notice a drift: renamed rows, a changed length, nullability, rule,
@@ -120,6 +120,13 @@ fn a_drifted_spec_fails() {
 /// The page service's notification and return tables match their spec tables.
 #[test]
 fn notification_and_return_tables_match_their_spec() {
+    use alipay_services::refund_fastpay_by_platform_pwd::BatchRefundNotify;
+    let spec = Spec::load(path("refund_fastpay_by_platform_pwd.toml")).unwrap();
+    alipay_spec::check_notification::<BatchRefundNotify>(&spec).unwrap_or_else(|m| panic!("{m}"));
+    assert_eq!(spec.request.len(), 7);
+    assert_eq!(spec.notify.as_ref().unwrap().fields.len(), 8);
+    assert_eq!(spec.errors.len(), 67);
+
     use alipay_services::create_partner_trade_by_buyer::{
         CreatePartnerTradeByBuyerNotify, CreatePartnerTradeByBuyerReturn,
     };

@@ -210,6 +210,12 @@ impl Admin {
         self.world.state.trade(trade_no)
     }
 
+    /// How much of trade `trade_no` the confirmed refund batches
+    /// (`refund_fastpay_by_platform_pwd`) have refunded (zero for a trade never refunded).
+    pub fn refunded(&self, trade_no: &str) -> alipay_core::types::Amount {
+        alipay_core::types::Amount::from_fen(self.world.state.refunded(trade_no))
+    }
+
     /// The trade of `partner` with the merchant's order number `out_trade_no` (e.g. one a page
     /// service created).
     pub fn trade_by_out(&self, partner: &str, out_trade_no: &str) -> Option<SandboxTrade> {

@@ -7,10 +7,12 @@ pub(crate) mod goods;
 pub(crate) mod notify_verify;
 pub(crate) mod page;
 pub(crate) mod query;
+pub(crate) mod refund;
 pub(crate) mod ship;
 pub(crate) mod timestamp;
 
 use alipay_core::service::{Kind, Request};
+use alipay_services::refund_fastpay_by_platform_pwd::RefundFastpayByPlatformPwd;
 use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
 use alipay_services::single_trade_query::SingleTradeQuery;
 use alipay_services::sns_create_goods_ws::CreateGoods;
@@ -28,6 +30,7 @@ pub(crate) fn builtin(name: &str, kind: Kind) -> Option<Behaviour> {
         "single_trade_query" => |call, params| typed(call, params, query::single_trade),
         "close_trade" => close::close,
         "query_timestamp" => |call, params| typed(call, params, timestamp::issue),
+        "refund_fastpay_by_platform_pwd" => |call, params| typed(call, params, refund::open),
         _ if page::trade_kind(name).is_some() => page::cashier,
         // Any other page service shows its cashier page.
         _ if kind == Kind::Page => page::cashier,
@@ -53,6 +56,7 @@ pub(crate) fn standard() -> Registry {
     r.register_with::<CreateGoods>(goods::create);
     r.register_with::<SendGoodsConfirm>(ship::confirm);
     r.register_with::<SingleTradeQuery>(query::single_trade);
+    r.register_with::<RefundFastpayByPlatformPwd>(refund::open);
     r
 }
 

@@ -126,6 +126,20 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
+/// Hidden form inputs carrying `fields` (names and values escaped).
+pub(crate) fn hidden_inputs(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\"/>",
+                escape(k),
+                escape(v)
+            )
+        })
+        .collect()
+}
+
 fn page(
     call: &Call<'_>,
     service: &str,
@@ -149,16 +163,7 @@ fn page(
             if let Some(url) = get(params, "return_url") {
                 hidden.push(("return_url", url));
             }
-            let inputs: String = hidden
-                .iter()
-                .map(|(k, v)| {
-                    format!(
-                        "<input type=\"hidden\" name=\"{}\" value=\"{}\"/>",
-                        escape(k),
-                        escape(v)
-                    )
-                })
-                .collect();
+            let inputs = hidden_inputs(&hidden);
             // 标准双接口: the buyer chooses escrow or instant payment with the button pressed.
             let buttons = if t.kind == TradeKind::Dual {
                 "<button type=\"submit\" name=\"payment\" value=\"escrow\" id=\"pay-escrow\" \

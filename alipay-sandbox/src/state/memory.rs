@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use super::records::{GoodsRecord, Job, PartnerRecord};
+use super::records::{GoodsRecord, Job, PartnerRecord, RefundBatch};
 use crate::model::{SandboxTrade, SentNotification};
 
 /// Below this many remembered notify ids, none is forgotten.
@@ -39,6 +39,10 @@ pub(crate) struct Memory {
     pub(crate) notify_ids: HashMap<String, (String, SystemTime)>,
     /// Forget old notify ids once there are this many.
     pub(crate) notify_ids_prune_at: usize,
+    /// `(partner, batch_no)` → refund batch.
+    pub(crate) refund_batches: HashMap<(String, String), RefundBatch>,
+    /// `trade_no` → fen refunded so far (the successful items of confirmed batches).
+    pub(crate) refunded: HashMap<String, u64>,
 }
 
 impl Memory {
@@ -47,6 +51,24 @@ impl Memory {
         self.partner_index
             .insert(record.credentials.partner.clone(), self.partners.len());
         self.partners.push(Arc::new(record));
+    }
+
+    /// Stores a refund batch; a confirmed one adds its successful items to [`Self::refunded`].
+    pub(crate) fn put_refund_batch(&mut self, batch: RefundBatch) {
+        if let Some((results, _)) = &batch.outcome {
+            for item in results.split('#') {
+                let mut fields = item.split(['^', '$']);
+                if let (Some(trade_no), Some(amount), Some(result)) =
+                    (fields.next(), fields.next(), fields.next())
+                    && result == "SUCCESS"
+                    && let Ok(amount) = amount.parse::<alipay_core::types::Amount>()
+                {
+                    *self.refunded.entry(trade_no.to_owned()).or_default() += amount.fen();
+                }
+            }
+        }
+        self.refund_batches
+            .insert((batch.partner.clone(), batch.batch_no.clone()), batch);
     }
 
     /// Inserts or replaces a trade, keeping the `out_trade_no` index.

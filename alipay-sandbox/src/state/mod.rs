@@ -19,8 +19,12 @@ use alipay_core::types::TradeStatus;
 use crate::SandboxError;
 use crate::model::{SandboxTrade, SentNotification};
 pub(crate) use memory::Memory;
-pub(crate) use records::{GoodsRecord, Job, PartnerRecord, TradeConflict};
+pub(crate) use records::{GoodsRecord, Job, PartnerRecord, RefundBatch, TradeConflict};
 use sqlite::Db;
+
+/// A refund batch carried out (the batch with its outcome, the trades it refunded), or the
+/// batch as it is when it was not pending (`None`: no such batch).
+pub(crate) type Confirmation = Result<(RefundBatch, Vec<SandboxTrade>), Option<RefundBatch>>;
 
 /// The state, in memory, optionally persisted.
 pub(crate) struct State {
@@ -266,6 +270,99 @@ impl State {
             None => Ok(false),
             Some(result) => result.map(|_| true),
         }
+    }
+
+    // -- refunds --------------------------------------------------------------------------------
+
+    /// Refund batch `batch_no` of `partner`.
+    pub(crate) fn refund_batch(&self, partner: &str, batch_no: &str) -> Option<RefundBatch> {
+        self.lock()
+            .refund_batches
+            .get(&(partner.to_owned(), batch_no.to_owned()))
+            .cloned()
+    }
+
+    /// Stores a new refund batch; `Ok(Some(existing))` when the partner has used the number.
+    pub(crate) fn open_refund_batch(
+        &self,
+        batch: RefundBatch,
+    ) -> Result<Option<RefundBatch>, SandboxError> {
+        let mut m = self.lock();
+        let key = (batch.partner.clone(), batch.batch_no.clone());
+        if let Some(existing) = m.refund_batches.get(&key) {
+            return Ok(Some(existing.clone()));
+        }
+        self.persist(|db| db.save_refund_batch(&batch))?;
+        m.put_refund_batch(batch);
+        Ok(None)
+    }
+
+    /// The fen refunded of trade `trade_no` so far.
+    pub(crate) fn refunded(&self, trade_no: &str) -> u64 {
+        self.lock().refunded.get(trade_no).copied().unwrap_or(0)
+    }
+
+    /// Carries out pending refund batch `batch_no` of `partner` at once: for each item (trade
+    /// number, fen), `decide` gets the trade (when it exists) and the fen refunded of it so far
+    /// (this batch's earlier items included) and answers the trade's new status or the item's
+    /// error code. The refunded trades and the batch's outcome are stored together.
+    pub(crate) fn confirm_refund_batch(
+        &self,
+        partner: &str,
+        batch_no: &str,
+        items: &[(String, u64)],
+        mut decide: impl FnMut(Option<&SandboxTrade>, u64, u64) -> Result<TradeStatus, &'static str>,
+        now: alipay_core::types::DateTime,
+    ) -> Result<Confirmation, SandboxError> {
+        let mut m = self.lock();
+        let key = (partner.to_owned(), batch_no.to_owned());
+        let mut batch = match m.refund_batches.get(&key) {
+            Some(b) if b.outcome.is_none() => b.clone(),
+            other => return Ok(Err(other.cloned())),
+        };
+        let mut refunded: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+        let mut changed: Vec<SandboxTrade> = Vec::new();
+        let mut results = Vec::new();
+        let mut successes = 0;
+        for (trade_no, fen) in items {
+            let done = *refunded
+                .entry(trade_no)
+                .or_insert_with(|| m.refunded.get(trade_no).copied().unwrap_or(0));
+            let trade = changed
+                .iter()
+                .find(|t| &t.trade_no == trade_no)
+                .or_else(|| m.trades.get(trade_no));
+            let amount = alipay_core::types::Amount::from_fen(*fen);
+            match decide(trade, done, *fen) {
+                Ok(status) => {
+                    let mut trade = trade.cloned().ok_or_else(|| {
+                        SandboxError::State(format!("refund of a missing trade {trade_no}"))
+                    })?;
+                    if trade.status != status {
+                        trade.status = status;
+                    }
+                    trade.last_modified_time = now;
+                    refunded.insert(trade_no, done + fen);
+                    changed.retain(|t| &t.trade_no != trade_no);
+                    changed.push(trade);
+                    successes += 1;
+                    results.push(format!("{trade_no}^{amount}^SUCCESS"));
+                }
+                Err(code) => results.push(format!("{trade_no}^{amount}^{code}")),
+            }
+        }
+        batch.outcome = Some((results.join("#"), successes));
+        self.persist(|db| {
+            for trade in &changed {
+                db.save_trade(trade)?;
+            }
+            db.save_refund_batch(&batch)
+        })?;
+        for trade in &changed {
+            m.put_trade(trade.clone());
+        }
+        m.put_refund_batch(batch.clone());
+        Ok(Ok((batch, changed)))
     }
 
     // -- notifications --------------------------------------------------------------------------

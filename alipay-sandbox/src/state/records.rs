@@ -79,3 +79,20 @@ pub(crate) enum TradeConflict {
     /// The partner already has a trade with this `out_trade_no`.
     OutTradeNo,
 }
+
+/// A batch of refunds (`refund_fastpay_by_platform_pwd`), from the page request that opened it to
+/// the seller's confirmation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RefundBatch {
+    pub(crate) partner: String,
+    pub(crate) batch_no: String,
+    pub(crate) notify_url: Option<String>,
+    /// `detail_data` as received (`trade_no^amount^reason#…`).
+    pub(crate) detail: String,
+    /// The charset and sign type of the request (the notification's).
+    pub(crate) charset: Charset,
+    pub(crate) sign_type: SignType,
+    /// Once the seller confirmed: `result_details` (`trade_no^amount^SUCCESS#…`) and how many
+    /// items succeeded.
+    pub(crate) outcome: Option<(String, u32)>,
+}

@@ -8,7 +8,7 @@ use alipay_core::types::{Amount, DateTime, TradeStatus, TransportType, WireValue
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::memory::Memory;
-use super::records::{GoodsRecord, Job, PartnerRecord};
+use super::records::{GoodsRecord, Job, PartnerRecord, RefundBatch};
 use crate::SandboxError;
 use crate::keys::PartnerCredentials;
 use crate::model::{SandboxTrade, SentNotification, Shipment};
@@ -54,6 +54,17 @@ CREATE TABLE IF NOT EXISTS trades (
     invoice_no TEXT,
     transport_type TEXT,
     shipped_time TEXT
+);
+CREATE TABLE IF NOT EXISTS refund_batches (
+    partner TEXT NOT NULL,
+    batch_no TEXT NOT NULL,
+    notify_url TEXT,
+    detail TEXT NOT NULL,
+    charset TEXT NOT NULL,
+    sign_type TEXT NOT NULL,
+    results TEXT,
+    success_num INTEGER,
+    PRIMARY KEY (partner, batch_no)
 );
 CREATE TABLE IF NOT EXISTS jobs (
     id INTEGER PRIMARY KEY,
@@ -160,9 +171,66 @@ impl Db {
         }
 
         self.load_trades(&mut m)?;
+        self.load_refund_batches(&mut m)?;
         self.load_jobs(&mut m)?;
         self.load_deliveries(&mut m)?;
         Ok(m)
+    }
+
+    fn load_refund_batches(&self, m: &mut Memory) -> Result<(), SandboxError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT partner, batch_no, notify_url, detail, charset, sign_type, results, success_num
+             FROM refund_batches",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, Option<u32>>(7)?,
+            ))
+        })?;
+        for row in rows {
+            let (partner, batch_no, notify_url, detail, charset, sign_type, results, success) =
+                row?;
+            let bad =
+                |what: &str| SandboxError::State(format!("refund batch {batch_no}: bad {what}"));
+            m.put_refund_batch(RefundBatch {
+                charset: charset.parse().map_err(|_| bad("charset"))?,
+                sign_type: sign_type.parse().map_err(|_| bad("sign type"))?,
+                outcome: results.zip(success),
+                partner,
+                batch_no,
+                notify_url,
+                detail,
+            });
+        }
+        Ok(())
+    }
+
+    /// Inserts or replaces a refund batch.
+    pub(crate) fn save_refund_batch(&self, b: &RefundBatch) -> rusqlite::Result<()> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO refund_batches (partner, batch_no, notify_url, detail,
+                     charset, sign_type, results, success_num)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    b.partner,
+                    b.batch_no,
+                    b.notify_url,
+                    b.detail,
+                    b.charset.as_str(),
+                    b.sign_type.as_str(),
+                    b.outcome.as_ref().map(|(r, _)| r),
+                    b.outcome.as_ref().map(|(_, n)| n),
+                ],
+            )
+            .map(drop)
     }
 
     fn load_partners(&self, m: &mut Memory) -> Result<(), SandboxError> {
