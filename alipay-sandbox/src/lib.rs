@@ -29,8 +29,8 @@
 //! (`alipay_services::visit`) and any a library author adds with [`Sandbox::builder`]
 //! ([`SandboxBuilder::service`], one line per service), registered from the derive's metadata
 //! (service name, kind, parameter table, `from_params`, response fields), plus `notify_verify`.
-//! `sns.create.goods.ws`, `send_goods_confirm_by_platform`, `single_trade_query`, `close_trade` and
-//! the trade-creating page services have business logic, played for any declaration of that name;
+//! `sns.create.goods.ws`, `send_goods_confirm_by_platform`, `single_trade_query`, `close_trade`,
+//! `refund_fastpay_by_platform_pwd` and the trade-creating page services have business logic, played for any declaration of that name;
 //! any other API service answers its response struct's examples (its `example` attributes) (a request parameter of the same
 //! name echoed; a bare `T` for `()`), any other page service its cashier page, and
 //! [`SandboxBuilder::handler`] gives a service logic of its own. Page services answer HTML (the
@@ -61,6 +61,12 @@
 //! itself are HTTP statuses with a plain-text line, as a web server answers them before any gateway
 //! sees the request: 400 (a body that breaks HTTP framing), 404 (another path), 405 (another
 //! method), 408, 413 (a body over 64 KiB), 414 (a query over 32 KiB), 431 (a head over 80 KiB).
+//!
+//! Refunds: `refund_fastpay_by_platform_pwd` shows the seller the batch and asks for the payment
+//! password (`123456` for every sandbox seller); `POST /cashier/refund` carries the batch out item by
+//! item (partial refunds, never more than was paid, a full refund closes the trade) and notifies
+//! `batch_refund_notify`; the codes and rules are in the module `services::refund` and
+//! [`Admin::refunded`] tells how much of a trade was refunded.
 //!
 //! Services: `close_trade` closes a partner's trade waiting for payment (or a COD trade waiting to
 //! ship), found by `trade_no` or `out_order_no`, else `TRADE_STATUS_NOT_AVAILD` / `TRADE_NOT_EXIST`;
