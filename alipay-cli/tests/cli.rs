@@ -1634,3 +1634,59 @@ fn call_notify_verify_prints_the_plain_text_answer() {
         assert!(stderr(&out).contains(shown), "{}", stderr(&out));
     }
 }
+
+/// `alipay call` of the password-less batch refund: `T` (the items' outcome is notified), then the
+/// same batch number refused with Alipay's code (exit 2), and a batch whose `batch_num` is not its
+/// item count refused before sending (exit 1, a request breaking its service's rules).
+#[cfg(all(unix, feature = "sandbox"))]
+#[test]
+fn call_refunds_a_batch_without_a_password() {
+    let dir = temp_dir("nopwd");
+    let sandbox = SandboxProcess::start(&dir, &[]);
+    let partner = sandbox.export("ALIPAY_PARTNER").to_owned();
+    let (status, trade) = sandbox.admin(
+        "POST",
+        "/admin/trades",
+        &serde_json::json!({ "partner": partner, "out_trade_no": "refund-1", "total_fee": "10.00",
+                             "kind": "instant", "status": "TRADE_SUCCESS" }),
+    );
+    assert_eq!(status, 201, "{trade}");
+    let trade_no = trade["trade_no"].as_str().expect("trade_no").to_owned();
+    let now = alipay_core::types::DateTime::now().to_string();
+    let batch_no = format!("batch_no={}001", now[..10].replace('-', ""));
+    let refund_date = format!("refund_date={now}");
+    let detail = format!("detail_data={trade_no}^2.50^协商退款");
+    let args = [
+        "call",
+        "refund_fastpay_by_platform_nopwd",
+        &batch_no,
+        &refund_date,
+        "batch_num=1",
+        &detail,
+    ];
+    let done = call_json(&run(sandbox.alipay().args(args)));
+    assert_eq!(done["service"], "refund_fastpay_by_platform_nopwd");
+    assert_eq!(done["is_success"], "T");
+    let again = run(sandbox.alipay().args(args));
+    assert_code(&again, 2);
+    assert!(
+        stderr(&again).contains("DUPLICATE_BATCH_NO"),
+        "{}",
+        stderr(&again)
+    );
+    let miscounted = run(sandbox.alipay().args([
+        "call",
+        "refund_fastpay_by_platform_nopwd",
+        &batch_no.replace("001", "002"),
+        &refund_date,
+        "batch_num=2",
+        &detail,
+    ]));
+    assert_code(&miscounted, 1);
+    assert!(
+        stderr(&miscounted).contains("batch_num"),
+        "{}",
+        stderr(&miscounted)
+    );
+    sandbox.interrupt();
+}

@@ -274,7 +274,7 @@ pub fn derive_notification(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(ListItem, attributes(alipay))]
 pub fn derive_list_item(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    list_item::expand(&input).into()
+    list_item::expand(&input, runtime(None)).into()
 }
 
 fn request(input: &DeriveInput) -> proc_macro2::TokenStream {

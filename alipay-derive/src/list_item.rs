@@ -36,9 +36,10 @@ fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
     }
 }
 
-/// The expansion of `#[derive(ListItem)]` on `input`, or its errors.
-pub(crate) fn expand(input: &DeriveInput) -> TokenStream {
-    match expand_checked(input) {
+/// The expansion of `#[derive(ListItem)]` on `input`, or its errors; generated code reaches the
+/// runtime by `runtime` unless the struct says `crate = "…"`.
+pub(crate) fn expand(input: &DeriveInput, runtime: TokenStream) -> TokenStream {
+    match expand_checked(input, runtime) {
         Ok(tokens) => tokens,
         Err(e) => e.to_compile_error(),
     }
@@ -90,7 +91,7 @@ fn field_name(field: &syn::Field) -> syn::Result<String> {
     Ok(name)
 }
 
-fn expand_checked(input: &DeriveInput) -> syn::Result<TokenStream> {
+fn expand_checked(input: &DeriveInput, default_runtime: TokenStream) -> syn::Result<TokenStream> {
     let Data::Struct(data) = &input.data else {
         return Err(syn::Error::new(
             input.ident.span(),
@@ -136,7 +137,7 @@ fn expand_checked(input: &DeriveInput) -> syn::Result<TokenStream> {
     };
     let runtime = match attrs.krate {
         Some(path) => quote!(#path),
-        None => crate::runtime(None),
+        None => default_runtime,
     };
     let private = quote!(#runtime::__private);
 

@@ -232,7 +232,7 @@ pub(crate) fn refund(gw: &Gateway, body: &[u8]) -> Cashier {
             &format!("批次 {batch_no} 已处理：成功 {n} 笔。{results}"),
         )
     };
-    match confirm(&gw.world, partner, batch_no) {
+    match confirm(&gw.world, partner, batch_no, true) {
         Confirmed::Done(results, n) | Confirmed::Already(results, n) => done(&results, n),
         Confirmed::NoBatch => page(404, charset, "支付宝 - 错误", "退款批次不存在"),
         Confirmed::Failed => page(500, charset, "支付宝 - 错误", "系统错误"),

@@ -348,3 +348,123 @@ async fn the_page_refuses_with_alipays_codes() {
     );
     assert_eq!(admin.refunded(&paid.trade_no), Amount::from_fen(50));
 }
+
+#[tokio::test]
+async fn the_password_less_service_refunds_at_once_and_answers_each_code() {
+    use alipay_services::refund_fastpay_by_platform_nopwd::{
+        BatchRefundNopwdNotify, RefundFastpayByPlatformNopwd,
+    };
+    let sandbox = start().await;
+    let me = sandbox.first_partner();
+    let client = md5_client(&sandbox);
+    let receiver = Receiver::start(&[], "success").await;
+    let admin = sandbox.admin();
+    let trade = |out: &str, status| {
+        admin.create_trade(NewTrade {
+            partner: me.partner.clone(),
+            out_trade_no: out.into(),
+            total_fee: Amount::from_fen(200),
+            kind: TradeKind::Instant,
+            status,
+            notify_url: None,
+            trade_no: None,
+        })
+    };
+    let paid = trade("NOPWD-PAID", TradeStatus::TradeSuccess);
+    let closed = trade("NOPWD-CLOSED", TradeStatus::TradeClosed);
+    let finished = trade("NOPWD-FINISHED", TradeStatus::TradeFinished);
+    let day = today();
+    let request = |batch_no: String, items: &[(&str, &str)]| {
+        let pwd = batch(
+            &me.partner,
+            &batch_no,
+            &receiver.url,
+            &items
+                .iter()
+                .map(|(t, a)| (*t, *a, "退款"))
+                .collect::<Vec<_>>(),
+        );
+        RefundFastpayByPlatformNopwd {
+            notify_url: pwd.notify_url,
+            dback_notify_url: None,
+            batch_no: pwd.batch_no,
+            refund_date: pwd.refund_date,
+            batch_num: pwd.batch_num,
+            detail_data: pwd.detail_data,
+            use_freeze_amount: None,
+            return_type: None,
+        }
+    };
+
+    // T: taken and carried out; each item's code in the notification.
+    let first = request(
+        format!("{day}201"),
+        &[
+            (&paid.trade_no, "1.50"),
+            (&closed.trade_no, "1"),
+            (&finished.trade_no, "1"),
+            ("2099010100000001", "1"),
+        ],
+    );
+    client.execute(&first).await.unwrap();
+    assert_eq!(admin.refunded(&paid.trade_no), Amount::from_fen(150));
+    let hits = receiver.wait_for(1, Duration::from_secs(10)).await;
+    let n = client
+        .verify_notification_as::<BatchRefundNopwdNotify>(&hits[0].body)
+        .await
+        .unwrap();
+    assert_eq!(n.success_num, 1);
+    let codes: Vec<String> = n
+        .result_details
+        .items()
+        .iter()
+        .map(|r| r.trade.result.clone())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "SUCCESS",
+            "TRADE_HAS_CLOSED",
+            "TRADE_HAS_FINISHED",
+            "TRADE_NOT_EXISTS"
+        ]
+    );
+
+    // F for the whole batch, with Alipay's code, and no notification.
+    let code = |e: alipay_client::Error| e.code().map(|c| c.as_str().to_owned());
+    let again = client.execute(&first).await.unwrap_err();
+    assert_eq!(code(again).as_deref(), Some("DUPLICATE_BATCH_NO"));
+    let twice = request(
+        format!("{day}202"),
+        &[(&paid.trade_no, "0.10"), (&paid.trade_no, "0.10")],
+    );
+    let refused = client.execute(&twice).await.unwrap_err();
+    assert_eq!(
+        code(refused).as_deref(),
+        Some("DUBL_TRADE_NO_IN_SAME_BATCH")
+    );
+    let mut stale = request(format!("{day}203"), &[(&paid.trade_no, "0.10")]);
+    stale.refund_date = "2011-01-12 11:21:00".parse().unwrap();
+    let refused = client.execute(&stale).await.unwrap_err();
+    assert_eq!(code(refused).as_deref(), Some("REFUND_DATE_ERROR"));
+    let old = request("20110112204".into(), &[(&paid.trade_no, "0.10")]);
+    let refused = client.execute(&old).await.unwrap_err();
+    assert_eq!(code(refused).as_deref(), Some("BATCH_NO_FORMAT_ERROR"));
+
+    // Over the remainder (0.50 left): per item, nothing refunded.
+    client
+        .execute(&request(format!("{day}205"), &[(&paid.trade_no, "0.51")]))
+        .await
+        .unwrap();
+    let hits = receiver.wait_for(2, Duration::from_secs(10)).await;
+    let n = client
+        .verify_notification_as::<BatchRefundNopwdNotify>(&hits[1].body)
+        .await
+        .unwrap();
+    assert_eq!(
+        n.result_details.items()[0].trade.result,
+        "REFUND_AMOUNT_NOT_VALID"
+    );
+    assert_eq!(admin.refunded(&paid.trade_no), Amount::from_fen(150));
+    assert_eq!(receiver.hits().len(), 2);
+}

@@ -92,60 +92,6 @@ impl Amount {
     }
 }
 
-/// The fen of a wire amount, or `None` where [`parse_fen`] gives an error: the same rules in a
-/// `const fn`, for checks at compile time (a list item's example, [`ListItem::KINDS`](super::ListItem::KINDS)).
-pub(crate) const fn fen_of(s: &[u8]) -> Option<u64> {
-    if s.is_empty() {
-        return None;
-    }
-    let mut yuan: u64 = 0;
-    let mut frac: u64 = 0;
-    let mut int_digits = 0;
-    let mut frac_digits = 0;
-    let mut dot = false;
-    let mut i = 0;
-    while i < s.len() {
-        let b = s[i];
-        if b == b'.' {
-            if dot {
-                return None;
-            }
-            dot = true;
-        } else if b.is_ascii_digit() {
-            let d = (b - b'0') as u64;
-            if dot {
-                frac_digits += 1;
-                if frac_digits > 2 {
-                    return None;
-                }
-                frac = frac * 10 + d;
-            } else {
-                int_digits += 1;
-                yuan = match yuan.checked_mul(10) {
-                    Some(n) => match n.checked_add(d) {
-                        Some(n) => n,
-                        None => return None,
-                    },
-                    None => return None,
-                };
-            }
-        } else {
-            return None;
-        }
-        i += 1;
-    }
-    if int_digits == 0 || (dot && frac_digits == 0) {
-        return None;
-    }
-    if frac_digits == 1 {
-        frac *= 10;
-    }
-    match yuan.checked_mul(100) {
-        Some(n) => n.checked_add(frac),
-        None => None,
-    }
-}
-
 fn parse_fen(s: &str) -> Result<u64, Rule> {
     if s.is_empty() {
         return Err(Rule::Empty);
@@ -207,7 +153,7 @@ impl FromStr for Amount {
 }
 
 impl WireValue for Amount {
-    const KIND: super::FieldKind = super::FieldKind::Amount;
+    const KIND: super::field_kind::FieldKind = super::field_kind::FieldKind::Amount;
     const FORMAT: &'static str = "an amount in yuan with at most two decimals (e.g. 100.40)";
 
     fn parse_wire(s: &str) -> Result<Self, WireValueError> {

@@ -13,28 +13,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use super::field_kind::FieldKind;
 use super::{ItemPath, Rule, WireValue, WireValueError};
-
-/// What a field of a list item holds, as far as a check at compile time can tell: a declaration's
-/// `example` of a list-valued parameter is checked against these before it is accepted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FieldKind {
-    /// Any text without the list's reserved characters (a `String`).
-    Text,
-    /// An [`Amount`](super::Amount): yuan with at most two decimals.
-    Amount,
-}
-
-impl FieldKind {
-    /// Whether `text` is a wire value of this kind (the reserved characters are checked apart).
-    pub const fn accepts(self, text: &[u8]) -> bool {
-        match self {
-            Self::Text => true,
-            Self::Amount => super::amount::fen_of(text).is_some(),
-        }
-    }
-}
 
 /// One item of a list-valued parameter: its fields in wire order, and how they are read and
 /// written. Implemented by hand for each item type (see [`Items`] for an example).
@@ -577,7 +557,7 @@ mod tests {
             "184467440737095516.16",
         ] {
             assert_eq!(
-                crate::types::amount::fen_of(text.as_bytes()).is_some(),
+                crate::types::field_kind::fen_of(text.as_bytes()).is_some(),
                 crate::types::Amount::parse(text).is_ok(),
                 "{text:?}"
             );

@@ -37,6 +37,7 @@ use std::fmt::Write as _;
 
 mod amount;
 mod beijing;
+mod field_kind;
 mod items;
 mod partner;
 #[cfg(feature = "serde")]
@@ -50,7 +51,8 @@ mod wire_error;
 pub use alipay_derive::ListItem;
 pub use amount::Amount;
 pub use beijing::{BEIJING, CompactTime, DateTime};
-pub use items::{FieldKind, Fields, Items, ListItem};
+pub use field_kind::FieldKind;
+pub use items::{Fields, Items, ListItem};
 pub use partner::Partner;
 pub use sets::{TradeStatus, TransportType};
 pub use timestamp::TimestampMillis;

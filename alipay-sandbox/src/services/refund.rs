@@ -1,5 +1,9 @@
-//! `refund_fastpay_by_platform_pwd` (即时到账批量退款有密): the seller refunds paid instant-payment
-//! trades in a batch, confirming it with the payment password on Alipay's page.
+//! Batch refunds: `refund_fastpay_by_platform_pwd` (即时到账批量退款有密), where the seller confirms
+//! the batch with the payment password on Alipay's page, and `refund_fastpay_by_platform_nopwd`
+//! (无密), carried out at once and answered `T` (its refusals are `F` envelopes; its items'
+//! codes differ where its table has its own: `TRADE_NOT_EXISTS` for an unknown trade,
+//! `TRADE_HAS_CLOSED` / `TRADE_HAS_FINISHED`, and a trade's state is never refused for the whole
+//! batch).
 //!
 //! The page request is checked as Alipay's usage rules say, and a refusal is Alipay's error page
 //! (HTML): the seller must be the partner (`seller_user_id`, when given; else `seller_email` is
@@ -23,9 +27,10 @@
 //! and `gmt_refund`, as Alipay's usage rules say. A batch is carried out once: confirming it again
 //! shows its outcome.
 
-use alipay_core::types::{Amount, DateTime, TradeStatus, WireValue as _};
+use alipay_core::types::{Amount, DateTime, HttpUrl, Items, TradeStatus, WireValue as _};
 use alipay_core::{Charset, ErrorCode, SignType};
-use alipay_services::refund_fastpay_by_platform_pwd::RefundFastpayByPlatformPwd;
+use alipay_services::refund_fastpay_by_platform_nopwd::RefundFastpayByPlatformNopwd;
+use alipay_services::refund_fastpay_by_platform_pwd::{RefundDetail, RefundFastpayByPlatformPwd};
 
 use super::page::{escape, hidden_inputs, html};
 use crate::model::SandboxTrade;
@@ -46,62 +51,111 @@ fn ymd(time: &DateTime) -> String {
     time.to_string()[..10].replace('-', "")
 }
 
-/// The page request: checks it as Alipay does, stores the batch waiting for the seller's
-/// password, and shows the confirmation page.
-pub(crate) fn open(call: &Call<'_>, req: RefundFastpayByPlatformPwd) -> Result<Outcome, ErrorCode> {
+/// What a batch request says, whichever service sent it.
+struct BatchRequest<'a> {
+    seller_user_id: Option<&'a str>,
+    batch_no: &'a str,
+    refund_date: &'a DateTime,
+    detail: &'a Items<RefundDetail, '#'>,
+    notify_url: Option<&'a HttpUrl>,
+}
+
+/// Checks a batch as Alipay does before taking it, and stores it pending. `Ok(false)`: the same
+/// pending batch was opened before (the password page shows it again).
+fn take(call: &Call<'_>, req: &BatchRequest<'_>, password: bool) -> Result<bool, ErrorCode> {
     let partner = call.partner_id();
     let state = &call.world.state;
-    if req
-        .seller_user_id
-        .as_deref()
-        .is_some_and(|id| id != partner)
-    {
+    if req.seller_user_id.is_some_and(|id| id != partner) {
         return Err(code("PARTNER_NOT_SIGN_PROTOCOL"));
     }
     let date = req.batch_no.get(..8).unwrap_or_default();
     if date != ymd(&DateTime::now()) {
         return Err(code("BATCH_NO_FORMAT_ERROR"));
     }
-    if ymd(&req.refund_date) != date {
+    if ymd(req.refund_date) != date {
         return Err(code("REFUND_DATE_ERROR"));
     }
-    let items = req.detail_data.items();
+    let items = req.detail.items();
     for (i, item) in items.iter().enumerate() {
         if items[..i].iter().any(|x| x.trade_no == item.trade_no) {
             return Err(code("DUBL_TRADE_NO_IN_SAME_BATCH"));
         }
-        if let Some(trade) = state.trade(&item.trade_no)
+        // The password service refuses on its page; the other one answers per item.
+        if password
+            && let Some(trade) = state.trade(&item.trade_no)
             && trade.partner == partner
             && trade.status != TradeStatus::TradeSuccess
         {
             return Err(code("TRADE_STATUS_ERROR"));
         }
     }
-    let detail = req.detail_data.to_wire().into_owned();
+    let detail = req.detail.to_wire().into_owned();
     let batch = RefundBatch {
         partner: partner.to_owned(),
-        batch_no: req.batch_no.clone(),
-        notify_url: req.notify_url.as_ref().map(|u| u.to_wire().into_owned()),
+        batch_no: req.batch_no.to_owned(),
+        notify_url: req.notify_url.map(|u| u.to_wire().into_owned()),
         detail: detail.clone(),
         charset: call.charset,
         sign_type: call.sign_type,
         outcome: None,
     };
-    match state.open_refund_batch(batch.clone()) {
-        Ok(None) => {}
-        // The seller's browser opened the same pending batch again: the same page.
-        Ok(Some(existing)) if existing.outcome.is_none() && existing.detail == detail => {}
-        Ok(Some(_)) => return Err(code("DUPLICATE_BATCH_NO")),
+    match state.open_refund_batch(batch) {
+        Ok(None) => Ok(true),
+        Ok(Some(existing))
+            if password && existing.outcome.is_none() && existing.detail == detail =>
+        {
+            Ok(false)
+        }
+        Ok(Some(_)) => Err(code("DUPLICATE_BATCH_NO")),
         Err(e) => {
             tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the refund batch");
-            return Err(ErrorCode::SystemError);
+            Err(ErrorCode::SystemError)
         }
     }
-    Ok(Reply::Page(confirm_page(call.charset, &batch, &req)).into())
+}
+
+/// `refund_fastpay_by_platform_pwd`: checks the batch as Alipay does, stores it waiting for the
+/// seller's password, and shows the confirmation page.
+pub(crate) fn open(call: &Call<'_>, req: RefundFastpayByPlatformPwd) -> Result<Outcome, ErrorCode> {
+    take(
+        call,
+        &BatchRequest {
+            seller_user_id: req.seller_user_id.as_deref(),
+            batch_no: &req.batch_no,
+            refund_date: &req.refund_date,
+            detail: &req.detail_data,
+            notify_url: req.notify_url.as_ref(),
+        },
+        true,
+    )?;
+    Ok(Reply::Page(confirm_page(call.charset, call.partner_id(), &req)).into())
+}
+
+/// `refund_fastpay_by_platform_nopwd`: checks the batch as Alipay does and carries it out at once
+/// (`T`: taken; the items' outcome is in the notification).
+pub(crate) fn nopwd(
+    call: &Call<'_>,
+    req: RefundFastpayByPlatformNopwd,
+) -> Result<Outcome, ErrorCode> {
+    take(
+        call,
+        &BatchRequest {
+            seller_user_id: None,
+            batch_no: &req.batch_no,
+            refund_date: &req.refund_date,
+            detail: &req.detail_data,
+            notify_url: req.notify_url.as_ref(),
+        },
+        false,
+    )?;
+    match confirm(call.world, call.partner_id(), &req.batch_no, false) {
+        Confirmed::Done(..) | Confirmed::Already(..) => Ok(Reply::Plain.into()),
+        Confirmed::NoBatch | Confirmed::Failed => Err(ErrorCode::SystemError),
+    }
 }
 
 /// The page asking the seller to confirm the batch with the payment password.
-fn confirm_page(charset: Charset, batch: &RefundBatch, req: &RefundFastpayByPlatformPwd) -> String {
+fn confirm_page(charset: Charset, partner: &str, req: &RefundFastpayByPlatformPwd) -> String {
     let mut rows = String::new();
     for item in req.detail_data.items() {
         rows += &format!(
@@ -112,8 +166,8 @@ fn confirm_page(charset: Charset, batch: &RefundBatch, req: &RefundFastpayByPlat
         );
     }
     let hidden = hidden_inputs(&[
-        ("partner", batch.partner.as_str()),
-        ("batch_no", batch.batch_no.as_str()),
+        ("partner", partner),
+        ("batch_no", req.batch_no.as_str()),
         ("_input_charset", charset.as_str()),
     ]);
     html(
@@ -127,7 +181,7 @@ fn confirm_page(charset: Charset, batch: &RefundBatch, req: &RefundFastpayByPlat
              <label>支付密码 <input type=\"password\" name=\"password\" id=\"password\"/></label>\
              <div class=\"actions\"><button type=\"submit\" class=\"primary\">确认退款</button></div></form>\n\
              <p class=\"service\">沙箱卖家的支付密码是 {SELLER_PASSWORD}。</p>",
-            escape(&batch.batch_no),
+            escape(&req.batch_no),
             req.detail_data.len()
         ),
     )
@@ -146,9 +200,9 @@ pub(crate) enum Confirmed {
     Failed,
 }
 
-/// The seller confirmed batch `batch_no` of `partner`: carries it out and schedules its
-/// notifications.
-pub(crate) fn confirm(world: &World, partner: &str, batch_no: &str) -> Confirmed {
+/// Carries out batch `batch_no` of `partner` (the seller confirmed it with the password, or it
+/// came by the password-less service, whose item codes differ) and schedules its notifications.
+pub(crate) fn confirm(world: &World, partner: &str, batch_no: &str, password: bool) -> Confirmed {
     let Some(batch) = world.state.refund_batch(partner, batch_no) else {
         return Confirmed::NoBatch;
     };
@@ -168,11 +222,16 @@ pub(crate) fn confirm(world: &World, partner: &str, batch_no: &str) -> Confirmed
         .collect();
     let now = DateTime::now();
     let decide = |trade: Option<&SandboxTrade>, done: u64, fen: u64| {
-        let trade = trade
-            .filter(|t| t.partner == partner)
-            .ok_or("NOT_THIS_PARTNERS_TRADE")?;
-        if trade.status != TradeStatus::TradeSuccess {
-            return Err("TRADE_STATUS_ERROR");
+        let trade = match trade {
+            Some(t) if t.partner == partner => t,
+            None if !password => return Err("TRADE_NOT_EXISTS"),
+            _ => return Err("NOT_THIS_PARTNERS_TRADE"),
+        };
+        match trade.status {
+            TradeStatus::TradeSuccess => {}
+            TradeStatus::TradeClosed if !password => return Err("TRADE_HAS_CLOSED"),
+            TradeStatus::TradeFinished if !password => return Err("TRADE_HAS_FINISHED"),
+            _ => return Err("TRADE_STATUS_ERROR"),
         }
         let left = trade.total_fee.fen().saturating_sub(done);
         if fen == 0 || fen > left {

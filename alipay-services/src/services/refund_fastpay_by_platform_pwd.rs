@@ -112,7 +112,7 @@ pub struct FeeRefundResult {
 }
 
 /// `batch_no`: 退款日期（8 位）+流水号（3～24 位）; the sequence takes letters, not `000`.
-fn batch_no_format(batch_no: &str) -> Result<(), &'static str> {
+pub(crate) fn batch_no_format(batch_no: &str) -> Result<(), &'static str> {
     const RULE: &str = "must be the refund date yyyyMMdd and a 3 to 24 character sequence of letters and digits, not 000 (e.g. 201101120001)";
     let (date, seq) = match batch_no.char_indices().nth(8) {
         Some((at, _)) => batch_no.split_at(at),
@@ -133,7 +133,7 @@ fn batch_no_format(batch_no: &str) -> Result<(), &'static str> {
 }
 
 /// `batch_num`: 最大支持 1000 笔.
-fn at_most_1000(batch_num: &u32) -> Result<(), &'static str> {
+pub(crate) fn at_most_1000(batch_num: &u32) -> Result<(), &'static str> {
     if (1..=1000).contains(batch_num) {
         Ok(())
     } else {
@@ -144,10 +144,15 @@ fn at_most_1000(batch_num: &u32) -> Result<(), &'static str> {
 /// The most bytes a reason may have (UTF-8).
 const REASON_BYTES: usize = 256;
 
-/// Each item's reason is at most [`REASON_BYTES`] bytes; no trade is refunded twice in a batch is
-/// Alipay's business check (`DUBL_TRADE_NO_IN_SAME_BATCH`), not a rule of the table.
+/// Each item's reason is at most [`REASON_BYTES`] bytes (that no trade is refunded twice in a
+/// batch is Alipay's business check, `DUBL_TRADE_NO_IN_SAME_BATCH`, not a rule of the table).
 fn reasons_fit(batch: &RefundFastpayByPlatformPwd) -> Result<(), Violation> {
-    for (i, item) in batch.detail_data.items().iter().enumerate() {
+    reasons_fit_in(&batch.detail_data)
+}
+
+/// Each reason of `detail` is at most [`REASON_BYTES`] bytes.
+pub(crate) fn reasons_fit_in(detail: &Items<RefundDetail, '#'>) -> Result<(), Violation> {
+    for (i, item) in detail.items().iter().enumerate() {
         if item.reason.len() > REASON_BYTES {
             return Err(Violation::custom(
                 format!("detail_data[{i}].reason"),
