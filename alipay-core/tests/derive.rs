@@ -1459,3 +1459,33 @@ fn count_and_total_hold_the_stated_figures_to_the_items() {
     assert_eq!(errors.violations().len(), 1);
     assert_eq!(errors.violations()[0].param, "detail_data[0].amount");
 }
+
+/// A result list whose every item is followed by the separator, as Alipay writes payout results.
+#[derive(Clone, Debug, PartialEq, Eq, alipay_core::ListItem)]
+#[alipay(field_sep = '^', reserved = "^|", terminated)]
+struct Paid {
+    /// 流水号.
+    serial: String,
+    /// 付款金额.
+    amount: Amount,
+}
+
+#[test]
+fn a_terminated_list_reads_with_or_without_the_last_separator_and_writes_it() {
+    use alipay_core::types::{Items, ListItem};
+    assert!(Paid::TERMINATED);
+    let with: Items<Paid, '|'> = "1^1.00|2^2.00|".parse().unwrap();
+    let without: Items<Paid, '|'> = "1^1.00|2^2.00".parse().unwrap();
+    assert_eq!(with, without);
+    assert_eq!(with.to_wire(), "1^1.00|2^2.00|");
+    assert!("1^1.00||".parse::<Items<Paid, '|'>>().is_err());
+    assert!("|".parse::<Items<Paid, '|'>>().is_err());
+    assert!(Items::<Paid, '|'>::__alipay_accepts("1^1.00|"));
+    assert!(!Items::<Paid, '|'>::__alipay_accepts("1^1.00||"));
+    // A list that is not terminated takes no trailing separator.
+    assert!(
+        "1^a@b.cn^x^1.00^r|"
+            .parse::<Items<PayoutLine, '|'>>()
+            .is_err()
+    );
+}

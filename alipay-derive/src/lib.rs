@@ -269,6 +269,8 @@ pub fn derive_notification(input: TokenStream) -> TokenStream {
 ///
 /// Container keys: `field_sep = '^'` (required), the character between fields; `reserved = "…"`,
 /// the characters no field may hold besides the separators (the document's special characters);
+/// `terminated`, every item followed by the list's separator, the last one too (a batch payout's
+/// result lists; read with or without it);
 /// `crate = "path"`, as for requests. Field key: `name = "…"`, the field's name in errors (default:
 /// the Rust name).
 #[proc_macro_derive(ListItem, attributes(alipay))]

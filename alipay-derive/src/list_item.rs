@@ -18,6 +18,7 @@ struct Attrs {
     field_sep: Option<LitChar>,
     reserved: Option<LitStr>,
     krate: Option<syn::Path>,
+    terminated: bool,
 }
 
 /// `T` when `ty` is written `Option<T>`.
@@ -50,6 +51,7 @@ fn container_attrs(input: &DeriveInput) -> syn::Result<Attrs> {
         field_sep: None,
         reserved: None,
         krate: None,
+        terminated: false,
     };
     for attr in input.attrs.iter().filter(|a| a.path() == ALIPAY) {
         attr.parse_nested_meta(|meta| {
@@ -57,12 +59,14 @@ fn container_attrs(input: &DeriveInput) -> syn::Result<Attrs> {
                 attrs.field_sep = Some(meta.value()?.parse()?);
             } else if meta.path.is_ident("reserved") {
                 attrs.reserved = Some(meta.value()?.parse()?);
+            } else if meta.path.is_ident("terminated") {
+                attrs.terminated = true;
             } else if meta.path == CRATE {
                 let path: LitStr = meta.value()?.parse()?;
                 attrs.krate = Some(path.parse()?);
             } else {
                 return Err(meta.error(
-                    "unknown key: a list item takes `field_sep = '^'`, `reserved = \"^|$#\"` and `crate = \"path\"`",
+                    "unknown key: a list item takes `field_sep = '^'`, `reserved = \"^|$#\"`, `terminated` and `crate = \"path\"`",
                 ));
             }
             Ok(())
@@ -198,6 +202,7 @@ fn expand_checked(input: &DeriveInput, default_runtime: TokenStream) -> syn::Res
         }
         names.push(name);
     }
+    let terminated = attrs.terminated;
     let format = names.join(&sep.to_string());
     let n = names.len();
     let required = required.unwrap_or(n);
@@ -220,6 +225,7 @@ fn expand_checked(input: &DeriveInput, default_runtime: TokenStream) -> syn::Res
             const RESERVED: &'static str = #reserved;
             const FORMAT: &'static str = #format;
             const REQUIRED_FIELDS: usize = #required;
+            const TERMINATED: bool = #terminated;
 
             fn from_fields(
                 __f: &[&str],

@@ -238,3 +238,36 @@ pub(crate) fn refund(gw: &Gateway, body: &[u8]) -> Cashier {
         Confirmed::Failed => page(500, charset, "支付宝 - 错误", "系统错误"),
     }
 }
+
+/// `POST /cashier/payout`: the payer confirms a payout batch with the payment password
+/// ([`crate::services::payout`]). A wrong password changes nothing and says so.
+pub(crate) fn payout(gw: &Gateway, body: &[u8]) -> Cashier {
+    use crate::services::payout::{PaidOut, confirm};
+    use crate::services::refund::SELLER_PASSWORD;
+    let (fields, charset) = match read_form(body) {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
+    let get = |name| param(&fields, name);
+    let (Some(partner), Some(batch_no)) = (get("partner"), get("batch_no")) else {
+        return page(400, charset, "支付宝 - 错误", "没有付款批次号");
+    };
+    if get("password") != Some(SELLER_PASSWORD) {
+        return page(
+            403,
+            charset,
+            "支付宝 - 支付密码不正确",
+            "支付密码不正确，付款未执行。",
+        );
+    }
+    match confirm(&gw.world, partner, batch_no) {
+        PaidOut::Done(success, fail) => page(
+            200,
+            charset,
+            "支付宝 - 批量付款已处理",
+            &format!("批次 {batch_no} 已处理。成功：{success} 失败：{fail}"),
+        ),
+        PaidOut::NoBatch => page(404, charset, "支付宝 - 错误", "付款批次不存在"),
+        PaidOut::Failed => page(500, charset, "支付宝 - 错误", "系统错误"),
+    }
+}

@@ -198,3 +198,4 @@ pub use model::{
 };
 pub use registry::Context;
 pub use sandbox::{Sandbox, SandboxBuilder};
+pub use state::Account;

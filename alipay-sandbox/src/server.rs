@@ -106,6 +106,7 @@ async fn route(
         || path == "/cashier/cancel"
         || path == "/cashier/confirm"
         || path == "/cashier/refund"
+        || path == "/cashier/payout"
     {
         cashier_request(gw, request).await
     } else if path == "/cashier/trade" {
@@ -151,6 +152,7 @@ async fn cashier_request(gw: &Arc<Gateway>, request: Request<Incoming>) -> HttpR
         "/cashier/cancel" => cashier::cancel(gw, &body),
         "/cashier/confirm" => cashier::confirm(gw, &body),
         "/cashier/refund" => cashier::refund(gw, &body),
+        "/cashier/payout" => cashier::payout(gw, &body),
         _ => cashier::pay(gw, &body),
     };
     cashier_answer(answer)

@@ -87,7 +87,7 @@ fn the_drafts_load() {
             loaded += 1;
         }
     }
-    assert_eq!(loaded, 2);
+    assert_eq!(loaded, 3);
 }
 
 /// The checker itself must notice a drift: renamed rows, a changed length, nullability, rule,
@@ -126,6 +126,12 @@ fn notification_and_return_tables_match_their_spec() {
     assert_eq!(spec.request.len(), 7);
     assert_eq!(spec.notify.as_ref().unwrap().fields.len(), 8);
     assert_eq!(spec.errors.len(), 67);
+    use alipay_services::batch_trans_notify::BatchTransNotifyNotify;
+    let spec = Spec::load(path("batch_trans_notify.toml")).unwrap();
+    alipay_spec::check_notification::<BatchTransNotifyNotify>(&spec)
+        .unwrap_or_else(|m| panic!("{m}"));
+    assert_eq!(spec.request.len(), 10);
+    assert_eq!(spec.errors.len(), 58);
     use alipay_services::refund_fastpay_by_platform_nopwd::BatchRefundNopwdNotify;
     let spec = Spec::load(path("refund_fastpay_by_platform_nopwd.toml")).unwrap();
     alipay_spec::check_notification::<BatchRefundNopwdNotify>(&spec)

@@ -35,6 +35,10 @@ pub trait ListItem: Sized {
     /// How many fields an item has at least: the fields after these may be left out at the end
     /// of an item (a refund result's `$fee` part). All of them by default.
     const REQUIRED_FIELDS: usize = Self::FIELDS.len();
+    /// Whether every item is followed by the list's separator, the last one too, as Alipay writes
+    /// a batch payout's results (`…^20081024143652|`). Such a list is written so, and read with or
+    /// without the last separator. `false` by default: separators only between items.
+    const TERMINATED: bool = false;
 
     /// Reads an item from its fields' texts (from [`REQUIRED_FIELDS`](Self::REQUIRED_FIELDS) to
     /// `FIELDS.len()` of them, separators and reserved characters already ruled out). An error
@@ -141,6 +145,10 @@ impl<T: ListItem, const SEP: char> Items<T, SEP> {
             return false;
         }
         let (sep, field_sep) = (sep as u8, field_sep as u8);
+        let s = match s.split_last() {
+            Some((&last, rest)) if T::TERMINATED && last == sep && !rest.is_empty() => rest,
+            _ => s,
+        };
         let reserved = T::RESERVED.as_bytes();
         // Each field is s[start..i], ended by a separator or the end.
         let (mut start, mut field, mut i) = (0, 0, 0);
@@ -231,6 +239,10 @@ impl<T: ListItem, const SEP: char> WireValue for Items<T, SEP> {
     /// Splits at `SEP`, then each item at the field separator: each item must have exactly
     /// `T::FIELDS.len()` fields, none holding a reserved character, each reading as its type.
     fn parse_wire(s: &str) -> Result<Self, WireValueError> {
+        let s = match s.strip_suffix(SEP) {
+            Some(rest) if T::TERMINATED && !rest.is_empty() => rest,
+            _ => s,
+        };
         if s.is_empty() {
             return Err(WireValueError::new(T::FORMAT, Rule::Empty, s));
         }
@@ -272,7 +284,7 @@ impl<T: ListItem, const SEP: char> WireValue for Items<T, SEP> {
 
     fn write_wire(&self, out: &mut String) {
         for (i, item) in self.0.iter().enumerate() {
-            if i > 0 {
+            if i > 0 && !T::TERMINATED {
                 out.push(SEP);
             }
             for (j, text) in item.field_texts().iter().enumerate() {
@@ -280,6 +292,9 @@ impl<T: ListItem, const SEP: char> WireValue for Items<T, SEP> {
                     out.push(T::FIELD_SEP);
                 }
                 out.push_str(text);
+            }
+            if T::TERMINATED {
+                out.push(SEP);
             }
         }
     }

@@ -210,6 +210,42 @@ impl Admin {
         self.world.state.trade(trade_no)
     }
 
+    /// Creates (or replaces) sandbox account `logon` held by `name` with `balance`: a receiver of
+    /// batch payouts (`batch_trans_notify`), or a payer. Its user id is generated (`2088…`) unless
+    /// `user_id` is given (a partner id makes it that partner's paying account).
+    pub fn create_account(
+        &self,
+        logon: &str,
+        name: &str,
+        balance: alipay_core::types::Amount,
+        user_id: Option<&str>,
+    ) -> Result<crate::Account, SandboxError> {
+        if logon.is_empty() || name.is_empty() {
+            return Err(SandboxError::Invalid(
+                "an account needs a login and a holder's name".to_owned(),
+            ));
+        }
+        let account = crate::Account {
+            logon: logon.to_owned(),
+            name: name.to_owned(),
+            user_id: user_id.map_or_else(|| self.world.buyer_user_id(), str::to_owned),
+            balance_fen: balance.fen(),
+        };
+        self.world.state.put_account(account.clone())?;
+        Ok(account)
+    }
+
+    /// Sandbox account `logon`, with its balance.
+    pub fn account(&self, logon: &str) -> Option<crate::Account> {
+        self.world.state.account(logon)
+    }
+
+    /// Every sandbox account, by login (their balances sum to the same total before and after
+    /// any payout).
+    pub fn accounts(&self) -> Vec<crate::Account> {
+        self.world.state.accounts()
+    }
+
     /// How much of trade `trade_no` the confirmed refund batches
     /// (`refund_fastpay_by_platform_pwd`) have refunded (zero for a trade never refunded).
     pub fn refunded(&self, trade_no: &str) -> alipay_core::types::Amount {

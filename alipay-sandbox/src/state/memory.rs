@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use super::records::{GoodsRecord, Job, PartnerRecord, RefundBatch};
+use super::records::{Account, GoodsRecord, Job, PartnerRecord, PayoutBatch, RefundBatch};
 use crate::model::{SandboxTrade, SentNotification};
 
 /// Below this many remembered notify ids, none is forgotten.
@@ -43,6 +43,10 @@ pub(crate) struct Memory {
     pub(crate) refund_batches: HashMap<(String, String), RefundBatch>,
     /// `trade_no` → fen refunded so far (the successful items of confirmed batches).
     pub(crate) refunded: HashMap<String, u64>,
+    /// Accounts by login.
+    pub(crate) accounts: HashMap<String, Account>,
+    /// `(partner, batch_no)` → payout batch.
+    pub(crate) payout_batches: HashMap<(String, String), PayoutBatch>,
 }
 
 impl Memory {

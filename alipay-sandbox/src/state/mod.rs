@@ -19,7 +19,10 @@ use alipay_core::types::TradeStatus;
 use crate::SandboxError;
 use crate::model::{SandboxTrade, SentNotification};
 pub(crate) use memory::Memory;
-pub(crate) use records::{GoodsRecord, Job, PartnerRecord, RefundBatch, TradeConflict};
+pub use records::Account;
+pub(crate) use records::{
+    GoodsRecord, Job, PartnerRecord, PayoutBatch, RefundBatch, TradeConflict,
+};
 use sqlite::Db;
 
 /// A refund batch carried out (the batch with its outcome, the trades it refunded), or the
@@ -363,6 +366,110 @@ impl State {
         }
         m.put_refund_batch(batch.clone());
         Ok(Ok((batch, changed)))
+    }
+
+    // -- accounts and payouts -------------------------------------------------------------------
+
+    /// Account `logon`.
+    pub(crate) fn account(&self, logon: &str) -> Option<Account> {
+        self.lock().accounts.get(logon).cloned()
+    }
+
+    /// Every account, by login.
+    pub(crate) fn accounts(&self) -> Vec<Account> {
+        let mut all: Vec<Account> = self.lock().accounts.values().cloned().collect();
+        all.sort_by(|a, b| a.logon.cmp(&b.logon));
+        all
+    }
+
+    /// Stores `account`, replacing one of the same login.
+    pub(crate) fn put_account(&self, account: Account) -> Result<(), SandboxError> {
+        let mut m = self.lock();
+        self.persist(|db| db.save_account(&account))?;
+        m.accounts.insert(account.logon.clone(), account);
+        Ok(())
+    }
+
+    /// Payout batch `batch_no` of `partner`.
+    pub(crate) fn payout_batch(&self, partner: &str, batch_no: &str) -> Option<PayoutBatch> {
+        self.lock()
+            .payout_batches
+            .get(&(partner.to_owned(), batch_no.to_owned()))
+            .cloned()
+    }
+
+    /// Stores a new payout batch; `Ok(Some(existing))` when the partner has used the number.
+    pub(crate) fn open_payout_batch(
+        &self,
+        batch: PayoutBatch,
+    ) -> Result<Option<PayoutBatch>, SandboxError> {
+        let mut m = self.lock();
+        let key = (batch.partner.clone(), batch.batch_no.clone());
+        if let Some(existing) = m.payout_batches.get(&key) {
+            return Ok(Some(existing.clone()));
+        }
+        self.persist(|db| db.save_payout_batch(&batch))?;
+        m.payout_batches.insert(key, batch);
+        Ok(None)
+    }
+
+    /// Carries out pending payout batch `batch_no` of `partner` at once: `decide` gets each item
+    /// (its index), the payer's and the receiver's accounts as they stand (the batch's earlier items
+    /// applied) and answers the fen to move or the item's failure code; the moves and the outcome
+    /// (`success_details`, `fail_details` written by `write`) are stored together. `None` when
+    /// the batch is not pending (or does not exist).
+    pub(crate) fn confirm_payout_batch(
+        &self,
+        partner: &str,
+        batch_no: &str,
+        receivers: &[String],
+        mut decide: impl FnMut(usize, &Account, Option<&Account>) -> Result<u64, &'static str>,
+        mut write: impl FnMut(usize, Result<(), &'static str>) -> String,
+    ) -> Result<Option<PayoutBatch>, SandboxError> {
+        let mut m = self.lock();
+        let key = (partner.to_owned(), batch_no.to_owned());
+        let mut batch = match m.payout_batches.get(&key) {
+            Some(b) if b.outcome.is_none() => b.clone(),
+            _ => return Ok(None),
+        };
+        let mut accounts: std::collections::HashMap<String, Account> =
+            std::collections::HashMap::new();
+        let (mut success, mut fail) = (String::new(), String::new());
+        for (i, receiver) in receivers.iter().enumerate() {
+            for logon in [&batch.payer, receiver] {
+                if !accounts.contains_key(logon)
+                    && let Some(a) = m.accounts.get(logon)
+                {
+                    accounts.insert(logon.clone(), a.clone());
+                }
+            }
+            let Some(payer) = accounts.get(&batch.payer).cloned() else {
+                fail += &write(i, Err("USER_NOT_EXIST"));
+                continue;
+            };
+            match decide(i, &payer, accounts.get(receiver)) {
+                Ok(fen) => {
+                    if let Some(p) = accounts.get_mut(&batch.payer) {
+                        p.balance_fen -= fen;
+                    }
+                    if let Some(r) = accounts.get_mut(receiver) {
+                        r.balance_fen += fen;
+                    }
+                    success += &write(i, Ok(()));
+                }
+                Err(code) => fail += &write(i, Err(code)),
+            }
+        }
+        batch.outcome = Some((success, fail));
+        self.persist(|db| {
+            for account in accounts.values() {
+                db.save_account(account)?;
+            }
+            db.save_payout_batch(&batch)
+        })?;
+        m.accounts.extend(accounts);
+        m.payout_batches.insert(key, batch.clone());
+        Ok(Some(batch))
     }
 
     // -- notifications --------------------------------------------------------------------------

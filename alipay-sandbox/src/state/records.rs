@@ -96,3 +96,32 @@ pub(crate) struct RefundBatch {
     /// items succeeded.
     pub(crate) outcome: Option<(String, u32)>,
 }
+
+/// A sandbox Alipay account that batch payouts (`batch_trans_notify`) pay from and to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    /// The login (email or phone) payouts name it by.
+    pub logon: String,
+    /// The holder's real name (a payout's `收款账号姓名` must match it).
+    pub name: String,
+    /// The Alipay user id (`2088…`).
+    pub user_id: String,
+    /// The balance, in fen.
+    pub balance_fen: u64,
+}
+
+/// A batch payout (`batch_trans_notify`), from the page request to the payer's confirmation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PayoutBatch {
+    pub(crate) partner: String,
+    pub(crate) batch_no: String,
+    /// The paying account's login.
+    pub(crate) payer: String,
+    pub(crate) notify_url: Option<String>,
+    /// `detail_data` as received.
+    pub(crate) detail: String,
+    pub(crate) charset: Charset,
+    pub(crate) sign_type: SignType,
+    /// Once confirmed: `success_details` and `fail_details`.
+    pub(crate) outcome: Option<(String, String)>,
+}

@@ -8,7 +8,7 @@ use alipay_core::types::{Amount, DateTime, TradeStatus, TransportType, WireValue
 use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::memory::Memory;
-use super::records::{GoodsRecord, Job, PartnerRecord, RefundBatch};
+use super::records::{Account, GoodsRecord, Job, PartnerRecord, PayoutBatch, RefundBatch};
 use crate::SandboxError;
 use crate::keys::PartnerCredentials;
 use crate::model::{SandboxTrade, SentNotification, Shipment};
@@ -64,6 +64,24 @@ CREATE TABLE IF NOT EXISTS refund_batches (
     sign_type TEXT NOT NULL,
     results TEXT,
     success_num INTEGER,
+    PRIMARY KEY (partner, batch_no)
+);
+CREATE TABLE IF NOT EXISTS accounts (
+    logon TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    balance_fen INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS payout_batches (
+    partner TEXT NOT NULL,
+    batch_no TEXT NOT NULL,
+    payer TEXT NOT NULL,
+    notify_url TEXT,
+    detail TEXT NOT NULL,
+    charset TEXT NOT NULL,
+    sign_type TEXT NOT NULL,
+    success_details TEXT,
+    fail_details TEXT,
     PRIMARY KEY (partner, batch_no)
 );
 CREATE TABLE IF NOT EXISTS jobs (
@@ -172,6 +190,7 @@ impl Db {
 
         self.load_trades(&mut m)?;
         self.load_refund_batches(&mut m)?;
+        self.load_payouts(&mut m)?;
         self.load_jobs(&mut m)?;
         self.load_deliveries(&mut m)?;
         Ok(m)
@@ -210,6 +229,93 @@ impl Db {
             });
         }
         Ok(())
+    }
+
+    fn load_payouts(&self, m: &mut Memory) -> Result<(), SandboxError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT logon, name, user_id, balance_fen FROM accounts")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Account {
+                logon: r.get(0)?,
+                name: r.get(1)?,
+                user_id: r.get(2)?,
+                balance_fen: r.get::<_, i64>(3)?.max(0).unsigned_abs(),
+            })
+        })?;
+        for row in rows {
+            let account = row?;
+            m.accounts.insert(account.logon.clone(), account);
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT partner, batch_no, payer, notify_url, detail, charset, sign_type,
+                    success_details, fail_details
+             FROM payout_batches",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                [r.get::<_, String>(0)?, r.get(1)?, r.get(2)?],
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                [r.get::<_, String>(5)?, r.get(6)?],
+                r.get::<_, Option<String>>(7)?
+                    .zip(r.get::<_, Option<String>>(8)?),
+            ))
+        })?;
+        for row in rows {
+            let ([partner, batch_no, payer], notify_url, detail, [charset, sign_type], outcome) =
+                row?;
+            let bad =
+                |what: &str| SandboxError::State(format!("payout batch {batch_no}: bad {what}"));
+            let batch = PayoutBatch {
+                charset: charset.parse().map_err(|_| bad("charset"))?,
+                sign_type: sign_type.parse().map_err(|_| bad("sign type"))?,
+                partner,
+                batch_no,
+                payer,
+                notify_url,
+                detail,
+                outcome,
+            };
+            m.payout_batches
+                .insert((batch.partner.clone(), batch.batch_no.clone()), batch);
+        }
+        Ok(())
+    }
+
+    /// Inserts or replaces an account.
+    pub(crate) fn save_account(&self, a: &Account) -> rusqlite::Result<()> {
+        let balance = i64::try_from(a.balance_fen)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO accounts (logon, name, user_id, balance_fen)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![a.logon, a.name, a.user_id, balance],
+            )
+            .map(drop)
+    }
+
+    /// Inserts or replaces a payout batch.
+    pub(crate) fn save_payout_batch(&self, b: &PayoutBatch) -> rusqlite::Result<()> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO payout_batches (partner, batch_no, payer, notify_url, detail,
+                     charset, sign_type, success_details, fail_details)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    b.partner,
+                    b.batch_no,
+                    b.payer,
+                    b.notify_url,
+                    b.detail,
+                    b.charset.as_str(),
+                    b.sign_type.as_str(),
+                    b.outcome.as_ref().map(|(s, _)| s),
+                    b.outcome.as_ref().map(|(_, f)| f),
+                ],
+            )
+            .map(drop)
     }
 
     /// Inserts or replaces a refund batch.
