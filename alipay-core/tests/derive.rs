@@ -1473,7 +1473,7 @@ struct Paid {
 #[test]
 fn a_terminated_list_reads_with_or_without_the_last_separator_and_writes_it() {
     use alipay_core::types::{Items, ListItem};
-    assert!(Paid::TERMINATED);
+    const { assert!(Paid::TERMINATED) };
     let with: Items<Paid, '|'> = "1^1.00|2^2.00|".parse().unwrap();
     let without: Items<Paid, '|'> = "1^1.00|2^2.00".parse().unwrap();
     assert_eq!(with, without);
