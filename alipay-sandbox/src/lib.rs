@@ -198,4 +198,5 @@ pub use model::{
 };
 pub use registry::Context;
 pub use sandbox::{Sandbox, SandboxBuilder};
+pub use services::forex::RATES as EXCHANGE_RATES;
 pub use state::Account;

@@ -23,16 +23,20 @@ pub enum TradeKind {
     /// 标准双接口 (`trade_create_by_buyer`), not paid yet: the buyer chooses at the cashier, and
     /// paying makes it [`Escrow`](Self::Escrow) or [`Instant`](Self::Instant).
     Dual,
+    /// 境外收单 (`create_forex_trade`): priced in a foreign currency, `TRADE_FINISHED` once paid,
+    /// refunded with `forex_refund`.
+    Forex,
 }
 
 impl TradeKind {
-    /// `escrow`, `cod`, `instant` or `dual` (the admin API's spelling).
+    /// `escrow`, `cod`, `instant`, `dual` or `forex` (the admin API's spelling).
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Escrow => "escrow",
             Self::Cod => "cod",
             Self::Instant => "instant",
             Self::Dual => "dual",
+            Self::Forex => "forex",
         }
     }
 }
@@ -46,15 +50,16 @@ impl fmt::Display for TradeKind {
 impl FromStr for TradeKind {
     type Err = SandboxError;
 
-    /// `escrow`, `cod`, `instant` or `dual`.
+    /// `escrow`, `cod`, `instant`, `dual` or `forex`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "escrow" => Ok(Self::Escrow),
             "cod" => Ok(Self::Cod),
             "instant" => Ok(Self::Instant),
             "dual" => Ok(Self::Dual),
+            "forex" => Ok(Self::Forex),
             other => Err(SandboxError::Invalid(format!(
-                "trade kind {other:?} is not escrow, cod, instant or dual"
+                "trade kind {other:?} is not escrow, cod, instant, dual or forex"
             ))),
         }
     }

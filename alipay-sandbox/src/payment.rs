@@ -63,6 +63,7 @@ pub(crate) fn pay(world: &World, trade_no: &str, how: &HowPaid<'_>) -> Result<Pa
                 t.kind = TradeKind::Escrow;
                 TradeStatus::WaitSellerSendGoods
             }
+            TradeKind::Forex => TradeStatus::TradeFinished,
             _ => TradeStatus::WaitSellerSendGoods,
         };
         t.last_modified_time = now;

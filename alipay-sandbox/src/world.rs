@@ -198,7 +198,8 @@ impl World {
     /// The rows of the order the trade was opened with that the return and the notification carry
     /// (the document's required ones included): `subject`, `price`, `quantity`, `seller_email`,
     /// `buyer_email` (the sandbox's buyer when the page did not name one), `discount`,
-    /// `is_total_fee_adjust`, `use_coupon`, and `body`, `payment_type` when given.
+    /// `is_total_fee_adjust`, `use_coupon`, and `body`, `payment_type`, `currency`, `rmb_fee` when
+    /// given.
     pub(crate) fn order_rows(&self, trade: &SandboxTrade) -> Vec<(String, String)> {
         let order = self.order(&trade.trade_no);
         let get = |name| param(&order, name).map(str::to_owned);
@@ -227,7 +228,7 @@ impl World {
             ("is_total_fee_adjust", "N".to_owned()),
             ("use_coupon", "N".to_owned()),
         ];
-        for name in ["body", "payment_type"] {
+        for name in ["body", "payment_type", "currency", "rmb_fee"] {
             if let Some(value) = get(name) {
                 rows.push((name, value));
             }

@@ -233,7 +233,12 @@ impl<'a> From<&'a ParamSpec> for Declared<'a> {
 
 /// `String(128)` → Some(128); `String` or nothing → None.
 pub(crate) fn max_len(ty: Option<&str>) -> Option<usize> {
-    ty?.strip_prefix("String(")?.strip_suffix(')')?.parse().ok()
+    let ty = ty?;
+    ty.strip_prefix("String(")
+        .or_else(|| ty.strip_prefix("URL("))?
+        .strip_suffix(')')?
+        .parse()
+        .ok()
 }
 
 fn row(out: &mut Diff, table: &str, row: &Row, d: &Declared<'_>) {

@@ -6,8 +6,8 @@ pub struct Lengths {
     /// A count: its wire text is bounded through the type column, not `max_len`.
     #[alipay(max_len = 5)]
     pub count: u32,
-    /// A column whose type is not `String` cannot carry a length.
-    #[alipay(ty = "Number(5)")]
+    /// A column whose type is not `String` or `URL` cannot carry a length.
+    #[alipay(ty = "Date(10)")]
     pub total: u32,
 }
 

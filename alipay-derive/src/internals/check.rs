@@ -248,7 +248,8 @@ pub(crate) fn parse_amount(text: &str) -> Option<u64> {
     Some(fen)
 }
 
-/// Parses the 类型(精度) column: `String(128)` → `Some(128)`; other words are kept verbatim.
+/// Parses the 类型(精度) column: `String(128)` and `URL(200)` → a length in characters;
+/// `Number(9,2)` (precision, scale) and other words are metadata only.
 fn parse_ty_column(cx: &Ctxt, lit: &LitStr) -> Option<usize> {
     let text = lit.value();
     let malformed = || {
@@ -264,13 +265,27 @@ fn parse_ty_column(cx: &Ctxt, lit: &LitStr) -> Option<usize> {
     if trimmed.is_empty() || trimmed != text {
         return malformed();
     }
-    let Some(rest) = text.strip_prefix("String") else {
+    let Some(rest) = text
+        .strip_prefix("String")
+        .or_else(|| text.strip_prefix("URL"))
+    else {
+        // `Number(9,2)`: precision and scale, metadata (an `Amount` has its own rules).
+        if let Some(args) = text
+            .strip_prefix("Number(")
+            .and_then(|r| r.strip_suffix(')'))
+            && args
+                .split(',')
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            && args.split(',').count() <= 2
+        {
+            return None;
+        }
         // Another column type (`Number`, `Date`, …): metadata only.
         if text.contains(['(', ')']) {
             cx.error_spanned_by(
                 lit,
                 format!(
-                    "a length applies to `String` columns only: write `String(N)` or drop the `(…)` from {text:?}"
+                    "a length applies to `String` and `URL` columns only (and `Number` takes a precision and scale, `Number(9,2)`): write `String(N)` or drop the `(…)` from {text:?}"
                 ),
             );
         }

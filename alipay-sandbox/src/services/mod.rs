@@ -3,6 +3,7 @@
 //! declaration of the same service (a library author's own `close_trade`, say).
 
 pub(crate) mod close;
+pub(crate) mod forex;
 pub(crate) mod goods;
 pub(crate) mod notify_verify;
 pub(crate) mod page;
@@ -14,6 +15,7 @@ pub(crate) mod timestamp;
 
 use alipay_core::service::{Kind, Request};
 use alipay_services::batch_trans_notify::BatchTransNotify;
+use alipay_services::forex_refund::ForexRefund;
 use alipay_services::refund_fastpay_by_platform_nopwd::RefundFastpayByPlatformNopwd;
 use alipay_services::refund_fastpay_by_platform_pwd::RefundFastpayByPlatformPwd;
 use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
@@ -35,6 +37,7 @@ pub(crate) fn builtin(name: &str, kind: Kind) -> Option<Behaviour> {
         "query_timestamp" => |call, params| typed(call, params, timestamp::issue),
         "refund_fastpay_by_platform_pwd" => |call, params| typed(call, params, refund::open),
         "batch_trans_notify" => |call, params| typed(call, params, payout::open),
+        "forex_refund" => |call, params| typed(call, params, forex::refund),
         "refund_fastpay_by_platform_nopwd" => |call, params| typed(call, params, refund::nopwd),
         _ if page::trade_kind(name).is_some() => page::cashier,
         // Any other page service shows its cashier page.
@@ -63,6 +66,7 @@ pub(crate) fn standard() -> Registry {
     r.register_with::<SingleTradeQuery>(query::single_trade);
     r.register_with::<RefundFastpayByPlatformPwd>(refund::open);
     r.register_with::<BatchTransNotify>(payout::open);
+    r.register_with::<ForexRefund>(forex::refund);
     r.register_with::<RefundFastpayByPlatformNopwd>(refund::nopwd);
     r
 }

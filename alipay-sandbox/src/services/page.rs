@@ -18,11 +18,12 @@ use crate::registry::{Call, Outcome, Refusal, Reply, param as get};
 use crate::state::TradeConflict;
 
 /// The services that create a trade, and its kind.
-const TRADE_SERVICES: [(&str, TradeKind); 4] = [
+const TRADE_SERVICES: [(&str, TradeKind); 5] = [
     ("create_partner_trade_by_buyer", TradeKind::Escrow),
     ("trade_create_by_buyer", TradeKind::Dual),
     ("create_direct_pay_by_user", TradeKind::Instant),
     ("alipay.wap.create.direct.pay.by.user", TradeKind::Instant),
+    ("create_forex_trade", TradeKind::Forex),
 ];
 
 /// The kind of trade `service` creates, if it creates one.
@@ -56,11 +57,24 @@ fn open_trade(
     if let Some(trade) = state.trade_by_out(partner, out) {
         return Ok(trade);
     }
-    let total_fee = match get(params, "total_fee") {
-        Some(fee) => fee
+    // A forex trade is priced in its currency: total_fee, or rmb_fee at the sandbox's rate.
+    let rmb_fee = match kind {
+        TradeKind::Forex => {
+            let rate = get(params, "currency")
+                .and_then(super::forex::rate)
+                .ok_or_else(|| ErrorCode::from_code("ILLEGAL_CURRENCY"))?;
+            get(params, "rmb_fee")
+                .and_then(|fee| fee.parse::<Amount>().ok())
+                .map(|rmb| Amount::from_fen(super::forex::to_foreign(rmb.fen(), rate)))
+        }
+        _ => None,
+    };
+    let total_fee = match (get(params, "total_fee"), rmb_fee) {
+        (Some(fee), _) => fee
             .parse::<Amount>()
             .map_err(|_| ErrorCode::IllegalArgument)?,
-        None => {
+        (None, Some(converted)) => converted,
+        (None, None) => {
             let price = get(params, "price")
                 .and_then(|p| p.parse::<Amount>().ok())
                 .ok_or(ErrorCode::IllegalArgument)?;
