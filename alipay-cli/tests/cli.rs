@@ -1637,10 +1637,11 @@ fn call_notify_verify_prints_the_plain_text_answer() {
 
 /// `alipay call` of the password-less batch refund: `T` (the items' outcome is notified), then the
 /// same batch number refused with Alipay's code (exit 2), and a batch whose `batch_num` is not its
-/// item count refused before sending (exit 1, a request breaking its service's rules).
+/// item count refused before sending (exit 1, a request breaking its service's rules); and
+/// `forex_refund` of a paid cross-border trade, then one over what is left (exit 2).
 #[cfg(all(unix, feature = "sandbox"))]
 #[test]
-fn call_refunds_a_batch_without_a_password() {
+fn call_refunds_a_batch_without_a_password_and_a_forex_trade() {
     let dir = temp_dir("nopwd");
     let sandbox = SandboxProcess::start(&dir, &[]);
     let partner = sandbox.export("ALIPAY_PARTNER").to_owned();
@@ -1687,6 +1688,37 @@ fn call_refunds_a_batch_without_a_password() {
         stderr(&miscounted).contains("batch_num"),
         "{}",
         stderr(&miscounted)
+    );
+
+    // forex_refund of a paid cross-border trade: T, then more than is left (exit 2).
+    let (status, forex) = sandbox.admin(
+        "POST",
+        "/admin/trades",
+        &serde_json::json!({ "partner": partner, "out_trade_no": "forex-1", "total_fee": "10.00",
+                             "kind": "forex", "status": "TRADE_FINISHED" }),
+    );
+    assert_eq!(status, 201, "{forex}");
+    let gmt = format!("gmt_return={}", now.replace(['-', ' ', ':'], ""));
+    let forex_args = |out_return_no: &'static str, amount: &'static str| {
+        [
+            "call".to_owned(),
+            "forex_refund".to_owned(),
+            format!("out_return_no={out_return_no}"),
+            "out_trade_no=forex-1".to_owned(),
+            format!("return_amount={amount}"),
+            "currency=USD".to_owned(),
+            gmt.clone(),
+            "reason=product defect".to_owned(),
+        ]
+    };
+    let done = call_json(&run(sandbox.alipay().args(forex_args("R-1", "4.00"))));
+    assert_eq!(done["is_success"], "T");
+    let over = run(sandbox.alipay().args(forex_args("R-2", "6.01")));
+    assert_code(&over, 2);
+    assert!(
+        stderr(&over).contains("RETURN_AMOUNT_EXCEED"),
+        "{}",
+        stderr(&over)
     );
     sandbox.interrupt();
 }

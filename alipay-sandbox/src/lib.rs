@@ -67,6 +67,13 @@
 //! item (partial refunds, never more than was paid, a full refund closes the trade) and notifies
 //! `batch_refund_notify`; the codes and rules are in the module `services::refund` and
 //! [`Admin::refunded`] tells how much of a trade was refunded.
+//! `refund_fastpay_by_platform_nopwd` carries a batch out at once and answers `T`.
+//!
+//! Payouts: `batch_trans_notify` pays sandbox accounts ([`Admin::create_account`], [`Account`])
+//! from the payer's (opened on first use), item by item, after the payer's password
+//! (`POST /cashier/payout`), and notifies `success_details` / `fail_details`. Cross-border:
+//! `create_forex_trade` prices a trade in its currency (or in RMB at [`EXCHANGE_RATES`]) and
+//! `forex_refund` refunds it.
 //!
 //! Services: `close_trade` closes a partner's trade waiting for payment (or a COD trade waiting to
 //! ship), found by `trade_no` or `out_order_no`, else `TRADE_STATUS_NOT_AVAILD` / `TRADE_NOT_EXIST`;
