@@ -17,6 +17,11 @@ use alipay_services::create_direct_pay_by_user::{
 use alipay_services::create_partner_trade_by_buyer::{
     CreatePartnerTradeByBuyerNotify, CreatePartnerTradeByBuyerReturn,
 };
+use alipay_services::batch_trans_notify::BatchTransNotifyNotify;
+use alipay_services::create_forex_trade::{CreateForexTradeNotify, CreateForexTradeReturn};
+use alipay_services::forex_refund::ForexRefundNotify;
+use alipay_services::refund_fastpay_by_platform_nopwd::BatchRefundNopwdNotify;
+use alipay_services::refund_fastpay_by_platform_pwd::BatchRefundNotify;
 use alipay_services::send_goods_confirm_by_platform::TradeBase;
 use alipay_services::single_trade_query::Trade;
 use alipay_services::sns_create_goods_ws::Goods;
@@ -127,11 +132,18 @@ pub fn declared_notification(data: &[u8]) {
     let Ok(params) = alipay_core::form::decode(rest, charset) else {
         return;
     };
-    match (mode >> 1) % 4 {
+    match (mode >> 1) % 10 {
         0 => table::<CreateDirectPayByUserNotify>(&params),
         1 => table::<CreateDirectPayByUserReturn>(&params),
         2 => table::<CreatePartnerTradeByBuyerNotify>(&params),
-        _ => table::<CreatePartnerTradeByBuyerReturn>(&params),
+        3 => table::<CreatePartnerTradeByBuyerReturn>(&params),
+        // Tables with per-item result lists.
+        4 => table::<BatchRefundNotify>(&params),
+        5 => table::<BatchRefundNopwdNotify>(&params),
+        6 => table::<BatchTransNotifyNotify>(&params),
+        7 => table::<CreateForexTradeNotify>(&params),
+        8 => table::<CreateForexTradeReturn>(&params),
+        _ => table::<ForexRefundNotify>(&params),
     }
 }
 
@@ -153,8 +165,13 @@ fn table<N: Notification>(params: &[(String, String)]) {
                 "a refusal without a violation"
             );
             for violation in errors.violations() {
+                // A list-valued row's item is reported as `row[3].field`.
+                let row = violation
+                    .param
+                    .split_once('[')
+                    .map_or(&*violation.param, |(row, _)| row);
                 assert!(
-                    N::FIELDS.iter().any(|f| f.name == violation.param),
+                    N::FIELDS.iter().any(|f| f.name == row),
                     "a violation of {} names no row of the table",
                     violation.param
                 );
