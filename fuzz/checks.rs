@@ -11,14 +11,14 @@ use alipay_core::notify::{self, NotifyLimits};
 use alipay_core::service::Notification;
 use alipay_core::sign::{Md5Key, Verifier};
 use alipay_core::xml::{self, Fields, Limits, Payload};
+use alipay_services::batch_trans_notify::BatchTransNotifyNotify;
 use alipay_services::create_direct_pay_by_user::{
     CreateDirectPayByUserNotify, CreateDirectPayByUserReturn,
 };
+use alipay_services::create_forex_trade::{CreateForexTradeNotify, CreateForexTradeReturn};
 use alipay_services::create_partner_trade_by_buyer::{
     CreatePartnerTradeByBuyerNotify, CreatePartnerTradeByBuyerReturn,
 };
-use alipay_services::batch_trans_notify::BatchTransNotifyNotify;
-use alipay_services::create_forex_trade::{CreateForexTradeNotify, CreateForexTradeReturn};
 use alipay_services::forex_refund::ForexRefundNotify;
 use alipay_services::refund_fastpay_by_platform_nopwd::BatchRefundNopwdNotify;
 use alipay_services::refund_fastpay_by_platform_pwd::BatchRefundNotify;
