@@ -746,12 +746,23 @@ impl ResponseFieldError {
         &self.kind
     }
 
-    /// The element path, e.g. `response/goods/goods_fee`.
+    /// The element path, e.g. `response/goods/goods_fee`; inside repeated records
+    /// ([`Records`](crate::types::Records)), the record and its field:
+    /// `response/account_page_query_result/account_log_list/[4]/balance`.
     pub fn path(&self) -> String {
-        match self.field {
+        let mut path = match self.field {
             Some(field) => format!("response/{}/{field}", self.element),
             None => format!("response/{}", self.element),
+        };
+        if let ResponseErrorKind::Invalid(err) = &self.kind
+            && let Some(item) = err.item()
+        {
+            path += &format!("/[{}]", item.index);
+            if let Some(field) = item.field {
+                path += &format!("/{field}");
+            }
         }
+        path
     }
 }
 

@@ -1489,3 +1489,87 @@ fn a_terminated_list_reads_with_or_without_the_last_separator_and_writes_it() {
             .is_err()
     );
 }
+
+/// A ledger record (`account.page.query`'s `AccountQueryAccountLogVO`, a few of its fields).
+#[derive(Debug, PartialEq, Eq, alipay_core::Response)]
+#[alipay(element = "AccountQueryAccountLogVO")]
+struct AccountLog {
+    /// 余额.
+    #[alipay(example = "1234.00")]
+    balance: Amount,
+    /// 收入金额.
+    income: Option<Amount>,
+    /// 备注.
+    memo: Option<String>,
+    /// 交易号.
+    trade_no: Option<String>,
+}
+
+/// A page of them.
+#[derive(Debug, alipay_core::Response)]
+#[alipay(element = "account_page_query_result")]
+struct AccountPage {
+    /// 账务明细列表.
+    account_log_list: alipay_core::types::Records<AccountLog>,
+    /// 是否有下一页.
+    has_next_page: String,
+    /// 页码.
+    page_no: u32,
+}
+
+#[test]
+fn repeated_records_read_into_a_vec_and_errors_name_the_record_and_field() {
+    use alipay_core::xml;
+    // The shape of a real (sanitised) account.page.query answer, cut to a few fields.
+    let body = |second_balance: &str| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><alipay><is_success>T</is_success><response>\
+             <account_page_query_result><account_log_list>\
+             <AccountQueryAccountLogVO><balance>1234</balance><income>100.00</income><memo> </memo>\
+             <trade_no>20151025123123</trade_no></AccountQueryAccountLogVO>\
+             <AccountQueryAccountLogVO><balance>{second_balance}</balance><memo/>\
+             <trade_no>A&amp;B</trade_no></AccountQueryAccountLogVO>\
+             </account_log_list><has_next_page>F</has_next_page><page_no>1</page_no>\
+             </account_page_query_result></response><sign>x</sign><sign_type>MD5</sign_type></alipay>"
+        )
+    };
+    let envelope = xml::parse(body("0.50").as_bytes()).unwrap();
+    let page = AccountPage::from_response(envelope.response.as_ref()).unwrap();
+    let logs = page.account_log_list.records();
+    assert_eq!(logs.len(), 2);
+    assert_eq!(logs[0].balance.fen(), 123_400);
+    assert_eq!(logs[0].income, Some(Amount::from_fen(10_000)));
+    assert_eq!(logs[1].memo, None);
+    assert_eq!(logs[1].trade_no.as_deref(), Some("A&B"));
+    assert_eq!((page.has_next_page.as_str(), page.page_no), ("F", 1));
+
+    let envelope = xml::parse(body("0.501").as_bytes()).unwrap();
+    let e = AccountPage::from_response(envelope.response.as_ref()).unwrap_err();
+    assert_eq!(
+        e.path(),
+        "response/account_page_query_result/account_log_list/[1]/balance"
+    );
+    // A record of another element, and an empty list.
+    let other = body("1").replace(
+        "<AccountQueryAccountLogVO><balance>1<",
+        "<Other><balance>1<",
+    );
+    let other = other.replacen(
+        "</AccountQueryAccountLogVO></account_log_list>",
+        "</Other></account_log_list>",
+        1,
+    );
+    let envelope = xml::parse(other.as_bytes()).unwrap();
+    let e = AccountPage::from_response(envelope.response.as_ref()).unwrap_err();
+    assert_eq!(
+        e.path(),
+        "response/account_page_query_result/account_log_list/[1]"
+    );
+    let empty = alipay_core::types::Records::<AccountLog>::parse_wire("  ").unwrap();
+    assert!(empty.is_empty());
+    // Written back, the records read again the same.
+    let text = page.account_log_list.to_wire();
+    assert!(text.contains("<trade_no>A&amp;B</trade_no>"), "{text}");
+    let again = alipay_core::types::Records::<AccountLog>::parse_wire(&text).unwrap();
+    assert_eq!(again, page.account_log_list);
+}

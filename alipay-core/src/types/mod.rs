@@ -40,6 +40,7 @@ mod beijing;
 mod field_kind;
 mod items;
 mod partner;
+mod records;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod sets;
@@ -54,6 +55,7 @@ pub use beijing::{BEIJING, CompactTime, DateTime};
 pub use field_kind::FieldKind;
 pub use items::{Fields, Items, ListItem};
 pub use partner::Partner;
+pub use records::Records;
 pub use sets::{TradeStatus, TransportType};
 pub use timestamp::TimestampMillis;
 pub use url::HttpUrl;
