@@ -159,15 +159,32 @@ fn note_signature<T: Response>(reply: &Reply<T>, client: &Client) {
     }
 }
 
-/// `{"service": …, "is_success": "T", "response": {fields in table order} | null}`, or for a
-/// service that answers in plain text `{"service": …, "answer": "true"}`.
+/// `{"service": …, "is_success": "T", "response": {fields in table order} | null}` (a field of
+/// repeated records is an array of objects, each record's fields in order), or for a service
+/// that answers in plain text `{"service": …, "answer": "true"}`.
 fn render<T: Response>(service: &str, reply: &Reply<T>) -> Result<String, Failure> {
     let fields = reply.response.to_fields();
     let json = if T::TEXT.is_empty() {
+        // A field of repeated records is an array of objects, each record's fields in its
+        // table's order; every other value is its wire text.
+        let object: Vec<(&str, Value<'_>)> = fields
+            .iter()
+            .map(|(name, value)| {
+                let records = T::FIELDS
+                    .iter()
+                    .find(|f| f.name == *name)
+                    .and_then(|f| f.records);
+                let value = match records {
+                    Some(table) => Value::Records(records_of(table.element, value)),
+                    None => Value::Text(value),
+                };
+                (*name, value)
+            })
+            .collect();
         serde_json::to_string_pretty(&CallOutput {
             service,
             is_success: "T",
-            response: reply.envelope.response.as_ref().map(|_| Fields(&fields)),
+            response: reply.envelope.response.as_ref().map(|_| Ordered(&object)),
         })
     } else {
         let answer = fields.first().map_or("", |(_, v)| v.as_ref());
@@ -186,13 +203,28 @@ struct TextOutput<'a> {
 struct CallOutput<'a> {
     service: &'a str,
     is_success: &'a str,
-    response: Option<Fields<'a>>,
+    response: Option<Ordered<'a, &'a str, Value<'a>>>,
 }
 
-/// A payload's fields as a JSON object of strings, in table order.
-struct Fields<'a>(&'a [(&'static str, Cow<'a, str>)]);
+/// A payload field's value: its wire text, or its repeated records.
+enum Value<'a> {
+    Text(&'a Cow<'a, str>),
+    Records(Vec<Vec<(String, String)>>),
+}
 
-impl Serialize for Fields<'_> {
+impl Serialize for Value<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(text) => serializer.serialize_str(text),
+            Self::Records(records) => serializer.collect_seq(records.iter().map(|r| Ordered(r))),
+        }
+    }
+}
+
+/// Pairs as a JSON object, in their order.
+struct Ordered<'a, K, V>(&'a [(K, V)]);
+
+impl<K: Serialize, V: Serialize> Serialize for Ordered<'_, K, V> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (name, value) in self.0 {
@@ -200,6 +232,31 @@ impl Serialize for Fields<'_> {
         }
         map.end()
     }
+}
+
+/// The records of a field (`<element>…</element>…`, as the typed response writes them back),
+/// each as its fields in document order.
+fn records_of(element: &str, xml: &str) -> Vec<Vec<(String, String)>> {
+    let read = |inner: &str| {
+        let body = format!(
+            "<alipay><is_success>T</is_success><response><r>{inner}</r></response></alipay>"
+        );
+        alipay_core::xml::parse(body.as_bytes())
+            .ok()
+            .and_then(|e| e.response)
+            .map(|p| p.fields)
+            .unwrap_or_default()
+    };
+    read(xml)
+        .iter()
+        .filter(|(tag, _)| *tag == element)
+        .map(|(_, inner)| {
+            read(inner)
+                .iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect()
+        })
+        .collect()
 }
 
 /// A failed call, with the exit code of its stage.

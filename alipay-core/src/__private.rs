@@ -37,6 +37,8 @@ pub struct Wire<T> {
     pub format: &'static str,
     /// [`WireValue::wire_chars`].
     pub chars: fn(&T) -> usize,
+    /// [`WireValue::RECORDS`].
+    pub records: Option<crate::types::RecordTable>,
 }
 
 /// The [`Wire`] functions of `T` (a missing `WireValue` is reported here, as E0277 at the field).
@@ -46,6 +48,7 @@ pub const fn wire<T: WireValue>() -> Wire<T> {
         parse: T::parse_wire,
         format: T::FORMAT,
         chars: T::wire_chars,
+        records: T::RECORDS,
     }
 }
 

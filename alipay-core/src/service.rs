@@ -162,6 +162,9 @@ pub struct FieldSpec {
     pub allowed: &'static [&'static str],
     /// The format of the field's type in words.
     pub format: &'static str,
+    /// For a field holding repeated child records ([`Records`](types::Records)), their table;
+    /// `None` for a text field.
+    pub records: Option<types::RecordTable>,
 }
 
 /// A cross-field rule of a request, as declared (`one_of`, `required_if`, `relation`, `custom`):

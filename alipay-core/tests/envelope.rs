@@ -810,10 +810,11 @@ fn text_is_never_trimmed() {
 
 #[test]
 fn nested_payload_children_keep_their_raw_inner_xml() {
-    let inner = "<item id=\"1\"><name>A &amp; B</name></item><item/>";
+    // Byte for byte, but for the empty element written with an end tag (the form Alipay signs).
+    let inner = "<item id=\"1\"><name>A &amp; B</name></item> <item/>";
     assert_eq!(
         field(&format!("<items>{inner}</items><after>x</after>"), "items").unwrap(),
-        inner
+        "<item id=\"1\"><name>A &amp; B</name></item> <item></item>"
     );
     assert_eq!(
         field(&format!("<items>{inner}</items><after>x</after>"), "after").unwrap(),
@@ -906,6 +907,82 @@ fn signed_response(encoding: &str, subject: &str, sign: &str) -> String {
   <sign_type>MD5</sign_type>
 </alipay>"#
     )
+}
+
+/// `account.page.query`'s answer shape (chloerei/alipay's test of a real answer), signed as the
+/// service's document says: `account_log_list`'s value is its whole XML fragment, the element's
+/// own tags included, `<memo/>` expanded to `<memo></memo>`; the other children by their text.
+/// Computed independently, cutting the fragment from the raw text as a Python client does:
+/// ```text
+/// python3 - <<'EOF'
+/// import hashlib, re
+/// body = open('body.xml', encoding='utf-8').read()   # LEDGER_ANSWER with SIGN in place of the sign
+/// frag = body[body.index('<account_log_list>'):body.index('</account_log_list>') + len('</account_log_list>')]
+/// frag = re.sub(r'<(\w+)\s*/>', r'<\1></\1>', frag)
+/// pairs = {'account_log_list': frag, 'has_next_page': 'F', 'page_no': '1', 'page_size': '5000'}
+/// s = '&'.join(f'{k}={pairs[k]}' for k in sorted(pairs))
+/// print(hashlib.md5((s + 'testkey1234567890abcdefghijklmnop').encode()).hexdigest())
+/// EOF
+/// c843517135786fccb7a910c13a06d9a1
+/// ```
+const LEDGER_ANSWER: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<alipay>
+  <is_success>T</is_success>
+  <request>
+    <param name="_input_charset">utf-8</param>
+    <param name="service">account.page.query</param>
+    <param name="page_no">1</param>
+  </request>
+  <response>
+    <account_page_query_result>
+      <account_log_list>
+        <AccountQueryAccountLogVO>
+          <balance>1234.00</balance>
+          <income>100.00</income>
+          <memo/>
+          <outcome>0.00</outcome>
+          <trans_code_msg>在线支付</trans_code_msg>
+          <goods_title>A &amp; B</goods_title>
+        </AccountQueryAccountLogVO>
+      </account_log_list>
+      <has_next_page>F</has_next_page>
+      <page_no>1</page_no>
+      <page_size>5000</page_size>
+    </account_page_query_result>
+  </response>
+  <sign>c843517135786fccb7a910c13a06d9a1</sign>
+  <sign_type>MD5</sign_type>
+</alipay>
+"#;
+
+#[test]
+fn a_nested_child_is_signed_as_its_own_fragment_with_empty_elements_expanded() {
+    let envelope = xml::parse(LEDGER_ANSWER.as_bytes()).unwrap();
+    let payload = envelope.response.as_ref().unwrap();
+    assert!(payload.fields.is_markup(0), "account_log_list is markup");
+    assert!(!payload.fields.is_markup(1));
+    let signed = envelope.response_signing_string().unwrap();
+    assert!(
+        signed
+            .starts_with("account_log_list=<account_log_list>\n        <AccountQueryAccountLogVO>"),
+        "{signed}"
+    );
+    assert!(signed.contains("<memo></memo>"), "{signed}");
+    assert!(signed.ends_with("</account_log_list>&has_next_page=F&page_no=1&page_size=5000"));
+    let verifier = Verifier::md5(Md5Key::new(TEST_KEY));
+    assert_eq!(
+        envelope.verify_signature(&verifier).unwrap(),
+        SignatureStatus::Verified
+    );
+    // Any change inside the fragment breaks it, markup included.
+    for (from, to) in [("<memo/>", "<memo> </memo>"), ("1234.00", "1234.01")] {
+        let tampered = LEDGER_ANSWER.replacen(from, to, 1);
+        let envelope = xml::parse(tampered.as_bytes()).unwrap();
+        assert!(
+            envelope.verify_signature(&verifier).is_err(),
+            "{from} -> {to}"
+        );
+    }
 }
 
 #[test]

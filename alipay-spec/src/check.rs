@@ -7,7 +7,7 @@ use std::path::Path;
 use alipay_core::ErrorCode;
 use alipay_core::error::CodeSpec;
 use alipay_core::service::{
-    Kind, Notification, NotificationKind, ParamSpec, Request, Response, RuleSpec,
+    FieldSpec, Kind, Notification, NotificationKind, ParamSpec, Request, Response, RuleSpec,
 };
 
 use crate::model::{ErrorRow, Row, Spec};
@@ -344,24 +344,8 @@ fn response<T: Response>(spec: &Spec, out: &mut Diff) {
         table.element.as_str(),
         T::ELEMENT,
     );
-    let declared: Vec<&str> = T::FIELDS.iter().map(|f| f.name).collect();
-    out.compare("response rows".to_owned(), names(&table.fields), declared);
     let place = format!("response/{}", table.element);
-    for r in &table.fields {
-        if let Some(f) = T::FIELDS.iter().find(|f| f.name == r.name) {
-            let d = Declared {
-                label: f.label,
-                ty: f.ty,
-                max_len: max_len(Some(f.ty)),
-                nullable: f.nullable,
-                example: f.example,
-                note: f.note,
-                allowed: f.allowed,
-                secret: false,
-            };
-            row_with(out, &place, r, &d, true);
-        }
-    }
+    payload_rows(out, &place, &table.fields, T::FIELDS);
     // The envelope's own rows are parsed by the envelope, not declared in the payload.
     for r in &spec.response_basic {
         if T::FIELDS.iter().any(|f| f.name == r.name) {
@@ -370,6 +354,58 @@ fn response<T: Response>(spec: &Spec, out: &mut Diff) {
                 "an envelope row (response_basic)",
                 "declared in the payload",
             );
+        }
+    }
+}
+
+/// The rows of a payload (or of a record, for a row with `records`) against the declared fields,
+/// at `place` (`response/account_page_query_result`, then
+/// `response/account_page_query_result/account_log_list/AccountQueryAccountLogVO`).
+fn payload_rows(out: &mut Diff, place: &str, rows: &[Row], fields: &[FieldSpec]) {
+    let declared: Vec<&str> = fields.iter().map(|f| f.name).collect();
+    let what = if place.matches('/').count() > 1 {
+        format!("{place} rows")
+    } else {
+        "response rows".to_owned()
+    };
+    out.compare(what, names(rows), declared);
+    for r in rows {
+        let Some(f) = fields.iter().find(|f| f.name == r.name) else {
+            continue;
+        };
+        let d = Declared {
+            label: f.label,
+            ty: f.ty,
+            max_len: max_len(Some(f.ty)),
+            nullable: f.nullable,
+            example: f.example,
+            note: f.note,
+            allowed: f.allowed,
+            secret: false,
+        };
+        row_with(out, place, r, &d, true);
+        match (&r.records, f.records) {
+            (None, None) => {}
+            (Some(table), Some(declared)) => {
+                out.compare(
+                    format!("{place}.{}.records.element", r.name),
+                    table.element.as_str(),
+                    declared.element,
+                );
+                let inner = format!("{place}/{}/{}", r.name, table.element);
+                payload_rows(out, &inner, &table.fields, declared.fields);
+            }
+            (spec, declared) => out.push(
+                format!("{place}.{}.records", r.name),
+                match spec {
+                    Some(t) => format!("repeated <{}> records", t.element),
+                    None => "text".to_owned(),
+                },
+                match declared {
+                    Some(t) => format!("Records<{}>", t.element),
+                    None => "a text type".to_owned(),
+                },
+            ),
         }
     }
 }

@@ -80,6 +80,12 @@ pub struct Row {
     /// What the row means, in words (documentation only, never compared).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meaning: Option<String>,
+    /// For a response row holding repeated child records (`account.page.query`'s
+    /// `account_log_list`), the records' table: each record's element and its rows
+    /// (`[response.fields.records]`, `[[response.fields.records.fields]]`). Declared as
+    /// `Records<T>`, `T` a `#[derive(Response)]` with that element.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records: Option<Box<ResponseTable>>,
 }
 
 fn is_false(b: &bool) -> bool {

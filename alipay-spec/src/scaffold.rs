@@ -48,6 +48,7 @@ const RESERVED_TYPES: &[&str] = &[
     "ErrorKind",
     "HttpUrl",
     "Option",
+    "Records",
     "Request",
     "Response",
     "String",
@@ -112,6 +113,17 @@ struct Plan<'a> {
     return_: Option<Vec<Field>>,
     enums: Vec<Enum>,
     types: BTreeSet<&'static str>,
+    /// The record structs of response rows with `records`, in the order they are met.
+    records: Vec<Record>,
+}
+
+/// A `#[derive(Response)]` struct for the repeated records of a response row.
+struct Record {
+    name: String,
+    element: String,
+    /// The row holding the records.
+    row: String,
+    fields: Vec<Field>,
 }
 
 impl<'a> Plan<'a> {
@@ -141,6 +153,7 @@ impl<'a> Plan<'a> {
             return_: None,
             enums: Vec::new(),
             types: BTreeSet::new(),
+            records: Vec::new(),
         };
         let params: Vec<Field> = spec
             .request
@@ -150,7 +163,11 @@ impl<'a> Plan<'a> {
             .collect();
         plan.params = params;
         if let (Some(_), Some(table)) = (&plan.response, &spec.response) {
-            let fields: Vec<Field> = table.fields.iter().map(|r| plan.field(r, false)).collect();
+            let fields: Vec<Field> = table
+                .fields
+                .iter()
+                .map(|r| plan.response_field(r))
+                .collect();
             plan.fields = fields;
         }
         let mut table = |t: &Option<crate::model::ParamTable>| {
@@ -203,6 +220,35 @@ impl<'a> Plan<'a> {
         }
     }
 
+    /// A response row's field; a row with `records` is `Records<T>`, `T` a record struct planned
+    /// here from the records' table.
+    fn response_field(&mut self, row: &Row) -> Field {
+        let mut field = self.field(row, false);
+        if let Some(table) = &row.records {
+            let name = camel(&table.element, "Record");
+            let fields = table
+                .fields
+                .iter()
+                .map(|r| self.response_field(r))
+                .collect();
+            self.records.push(Record {
+                name: name.clone(),
+                element: table.element.clone(),
+                row: row.name.clone(),
+                fields,
+            });
+            self.types.insert("Records");
+            field.ty = if row.nullable == Some(true) {
+                format!("Option<Records<{name}>>")
+            } else {
+                format!("Records<{name}>")
+            };
+            // The derive checks an example only for the types it knows.
+            field.example = None;
+        }
+        field
+    }
+
     /// The enum for a row with a closed set: one per name and set, shared by equal rows.
     fn enum_for(&mut self, row: &Row) -> String {
         let base = camel(&row.name, "Value");
@@ -218,6 +264,7 @@ impl<'a> Plan<'a> {
                 || RESERVED_TYPES.contains(&name)
                 || name == plan.request
                 || plan.response.as_deref() == Some(name)
+                || plan.records.iter().any(|r| r.name == name)
         };
         let mut name = base.clone();
         let mut n = 2;
@@ -269,6 +316,16 @@ impl<'a> Plan<'a> {
         self.render_request(&mut out, runtime);
         if let Some(name) = &self.response {
             self.render_response(&mut out, name);
+        }
+        for r in &self.records {
+            let _ = writeln!(
+                out,
+                "\n/// One `<{}>` record of `{}`'s `{}`.",
+                r.element, spec.service, r.row
+            );
+            out.push_str("#[derive(Clone, Debug, PartialEq, Eq, Response)]\n");
+            out.push_str(&attribute(0, &[format!("element = {}", quote(&r.element))]));
+            render_struct(&mut out, &r.name, &r.fields);
         }
         for (kind, table, what) in [
             (

@@ -55,7 +55,7 @@ pub use beijing::{BEIJING, CompactTime, DateTime};
 pub use field_kind::FieldKind;
 pub use items::{Fields, Items, ListItem};
 pub use partner::Partner;
-pub use records::Records;
+pub use records::{RecordTable, Records};
 pub use sets::{TradeStatus, TransportType};
 pub use timestamp::TimestampMillis;
 pub use url::HttpUrl;
@@ -80,6 +80,11 @@ pub trait WireValue: Sized {
     /// check of a list's `example`: [`FieldKind::Text`] (any text; the type's own rules are
     /// checked when the value is read) unless the type's rule is one the check knows.
     const KIND: FieldKind = FieldKind::Text;
+
+    /// For a type whose wire text is markup, repeated child records ([`Records`]), their declared
+    /// table; `None`, the default, for text. The envelope writes and signs such a field as XML
+    /// (see [`crate::xml::response_signed_params`]), not as escaped text.
+    const RECORDS: Option<RecordTable> = None;
 
     /// Parses the wire text.
     fn parse_wire(s: &str) -> Result<Self, WireValueError>;

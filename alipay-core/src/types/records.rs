@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::{ItemPath, Rule, WireValue, WireValueError};
-use crate::service::{Response, ResponseErrorKind};
+use crate::service::{FieldSpec, Response, ResponseErrorKind};
 use crate::xml::Payload;
 
 /// A response field holding repeated `<T::ELEMENT>` records (possibly none), each read with
@@ -47,6 +47,16 @@ use crate::xml::Payload;
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Records<T>(Vec<T>);
+
+/// The declared table of the records a response field holds ([`WireValue::RECORDS`]): what a
+/// spec check, a documentation tool or a gateway reads to know the field is not text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordTable {
+    /// Each record's element, e.g. `AccountQueryAccountLogVO`.
+    pub element: &'static str,
+    /// Each record's fields, in table order.
+    pub fields: &'static [FieldSpec],
+}
 
 impl<T> Records<T> {
     /// The records, in document order.
@@ -106,6 +116,10 @@ fn payload_of(xml: &str) -> Option<Payload> {
 
 impl<T: Response> WireValue for Records<T> {
     const FORMAT: &'static str = FORMAT;
+    const RECORDS: Option<RecordTable> = Some(RecordTable {
+        element: T::ELEMENT,
+        fields: T::FIELDS,
+    });
 
     /// Reads the raw XML of the records: each top-level element must be `<T::ELEMENT>` (an
     /// empty one is a record with no fields), read with `T`'s table; whitespace between them is

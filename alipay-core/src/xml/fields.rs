@@ -28,6 +28,9 @@ pub struct Fields {
     /// Per pair: where its name ends and where its text ends, in `text`. A name starts where the
     /// previous pair's text ends (at 0 for the first pair).
     ends: Vec<(usize, usize)>,
+    /// The indices of the pairs whose text is XML markup (an element with child elements), in
+    /// increasing order; empty (no allocation) for a flat payload.
+    markup: Vec<usize>,
 }
 
 impl Fields {
@@ -36,6 +39,7 @@ impl Fields {
         Self {
             text: String::new(),
             ends: Vec::new(),
+            markup: Vec::new(),
         }
     }
 
@@ -44,6 +48,7 @@ impl Fields {
         Self {
             text: String::with_capacity(text_bytes),
             ends: Vec::with_capacity(pairs),
+            markup: Vec::new(),
         }
     }
 
@@ -53,6 +58,23 @@ impl Fields {
         let name_end = self.text.len();
         self.text.push_str(text);
         self.ends.push((name_end, self.text.len()));
+    }
+
+    /// Appends a pair whose value is XML markup: the inner XML of an element with child elements,
+    /// empty elements expanded ([`expand_empty_elements`](super::expand_empty_elements)).
+    pub fn push_markup(&mut self, name: &str, xml: &str) {
+        self.markup.push(self.ends.len());
+        self.push(name, xml);
+    }
+
+    /// Whether pair `index` is XML markup ([`push_markup`](Self::push_markup)), not text.
+    pub fn is_markup(&self, index: usize) -> bool {
+        self.markup.binary_search(&index).is_ok()
+    }
+
+    /// Whether any pair is XML markup.
+    pub fn has_markup(&self) -> bool {
+        !self.markup.is_empty()
     }
 
     /// The number of pairs.

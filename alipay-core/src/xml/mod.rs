@@ -26,9 +26,13 @@
 //!   entities and numeric character references are resolved, CDATA sections are text. Any other
 //!   entity reference, and any `<!DOCTYPE …>` (hence any `<!ENTITY …>`), is refused.
 //! - **Nested payload fields**: a payload child (or a `<param>`) that itself has child elements
-//!   gets its *raw inner XML* as its value, exactly as in the document (markup and escapes kept),
-//!   e.g. `<extra><a>1</a></extra>` gives `("extra", "<a>1</a>")`. MAPI payloads are flat; this
-//!   keeps unexpected structure visible instead of silently flattening it.
+//!   gets its *raw inner XML* as its value, as in the document (markup, escapes and whitespace
+//!   kept) except that empty-element tags are written as start and end tags
+//!   ([`expand_empty_elements`]), e.g. `<extra><a>1</a><b/></extra>` gives
+//!   `("extra", "<a>1</a><b></b>")`, and [`Fields::is_markup`] tells it from text. Repeated
+//!   records (`account.page.query`'s `account_log_list`) are read from it by
+//!   [`Records`](crate::types::Records); anything else keeps unexpected structure visible instead
+//!   of silently flattening it.
 //! - **Unknown elements** inside `<alipay>` and `<request>` are skipped (forward compatibility);
 //!   they are still checked for well-formedness, depth and entities. `<response>` holds at most
 //!   one payload element; `<is_success>`, `<error>`, `<request>`, `<response>`, `<sign>` and
@@ -62,6 +66,7 @@ mod envelope;
 mod error;
 mod fields;
 mod html;
+mod markup;
 mod parser;
 mod scan;
 mod signature;
@@ -70,7 +75,10 @@ pub mod write;
 pub use envelope::{Envelope, Limits, Payload};
 pub use error::EnvelopeError;
 pub use fields::{Fields, FieldsIter};
-pub use signature::{ResponseSignatureError, SignatureStatus, response_signed_params};
+pub use markup::expand_empty_elements;
+pub use signature::{
+    ResponseSignatureError, SignatureStatus, response_signed_params, response_signed_value,
+};
 
 /// Parses a response body with the default [`Limits`].
 pub fn parse(body: &[u8]) -> Result<Envelope, EnvelopeError> {

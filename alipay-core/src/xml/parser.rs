@@ -53,6 +53,9 @@ pub(super) fn parse_body(
 }
 
 /// What a pass over the document found.
+// Returned once per parse and moved straight out: boxing the envelope would add an allocation to
+// every parse for nothing.
+#[allow(clippy::large_enum_variant)]
 enum Document {
     /// The envelope.
     Envelope(Envelope),
@@ -219,6 +222,9 @@ struct Parser<'a, 'l, S> {
     /// elements the reader skips whitespace first (`trim_text_start`), so a markup event may
     /// start later: see [`Parser::markup_at`].
     at: usize,
+    /// Whether the last [`Parser::text`] read an element with child elements (its value is
+    /// markup).
+    markup: bool,
 }
 
 impl<'a, 'l, S: Source<'a>> Parser<'a, 'l, S> {
@@ -243,6 +249,7 @@ impl<'a, 'l, S: Source<'a>> Parser<'a, 'l, S> {
             limits,
             open: Vec::with_capacity(limits.max_depth.min(16)),
             at: 0,
+            markup: false,
         }
     }
 
@@ -434,9 +441,11 @@ impl<'a, 'l, S: Source<'a>> Parser<'a, 'l, S> {
     ///
     /// Text, CDATA and references are concatenated verbatim (no trimming); a single text node is
     /// borrowed, not copied. If the element has child elements, the result is its raw inner XML
-    /// as it appears in the document (markup and escapes included); the children are still checked
-    /// for well-formedness, depth and entities.
+    /// as it appears in the document (markup and escapes included), empty elements expanded
+    /// ([`expand_empty_elements`](super::expand_empty_elements)), and [`Parser::markup`] is set;
+    /// the children are still checked for well-formedness, depth and entities.
     fn text(&mut self) -> Result<Cow<'a, str>, EnvelopeError> {
+        self.markup = false;
         if let Some(text) = self.reader.leaf_text() {
             return Ok(Cow::Borrowed(text));
         }
@@ -475,6 +484,7 @@ impl<'a, 'l, S: Source<'a>> Parser<'a, 'l, S> {
                 }
                 Event::End(_) => {
                     self.reader.set_trim_text_start(true);
+                    self.markup = raw;
                     return if raw {
                         self.raw(content_start)
                     } else {
@@ -487,11 +497,11 @@ impl<'a, 'l, S: Source<'a>> Parser<'a, 'l, S> {
         }
     }
 
-    /// The source between `start` and the start of the end tag just read, as text. The reader
-    /// has validated every byte of it already.
+    /// The source between `start` and the start of the end tag just read, as text, empty elements
+    /// expanded. The reader has validated every byte of it already.
     fn raw(&self, start: usize) -> Result<Cow<'a, str>, EnvelopeError> {
         std::str::from_utf8(&self.text[start..self.at])
-            .map(Cow::Borrowed)
+            .map(super::expand_empty_elements)
             .map_err(|err| EnvelopeError::InvalidBytes {
                 charset: self.charset,
                 position: self.base + start + err.valid_up_to(),
@@ -674,6 +684,7 @@ impl<'a, 'l, S: Source<'a>> Parser<'a, 'l, S> {
         if child.has_content {
             self.text()
         } else {
+            self.markup = false;
             Ok(Cow::Borrowed(""))
         }
     }
@@ -709,7 +720,8 @@ impl<'a, 'l, S: Source<'a>> Parser<'a, 'l, S> {
 
     /// Room for the pairs of the container whose start tag was just read: their names and texts
     /// take at most as many bytes as the rest of the document (entities only shrink), so the
-    /// text buffer never grows while parsing.
+    /// text buffer never grows while parsing (except for expanded empty elements in a nested
+    /// field).
     fn fields_for(&self, pairs: usize) -> Fields {
         Fields::with_capacity(self.text.len().saturating_sub(self.offset()), pairs)
     }
@@ -785,7 +797,11 @@ impl<'a, 'l, S: Source<'a>> Parser<'a, 'l, S> {
             }
             self.enter(child.name_span())?;
             let value = self.text_of(&child)?;
-            fields.push(child.start.name().into_inner(), &value);
+            if self.markup {
+                fields.push_markup(child.start.name().into_inner(), &value);
+            } else {
+                fields.push(child.start.name().into_inner(), &value);
+            }
             self.leave();
         }
         fields.shrink_if_oversized();

@@ -9,13 +9,19 @@
 //!
 //! let signer = Signer::md5(Md5Key::new("k"));
 //! let echo = [("service", "sns.create.goods.ws"), ("sign", "dropped from the echo")];
-//! let payload = xml::write::Payload { element: "goods", fields: &[("goods_id", "2011")] };
+//! let payload = xml::write::Payload {
+//!     element: "goods",
+//!     fields: &[("goods_id", "2011")],
+//!     markup: &[],
+//! };
 //! let body = xml::write::success(Charset::Gbk, &echo, Some(&payload), Some(&signer))?;
 //! let envelope = xml::parse(&body)?;
 //! assert_eq!(envelope.response_signing_string().unwrap(), "goods_id=2011");
 //! envelope.verify_signature(&Verifier::md5(Md5Key::new("k")))?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+
+use std::borrow::Cow;
 
 use crate::canonical::is_signature_param;
 use crate::charset::{Charset, CharsetError};
@@ -29,6 +35,12 @@ pub struct Payload<'a, K, V> {
     pub element: &'a str,
     /// `(tag, text)` of each child, in the order they are written.
     pub fields: &'a [(K, V)],
+    /// The tags of the children whose value is XML markup, not text (repeated records:
+    /// [`WireValue::RECORDS`](crate::types::WireValue::RECORDS)): written as they are, empty
+    /// elements expanded ([`expand_empty_elements`](super::expand_empty_elements)), and signed as
+    /// the child's own XML ([`response_signed_value`](super::response_signed_value)). The caller
+    /// answers for their being well-formed.
+    pub markup: &'a [&'a str],
 }
 
 /// Why an envelope could not be written.
@@ -100,12 +112,28 @@ where
         xml.push_str("<response><");
         xml.push_str(payload.element);
         xml.push('>');
-        for (tag, value) in payload.fields {
-            let tag = tag.as_ref();
+        // Each child's value as written and as signed: text, or markup in its one form.
+        let values: Vec<(&str, Cow<'_, str>, bool)> = payload
+            .fields
+            .iter()
+            .map(|(tag, value)| {
+                let (tag, value) = (tag.as_ref(), value.as_ref());
+                if payload.markup.contains(&tag) {
+                    (tag, super::expand_empty_elements(value), true)
+                } else {
+                    (tag, Cow::Borrowed(value), false)
+                }
+            })
+            .collect();
+        for (tag, value, markup) in &values {
             xml.push('<');
             xml.push_str(tag);
             xml.push('>');
-            escape_into(&mut xml, value.as_ref());
+            if *markup {
+                xml.push_str(value);
+            } else {
+                escape_into(&mut xml, value);
+            }
             xml.push_str("</");
             xml.push_str(tag);
             xml.push('>');
@@ -114,8 +142,15 @@ where
         xml.push_str(payload.element);
         xml.push_str("></response>");
         if let Some(signer) = signer {
-            let children = payload.fields.iter().map(|(k, v)| (k.as_ref(), v.as_ref()));
-            let signed = super::response_signed_params(children);
+            let signed: Vec<(&str, Cow<'_, str>)> = values
+                .iter()
+                .map(|(tag, value, markup)| {
+                    (*tag, super::response_signed_value(tag, value, *markup))
+                })
+                .collect();
+            let signed = super::response_signed_params(
+                signed.iter().map(|(tag, value)| (*tag, value.as_ref())),
+            );
             let signature = sign_params(&signed, charset, signer)?;
             xml.push_str("<sign>");
             escape_into(&mut xml, &signature.sign);
@@ -187,6 +222,7 @@ mod tests {
         let payload = Payload {
             element: "goods",
             fields: &fields,
+            markup: &[],
         };
         let echo = [
             ("service", "s"),
@@ -212,11 +248,45 @@ mod tests {
     }
 
     #[test]
+    fn markup_is_written_as_xml_and_signed_as_the_child_s_own_fragment() {
+        let fields = [
+            ("list", "<VO><memo/><n>1 &amp; 2</n></VO>"),
+            ("has_next_page", "F"),
+        ];
+        let payload = Payload {
+            element: "result",
+            fields: &fields,
+            markup: &["list"],
+        };
+        let signer = Signer::md5(crate::sign::Md5Key::new("k"));
+        let body = success(Charset::Utf8, &[("a", "b")], Some(&payload), Some(&signer)).unwrap();
+        let text = String::from_utf8(body.clone()).unwrap();
+        assert!(
+            text.contains("<list><VO><memo></memo><n>1 &amp; 2</n></VO></list>"),
+            "{text}"
+        );
+        let envelope = crate::xml::parse(&body).unwrap();
+        let p = envelope.response.as_ref().unwrap();
+        assert!(p.fields.is_markup(0) && !p.fields.is_markup(1));
+        assert_eq!(
+            p.get("list"),
+            Some("<VO><memo></memo><n>1 &amp; 2</n></VO>")
+        );
+        assert_eq!(
+            envelope.response_signing_string().unwrap(),
+            "has_next_page=F&list=<list><VO><memo></memo><n>1 &amp; 2</n></VO></list>"
+        );
+        let verifier = crate::sign::Verifier::md5(crate::sign::Md5Key::new("k"));
+        envelope.verify_signature(&verifier).unwrap();
+    }
+
+    #[test]
     fn a_character_the_charset_lacks_is_an_error_naming_the_charset() {
         let fields = [("a", "😀")];
         let payload = Payload {
             element: "goods",
             fields: &fields,
+            markup: &[],
         };
         let echo: [(&str, &str); 0] = [];
         let err = success(Charset::Gbk, &echo, Some(&payload), None).unwrap_err();

@@ -19,6 +19,7 @@ pub(crate) fn expand(resp: &Response) -> TokenStream {
         let example = opt_str(p.example.as_ref().map(|e| e.lit.value()).as_deref());
         let note = &p.note;
         let (allowed, format) = allowed_and_format(i, p);
+        let w = wire(i);
         quote! {
             #private::FieldSpec {
                 name: #name,
@@ -29,6 +30,7 @@ pub(crate) fn expand(resp: &Response) -> TokenStream {
                 note: #note,
                 allowed: #allowed,
                 format: #format,
+                records: #w.records,
             }
         }
     });
