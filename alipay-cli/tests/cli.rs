@@ -1635,6 +1635,64 @@ fn call_notify_verify_prints_the_plain_text_answer() {
     }
 }
 
+/// `alipay call account.page.query`: the account log's records as JSON, and a range starting in
+/// the future refused with the service's code (exit 2).
+#[cfg(all(unix, feature = "sandbox"))]
+#[test]
+fn call_pages_through_the_account_log() {
+    let dir = temp_dir("ledger");
+    let sandbox = SandboxProcess::start(&dir, &[]);
+    let partner = sandbox.export("ALIPAY_PARTNER").to_owned();
+    let (status, trade) = sandbox.admin(
+        "POST",
+        "/admin/trades",
+        &serde_json::json!({ "partner": partner, "out_trade_no": "ledger-1", "total_fee": "10.00",
+                             "kind": "instant", "status": "TRADE_SUCCESS" }),
+    );
+    assert_eq!(status, 201, "{trade}");
+    let now = alipay_core::types::DateTime::now().to_offset_date_time();
+    // `seconds` from now, as the service's time text.
+    let at = |seconds: i64| {
+        let by = std::time::Duration::from_secs(seconds.unsigned_abs());
+        let t = if seconds < 0 { now - by } else { now + by };
+        alipay_core::types::DateTime::from_offset_date_time(t)
+            .unwrap()
+            .to_string()
+    };
+    let start = format!("gmt_start_time={}", at(-3600));
+    let end = format!("gmt_end_time={}", at(3600));
+    let page = call_json(&run(sandbox.alipay().args([
+        "call",
+        "account.page.query",
+        "page_no=1",
+        &start,
+        &end,
+    ])));
+    assert_eq!(page["service"], "account.page.query");
+    let records = page["response"]["account_log_list"].as_array().unwrap();
+    assert_eq!(records.len(), 2, "{page}");
+    assert_eq!(records[1]["outcome"], "0.06");
+    assert_eq!(records[1]["balance"], "9.94");
+    assert_eq!(page["response"]["has_next_page"], "F");
+    let text = page.to_string();
+    // The payment and the fee (6‰ of 10.00), each a record of the log.
+    for expected in ["交易付款", "交易服务费", "0.06", "9.94", "ledger-1"] {
+        assert!(text.contains(expected), "{expected} not in {text}");
+    }
+    let future = format!("gmt_start_time={}", at(3600));
+    let later = format!("gmt_end_time={}", at(7200));
+    let refused =
+        run(sandbox
+            .alipay()
+            .args(["call", "account.page.query", "page_no=1", &future, &later]));
+    assert_code(&refused, 2);
+    assert!(
+        stderr(&refused).contains("START_DATE_AFTER_NOW"),
+        "{}",
+        stderr(&refused)
+    );
+}
+
 /// `alipay call` of the password-less batch refund: `T` (the items' outcome is notified), then the
 /// same batch number refused with Alipay's code (exit 2), and a batch whose `batch_num` is not its
 /// item count refused before sending (exit 1, a request breaking its service's rules); and

@@ -25,6 +25,7 @@ pub(crate) fn success(
     let payload = payload.map(|p| write::Payload {
         element: p.element,
         fields: &p.fields,
+        markup: &p.markup,
     });
     write::success(charset, echo, payload.as_ref(), signer)
 }

@@ -75,6 +75,11 @@
 //! `create_forex_trade` prices a trade in its currency (or in RMB at [`EXCHANGE_RATES`]) and
 //! `forex_refund` refunds it.
 //!
+//! The account log: every payment that reaches a seller (with the sandbox's fee,
+//! [`FEE_RATE_PER_MILLE`] ‰), every refund (returning the fee in proportion) and every payout item
+//! is an entry ([`LedgerEntry`], [`Admin::ledger`]), which `account.page.query` pages through;
+//! cross-border trades settle outside the RMB account and are not in it.
+//!
 //! Services: `close_trade` closes a partner's trade waiting for payment (or a COD trade waiting to
 //! ship), found by `trade_no` or `out_order_no`, else `TRADE_STATUS_NOT_AVAILD` / `TRADE_NOT_EXIST`;
 //! `create_partner_trade_by_buyer` (escrow), `create_direct_pay_by_user` (instant) and
@@ -206,4 +211,4 @@ pub use model::{
 pub use registry::Context;
 pub use sandbox::{Sandbox, SandboxBuilder};
 pub use services::forex::RATES as EXCHANGE_RATES;
-pub use state::Account;
+pub use state::{Account, FEE_RATE_PER_MILLE, LedgerEntry, Movement, fee_of};

@@ -120,6 +120,8 @@ pub(crate) struct Payload {
     pub(crate) element: &'static str,
     /// `(tag, text)` in the order of the response type's `FIELDS`.
     pub(crate) fields: Vec<(&'static str, String)>,
+    /// The tags whose value is XML markup (repeated records), not text.
+    pub(crate) markup: Vec<&'static str>,
 }
 
 impl Payload {
@@ -133,6 +135,7 @@ impl Payload {
                 .into_iter()
                 .map(|(k, v)| (k, v.into_owned()))
                 .collect(),
+            markup: markup_of::<T>(),
         }
     }
 
@@ -145,8 +148,18 @@ impl Payload {
                 .iter()
                 .filter_map(|f| fill(f.name).map(|v| (f.name, v)))
                 .collect(),
+            markup: markup_of::<T>(),
         }
     }
+}
+
+/// The fields of `T` whose value is repeated records (XML markup).
+fn markup_of<T: Response>() -> Vec<&'static str> {
+    T::FIELDS
+        .iter()
+        .filter(|f| f.records.is_some())
+        .map(|f| f.name)
+        .collect()
 }
 
 /// Why a registered service refused a request after the gateway checks.
@@ -247,6 +260,12 @@ impl Registry {
             let request = R::from_params(params).map_err(Refusal::Invalid)?;
             handler(call, request).map_err(Refusal::Code)
         }));
+    }
+
+    /// Registers `R` with `behaviour`, which reads and checks the raw parameters itself (it
+    /// runs `R::from_params` when it wants the table's checks, after its own).
+    pub(crate) fn register_raw<R: Request + 'static>(&mut self, behaviour: Behaviour) {
+        self.insert::<R>(Box::new(behaviour));
     }
 
     /// Registers API service `R` with a library author's typed handler: its answer is written as

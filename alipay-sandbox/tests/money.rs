@@ -4,7 +4,9 @@
 //!   made (the rest come back with the item's code);
 //! - account balances are conserved by payouts, and each balance is the model's;
 //! - every batch is notified once, and the notification's business step (a `NotificationHandler`
-//!   with its exactly-once store) runs once per batch.
+//!   with its exactly-once store) runs once per batch;
+//! - every movement (payment, fee, refund, fee returned, payout sent and received) appears exactly
+//!   once in `account.page.query`, paged through by the client, and nothing else does.
 
 #![allow(clippy::unwrap_used)]
 
@@ -17,6 +19,7 @@ use alipay_client::store::MemoryStore;
 use alipay_client::{Handled, NotificationHandler};
 use alipay_core::types::{Amount, DateTime, HttpUrl, Items, TradeStatus};
 use alipay_sandbox::{NewTrade, TradeKind};
+use alipay_services::account_page_query::{AccountPageQuery, HasNextPage};
 use alipay_services::batch_trans_notify::{BatchTransNotify, PayoutDetail};
 use alipay_services::refund_fastpay_by_platform_nopwd::RefundFastpayByPlatformNopwd;
 use alipay_services::refund_fastpay_by_platform_pwd::RefundDetail;
@@ -75,6 +78,12 @@ async fn run(ops: Vec<Op>) {
     let mut trades: Vec<(String, u64, u64)> = Vec::new();
     let mut balances: HashMap<&str, u64> = RECEIVERS.iter().map(|(l, _)| (*l, 0)).collect();
     let mut batches = 0usize;
+    // The movements the model expects: (account, business number, what, income, outcome). The
+    // fee is the documented 6‰ rounded half up; a refund returns ceil(fee × refunded ÷ total)
+    // of it, less what was returned before.
+    let own = me.partner.clone();
+    let mut movements: Vec<(String, String, &str, u64, u64)> = Vec::new();
+    let mut fees: HashMap<String, (u64, u64)> = HashMap::new();
     for (step, op) in ops.into_iter().enumerate() {
         match op {
             Op::Pay(fen) => {
@@ -87,6 +96,12 @@ async fn run(ops: Vec<Op>) {
                     notify_url: None,
                     trade_no: None,
                 });
+                let fee = (fen * 6 + 500) / 1000;
+                movements.push((own.clone(), t.trade_no.clone(), "交易付款", fen, 0));
+                if fee > 0 {
+                    movements.push((own.clone(), t.trade_no.clone(), "交易服务费", 0, fee));
+                }
+                fees.insert(t.trade_no.clone(), (fee, 0));
                 trades.push((t.trade_no, fen, 0));
             }
             Op::Refund(_, _) | Op::RefundRest(_, _) if trades.is_empty() => {}
@@ -120,9 +135,22 @@ async fn run(ops: Vec<Op>) {
                     .await
                     .unwrap();
                 batches += 1;
-                let (_, total, refunded) = &mut trades[i];
+                let (trade_no, total, refunded) = &mut trades[i];
                 if *refunded + fen <= *total {
                     *refunded += fen;
+                    let (fee, returned) = fees.get_mut(trade_no.as_str()).unwrap();
+                    let owed = (*fee * *refunded).div_ceil(*total);
+                    if owed > *returned {
+                        movements.push((
+                            own.clone(),
+                            trade_no.clone(),
+                            "退还交易服务费",
+                            owed - *returned,
+                            0,
+                        ));
+                        *returned = owed;
+                    }
+                    movements.push((own.clone(), trade_no.clone(), "交易退款", 0, fen));
                 }
             }
             Op::Payout(r, fen) => {
@@ -153,27 +181,17 @@ async fn run(ops: Vec<Op>) {
                     .await
                     .unwrap();
                 assert_eq!(page.status(), 200);
-                let body = encode(
-                    &[
-                        ("partner".to_owned(), me.partner.clone()),
-                        ("batch_no".to_owned(), batch_no),
-                        ("password".to_owned(), "123456".to_owned()),
-                    ],
-                    false,
-                );
-                let done = http
-                    .post(format!("http://{}/cashier/payout", sandbox.addr()))
-                    .header("content-type", "application/x-www-form-urlencoded")
-                    .body(body)
-                    .send()
-                    .await
-                    .unwrap();
-                assert_eq!(done.status(), 200);
+                let done =
+                    confirm_batch(&http, &sandbox, "/cashier/payout", &me.partner, &batch_no);
+                assert_eq!(done.await, 200);
                 batches += 1;
                 let payer = balances.entry(PAYER).or_insert(OPENING);
                 if *payer >= fen {
                     *payer -= fen;
                     *balances.get_mut(logon).unwrap() += fen;
+                    let batch_no = format!("{day}P{step:03}");
+                    movements.push((PAYER.into(), batch_no.clone(), "批量付款", 0, fen));
+                    movements.push((logon.into(), batch_no, "批量付款收款", fen, 0));
                 }
             }
         }
@@ -200,6 +218,94 @@ async fn run(ops: Vec<Op>) {
         };
         assert_eq!(sum, opened, "money is conserved");
     }
+
+    // Every movement once in the account log, as account.page.query pages through it (the
+    // partner's own account and its payer account; the receivers are not the partner's), and
+    // in the sandbox's whole log.
+    let mut logged: Vec<(String, String, String, u64, u64)> = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    // (The payer's account exists once a payout page was opened.)
+    let mut accounts = vec![None];
+    if balances.contains_key(PAYER) {
+        accounts.push(Some(PAYER));
+    }
+    for logon in accounts {
+        for page_no in 1.. {
+            let (start, end) = (
+                DateTime::from_offset_date_time(
+                    DateTime::now().to_offset_date_time() - time::Duration::hours(2),
+                )
+                .unwrap(),
+                DateTime::from_offset_date_time(
+                    DateTime::now().to_offset_date_time() + time::Duration::hours(1),
+                )
+                .unwrap(),
+            );
+            let page = client
+                .execute(&AccountPageQuery {
+                    page_no,
+                    gmt_start_time: Some(start),
+                    gmt_end_time: Some(end),
+                    logon_id: logon.map(str::to_owned),
+                    iw_account_log_id: None,
+                    trade_no: None,
+                    merchant_out_order_no: None,
+                    deposit_bank_no: None,
+                    page_size: Some(3),
+                    trans_code: None,
+                })
+                .await
+                .unwrap();
+            for r in page
+                .account_log_list
+                .map(|l| l.into_records())
+                .unwrap_or_default()
+            {
+                assert!(
+                    ids.insert(r.iw_account_log_id.clone().unwrap()),
+                    "{r:?} twice"
+                );
+                logged.push((
+                    logon.map_or(own.clone(), str::to_owned),
+                    r.trade_no.unwrap(),
+                    r.sub_trans_code_msg.unwrap(),
+                    r.income.unwrap().fen(),
+                    r.outcome.unwrap().fen(),
+                ));
+            }
+            if page.has_next_page == HasNextPage::F {
+                break;
+            }
+        }
+    }
+    let expected: Vec<(String, String, String, u64, u64)> = movements
+        .iter()
+        .filter(|m| m.0 == own || m.0 == PAYER)
+        .map(|(a, n, w, i, o)| (a.clone(), n.clone(), (*w).to_owned(), *i, *o))
+        .collect();
+    let sorted = |mut v: Vec<(String, String, String, u64, u64)>| {
+        v.sort();
+        v
+    };
+    assert_eq!(sorted(logged), sorted(expected.clone()));
+    let whole: Vec<(String, String, String, u64, u64)> = admin
+        .ledger()
+        .into_iter()
+        .map(|e| {
+            (
+                e.account,
+                e.trade_no,
+                e.movement.sub_trans_code_msg().to_owned(),
+                e.income_fen,
+                e.outcome_fen,
+            )
+        })
+        .collect();
+    let all: Vec<(String, String, String, u64, u64)> = movements
+        .iter()
+        .map(|(a, n, w, i, o)| (a.clone(), n.clone(), (*w).to_owned(), *i, *o))
+        .collect();
+    assert_eq!(whole, all, "the log is in the order things happened");
 
     // Each batch is notified once; the business step runs once per batch, even when a
     // notification is handled twice.

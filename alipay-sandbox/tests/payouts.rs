@@ -48,30 +48,6 @@ fn error_code(html: &str) -> Option<String> {
     Some(html[at..at + html[at..].find('<')?].to_owned())
 }
 
-async fn confirm(
-    http: &reqwest::Client,
-    sandbox: &alipay_sandbox::Sandbox,
-    partner: &str,
-    batch_no: &str,
-) -> u16 {
-    let body = encode(
-        &[
-            ("partner".to_owned(), partner.to_owned()),
-            ("batch_no".to_owned(), batch_no.to_owned()),
-            ("password".to_owned(), "123456".to_owned()),
-        ],
-        false,
-    );
-    http.post(format!("http://{}/cashier/payout", sandbox.addr()))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
-}
-
 fn total(sandbox: &alipay_sandbox::Sandbox) -> u64 {
     sandbox
         .admin()
@@ -117,7 +93,10 @@ async fn a_batch_pays_each_receiver_or_says_why_not_and_conserves_money() {
     assert!(page.contains("<form id=\"payout\""), "{page}");
     // The payer's account exists from the page on, with its opening balance.
     let before = total(&sandbox);
-    assert_eq!(confirm(&http, &sandbox, &me.partner, &first).await, 200);
+    assert_eq!(
+        confirm_batch(&http, &sandbox, "/cashier/payout", &me.partner, &first).await,
+        200
+    );
     assert_eq!(total(&sandbox), before);
     assert_eq!(
         admin.account("zhangsan@example.com").unwrap().balance_fen,
@@ -164,7 +143,10 @@ async fn a_batch_pays_each_receiver_or_says_why_not_and_conserves_money() {
     );
 
     // Confirming again pays nothing twice.
-    assert_eq!(confirm(&http, &sandbox, &me.partner, &first).await, 200);
+    assert_eq!(
+        confirm_batch(&http, &sandbox, "/cashier/payout", &me.partner, &first).await,
+        200
+    );
     assert_eq!(
         admin.account("zhangsan@example.com").unwrap().balance_fen,
         1000
@@ -184,7 +166,10 @@ async fn a_batch_pays_each_receiver_or_says_why_not_and_conserves_money() {
         .send()
         .await
         .unwrap();
-    assert_eq!(confirm(&http, &sandbox, &me.partner, &second).await, 200);
+    assert_eq!(
+        confirm_batch(&http, &sandbox, "/cashier/payout", &me.partner, &second).await,
+        200
+    );
     let hits = receiver.wait_for(2, Duration::from_secs(10)).await;
     let n = client
         .verify_notification_as::<BatchTransNotifyNotify>(&hits[1].body)

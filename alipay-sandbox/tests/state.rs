@@ -80,6 +80,16 @@ async fn everything_survives_a_restart() {
     let rsa2 = client(&first, &me, SignType::Rsa2, Charset::Gbk);
     rsa2.execute(&ship(&trade.trade_no)).await.unwrap();
     let shipped = admin.trade(&trade.trade_no).unwrap();
+    // A settled trade: its payment and fee in the account log.
+    let settled = admin.create_trade(NewTrade {
+        partner: me.partner.clone(),
+        out_trade_no: "settled".into(),
+        total_fee: "50.00".parse().unwrap(),
+        status: TradeStatus::TradeSuccess,
+        ..NewTrade::default()
+    });
+    let ledger = admin.ledger();
+    assert_eq!(ledger.len(), 2);
     first.shutdown().await;
     #[cfg(unix)]
     {
@@ -113,6 +123,10 @@ async fn everything_survives_a_restart() {
     // Trades, with their shipment; the repeat still answers T, signed with the same Alipay key.
     assert_eq!(admin.trade(&trade.trade_no).unwrap(), shipped);
     assert_eq!(admin.trade(&closed.trade_no).unwrap(), closed);
+    // The account log, and what it implies: the trade is not paid in a second time.
+    assert_eq!(admin.ledger(), ledger);
+    admin.set_trade_status(&settled.trade_no, TradeStatus::TradeFinished);
+    assert_eq!(admin.ledger(), ledger);
     let rsa2 = client_again(&again, &me);
     let base = rsa2.execute(&ship(&trade.trade_no)).await.unwrap().unwrap();
     assert_eq!(base.trade_status, TradeStatus::WaitBuyerConfirmGoods);

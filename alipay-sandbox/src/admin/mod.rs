@@ -246,6 +246,12 @@ impl Admin {
         self.world.state.accounts()
     }
 
+    /// The account log, in the order the entries were made: every movement of money of every
+    /// account (`account.page.query` answers a partner from it).
+    pub fn ledger(&self) -> Vec<crate::LedgerEntry> {
+        self.world.state.ledger(None)
+    }
+
     /// How much of trade `trade_no` the confirmed refund batches
     /// (`refund_fastpay_by_platform_pwd`) have refunded (zero for a trade never refunded).
     pub fn refunded(&self, trade_no: &str) -> alipay_core::types::Amount {

@@ -5,6 +5,7 @@
 pub(crate) mod close;
 pub(crate) mod forex;
 pub(crate) mod goods;
+pub(crate) mod ledger;
 pub(crate) mod notify_verify;
 pub(crate) mod page;
 pub(crate) mod payout;
@@ -14,6 +15,7 @@ pub(crate) mod ship;
 pub(crate) mod timestamp;
 
 use alipay_core::service::{Kind, Request};
+use alipay_services::account_page_query::AccountPageQuery;
 use alipay_services::batch_trans_notify::BatchTransNotify;
 use alipay_services::forex_refund::ForexRefund;
 use alipay_services::refund_fastpay_by_platform_nopwd::RefundFastpayByPlatformNopwd;
@@ -34,6 +36,7 @@ pub(crate) fn builtin(name: &str, kind: Kind) -> Option<Behaviour> {
         "send_goods_confirm_by_platform" => |call, params| typed(call, params, ship::confirm),
         "single_trade_query" => |call, params| typed(call, params, query::single_trade),
         "close_trade" => close::close,
+        "account.page.query" => ledger::query,
         "query_timestamp" => |call, params| typed(call, params, timestamp::issue),
         "refund_fastpay_by_platform_pwd" => |call, params| typed(call, params, refund::open),
         "batch_trans_notify" => |call, params| typed(call, params, payout::open),
@@ -68,6 +71,8 @@ pub(crate) fn standard() -> Registry {
     r.register_with::<BatchTransNotify>(payout::open);
     r.register_with::<ForexRefund>(forex::refund);
     r.register_with::<RefundFastpayByPlatformNopwd>(refund::nopwd);
+    // Alipay's own codes for a bad page number or time range come before the table's checks.
+    r.register_raw::<AccountPageQuery>(ledger::query);
     r
 }
 

@@ -25,7 +25,7 @@ use alipay_services::batch_trans_notify::BatchTransNotify;
 use super::page::{escape, hidden_inputs, html};
 use crate::notify_sender::queue;
 use crate::registry::{Call, Outcome, Reply};
-use crate::state::{Account, Job, PayoutBatch};
+use crate::state::{Account, Job, PayoutBatch, PayoutItem};
 use crate::world::World;
 
 /// The opening balance of a partner's paying account, in fen (1,000,000.00 yuan).
@@ -164,7 +164,14 @@ pub(crate) fn confirm(world: &World, partner: &str, batch_no: &str) -> PaidOut {
         return PaidOut::Failed;
     };
     let items = items.into_items();
-    let receivers: Vec<String> = items.iter().map(|i| i.account.clone()).collect();
+    let moves: Vec<PayoutItem> = items
+        .iter()
+        .map(|i| PayoutItem {
+            receiver: i.account.clone(),
+            serial: i.serial.clone(),
+            remark: i.remark.clone(),
+        })
+        .collect();
     let finished = CompactTime::now().to_string();
     let decide = |i: usize, payer: &Account, receiver: Option<&Account>| {
         let item = &items[i];
@@ -198,7 +205,7 @@ pub(crate) fn confirm(world: &World, partner: &str, batch_no: &str) -> PaidOut {
     };
     match world
         .state
-        .confirm_payout_batch(partner, batch_no, &receivers, decide, write)
+        .confirm_payout_batch(partner, batch_no, &moves, decide, write)
     {
         Ok(Some(done)) => {
             notify(world, &done);

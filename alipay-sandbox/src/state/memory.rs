@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use super::ledger::Ledger;
 use super::records::{Account, GoodsRecord, Job, PartnerRecord, PayoutBatch, RefundBatch};
 use crate::model::{SandboxTrade, SentNotification};
 
@@ -47,6 +48,8 @@ pub(crate) struct Memory {
     pub(crate) accounts: HashMap<String, Account>,
     /// `(partner, batch_no)` → payout batch.
     pub(crate) payout_batches: HashMap<(String, String), PayoutBatch>,
+    /// The account log: every movement of money.
+    pub(crate) ledger: Ledger,
 }
 
 impl Memory {

@@ -6,6 +6,7 @@
 //! section, and the whole state is loaded back on start. Reads never touch the file. Writes are
 //! small synchronous statements (WAL journal, `synchronous=NORMAL`), done on the calling thread.
 
+mod ledger;
 mod memory;
 mod records;
 mod sqlite;
@@ -17,7 +18,9 @@ use std::time::{Duration, SystemTime};
 use alipay_core::types::TradeStatus;
 
 use crate::SandboxError;
-use crate::model::{SandboxTrade, SentNotification};
+use crate::model::{SandboxTrade, SentNotification, TradeKind};
+use ledger::{Drafts, TradeRef};
+pub use ledger::{FEE_RATE_PER_MILLE, LedgerEntry, Movement, fee_of};
 pub(crate) use memory::Memory;
 pub use records::Account;
 pub(crate) use records::{
@@ -28,6 +31,42 @@ use sqlite::Db;
 /// A refund batch carried out (the batch with its outcome, the trades it refunded), or the
 /// batch as it is when it was not pending (`None`: no such batch).
 pub(crate) type Confirmation = Result<(RefundBatch, Vec<SandboxTrade>), Option<RefundBatch>>;
+
+/// One item of a payout batch, as the state carries it out.
+pub(crate) struct PayoutItem {
+    /// The receiving account's login.
+    pub(crate) receiver: String,
+    /// The item's serial number (流水号).
+    pub(crate) serial: String,
+    /// The item's remark (备注).
+    pub(crate) remark: String,
+}
+
+/// The account log's entries for `trade` as it is about to be stored: its payment and fee, the
+/// first time its money reaches the seller (`TRADE_SUCCESS` or `TRADE_FINISHED`, however it got
+/// there: paid, confirmed, or created so by the admin); none for a cross-border trade.
+fn settlement(m: &Memory, trade: &SandboxTrade) -> Vec<LedgerEntry> {
+    let settled = matches!(
+        trade.status,
+        TradeStatus::TradeSuccess | TradeStatus::TradeFinished
+    );
+    let mut drafts = Drafts::new(&m.ledger);
+    if settled && trade.kind != TradeKind::Forex && !m.ledger.paid_in(&trade.trade_no) {
+        drafts.payment(&trade_ref(trade), trade.last_modified_time);
+    }
+    drafts.new
+}
+
+/// What the account log says about `trade`.
+fn trade_ref(trade: &SandboxTrade) -> TradeRef<'_> {
+    TradeRef {
+        partner: &trade.partner,
+        trade_no: &trade.trade_no,
+        out_trade_no: &trade.out_trade_no,
+        buyer: &trade.buyer_user_id,
+        total_fen: trade.total_fee.fen(),
+    }
+}
 
 /// The state, in memory, optionally persisted.
 pub(crate) struct State {
@@ -216,8 +255,13 @@ impl State {
         if !replace && m.trades_by_out.contains_key(&out) {
             return Ok(Err(TradeConflict::OutTradeNo));
         }
-        self.persist(|db| db.save_trade(&trade))?;
+        let entries = settlement(&m, &trade);
+        self.persist(|db| {
+            db.save_trade(&trade)?;
+            entries.iter().try_for_each(|e| db.insert_ledger(e))
+        })?;
         m.put_trade(trade.clone());
+        m.ledger.apply(entries);
         Ok(Ok(trade))
     }
 
@@ -250,10 +294,15 @@ impl State {
             Err(e) => return Some(Ok(Err(e))),
         };
         if changed {
-            if let Err(e) = self.persist(|db| db.save_trade(&trade)) {
+            let entries = settlement(&m, &trade);
+            if let Err(e) = self.persist(|db| {
+                db.save_trade(&trade)?;
+                entries.iter().try_for_each(|e| db.insert_ledger(e))
+            }) {
                 return Some(Err(e));
             }
             m.put_trade(trade);
+            m.ledger.apply(entries);
         }
         Some(Ok(Ok(value)))
     }
@@ -325,6 +374,7 @@ impl State {
         };
         let mut refunded: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
         let mut changed: Vec<SandboxTrade> = Vec::new();
+        let mut drafts = Drafts::new(&m.ledger);
         let mut results = Vec::new();
         let mut successes = 0;
         for (trade_no, fen) in items {
@@ -341,10 +391,11 @@ impl State {
                     let mut trade = trade.cloned().ok_or_else(|| {
                         SandboxError::State(format!("refund of a missing trade {trade_no}"))
                     })?;
-                    if trade.status != status {
-                        trade.status = status;
-                    }
+                    trade.status = status;
                     trade.last_modified_time = now;
+                    if trade.kind != TradeKind::Forex {
+                        drafts.refund(&trade_ref(&trade), done, *fen, now);
+                    }
                     refunded.insert(trade_no, done + fen);
                     changed.retain(|t| &t.trade_no != trade_no);
                     changed.push(trade);
@@ -355,16 +406,19 @@ impl State {
             }
         }
         batch.outcome = Some((results.join("#"), successes));
+        let entries = drafts.new;
         self.persist(|db| {
             for trade in &changed {
                 db.save_trade(trade)?;
             }
+            entries.iter().try_for_each(|e| db.insert_ledger(e))?;
             db.save_refund_batch(&batch)
         })?;
         for trade in &changed {
             m.put_trade(trade.clone());
         }
         m.put_refund_batch(batch.clone());
+        m.ledger.apply(entries);
         Ok(Ok((batch, changed)))
     }
 
@@ -422,7 +476,7 @@ impl State {
         &self,
         partner: &str,
         batch_no: &str,
-        receivers: &[String],
+        items: &[PayoutItem],
         mut decide: impl FnMut(usize, &Account, Option<&Account>) -> Result<u64, &'static str>,
         mut write: impl FnMut(usize, Result<(), &'static str>) -> String,
     ) -> Result<Option<PayoutBatch>, SandboxError> {
@@ -435,7 +489,10 @@ impl State {
         let mut accounts: std::collections::HashMap<String, Account> =
             std::collections::HashMap::new();
         let (mut success, mut fail) = (String::new(), String::new());
-        for (i, receiver) in receivers.iter().enumerate() {
+        let mut drafts = Drafts::new(&m.ledger);
+        let now = alipay_core::types::DateTime::now();
+        for (i, item) in items.iter().enumerate() {
+            let receiver = &item.receiver;
             for logon in [&batch.payer, receiver] {
                 if !accounts.contains_key(logon)
                     && let Some(a) = m.accounts.get(logon)
@@ -449,27 +506,55 @@ impl State {
             };
             match decide(i, &payer, accounts.get(receiver)) {
                 Ok(fen) => {
-                    if let Some(p) = accounts.get_mut(&batch.payer) {
-                        p.balance_fen -= fen;
-                    }
-                    if let Some(r) = accounts.get_mut(receiver) {
-                        r.balance_fen += fen;
-                    }
+                    let (Some(mut p), Some(mut r)) = (
+                        accounts.get(&batch.payer).cloned(),
+                        accounts.get(receiver).cloned(),
+                    ) else {
+                        fail += &write(i, Err("RECEIVE_USER_NOT_EXIST"));
+                        continue;
+                    };
+                    p.balance_fen -= fen;
+                    r.balance_fen += fen;
+                    drafts.payout(
+                        batch_no,
+                        &item.serial,
+                        (&p.logon, &p.user_id, p.balance_fen),
+                        (&r.logon, &r.user_id, r.balance_fen),
+                        fen,
+                        Some(item.remark.as_str()).filter(|m| !m.is_empty()),
+                        now,
+                    );
+                    accounts.insert(p.logon.clone(), p);
+                    accounts.insert(r.logon.clone(), r);
                     success += &write(i, Ok(()));
                 }
                 Err(code) => fail += &write(i, Err(code)),
             }
         }
         batch.outcome = Some((success, fail));
+        let entries = drafts.new;
         self.persist(|db| {
             for account in accounts.values() {
                 db.save_account(account)?;
             }
+            entries.iter().try_for_each(|e| db.insert_ledger(e))?;
             db.save_payout_batch(&batch)
         })?;
         m.accounts.extend(accounts);
         m.payout_batches.insert(key, batch.clone());
+        m.ledger.apply(entries);
         Ok(Some(batch))
+    }
+
+    /// The account log, in order; entries of `owner`'s accounts only when given.
+    pub(crate) fn ledger(&self, owner: Option<&str>) -> Vec<LedgerEntry> {
+        self.lock()
+            .ledger
+            .entries
+            .iter()
+            .filter(|e| owner.is_none_or(|o| e.owner == o))
+            .cloned()
+            .collect()
     }
 
     // -- notifications --------------------------------------------------------------------------

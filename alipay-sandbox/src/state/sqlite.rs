@@ -7,6 +7,7 @@ use alipay_core::Charset;
 use alipay_core::types::{Amount, DateTime, TradeStatus, TransportType, WireValue};
 use rusqlite::{Connection, OptionalExtension as _, params};
 
+use super::ledger::{LedgerEntry, Movement};
 use super::memory::Memory;
 use super::records::{Account, GoodsRecord, Job, PartnerRecord, PayoutBatch, RefundBatch};
 use crate::SandboxError;
@@ -83,6 +84,21 @@ CREATE TABLE IF NOT EXISTS payout_batches (
     success_details TEXT,
     fail_details TEXT,
     PRIMARY KEY (partner, batch_no)
+);
+CREATE TABLE IF NOT EXISTS ledger (
+    id INTEGER PRIMARY KEY,
+    account TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    movement TEXT NOT NULL,
+    time TEXT NOT NULL,
+    income_fen INTEGER NOT NULL,
+    outcome_fen INTEGER NOT NULL,
+    balance_fen INTEGER NOT NULL,
+    trade_no TEXT NOT NULL,
+    out_no TEXT,
+    other TEXT,
+    total_fee_fen INTEGER,
+    memo TEXT
 );
 CREATE TABLE IF NOT EXISTS jobs (
     id INTEGER PRIMARY KEY,
@@ -191,6 +207,7 @@ impl Db {
         self.load_trades(&mut m)?;
         self.load_refund_batches(&mut m)?;
         self.load_payouts(&mut m)?;
+        self.load_ledger(&mut m)?;
         self.load_jobs(&mut m)?;
         self.load_deliveries(&mut m)?;
         Ok(m)
@@ -281,6 +298,98 @@ impl Db {
                 .insert((batch.partner.clone(), batch.batch_no.clone()), batch);
         }
         Ok(())
+    }
+
+    /// Reads the account log, in order.
+    fn load_ledger(&self, m: &mut Memory) -> Result<(), SandboxError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, account, owner, movement, time, income_fen, outcome_fen, balance_fen,
+                    trade_no, out_no, other, total_fee_fen, memo
+             FROM ledger ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                [
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, i64>(6)?,
+                    r.get::<_, i64>(7)?,
+                ],
+                r.get::<_, String>(8)?,
+                r.get::<_, Option<String>>(9)?,
+                r.get::<_, Option<String>>(10)?,
+                r.get::<_, Option<i64>>(11)?,
+                r.get::<_, Option<String>>(12)?,
+            ))
+        })?;
+        let bad = |what: &str| SandboxError::State(format!("bad ledger row: {what}"));
+        let fen = |n: i64| u64::try_from(n).map_err(|_| bad("a negative amount"));
+        let mut entries = Vec::new();
+        for row in rows {
+            let (
+                id,
+                account,
+                owner,
+                movement,
+                time,
+                [income, outcome, balance],
+                trade_no,
+                out,
+                other,
+                total,
+                memo,
+            ) = row?;
+            entries.push(LedgerEntry {
+                id: fen(id)?,
+                account,
+                owner,
+                movement: Movement::from_name(&movement).ok_or_else(|| bad(&movement))?,
+                time: DateTime::parse(&time).map_err(|_| bad(&time))?,
+                income_fen: fen(income)?,
+                outcome_fen: fen(outcome)?,
+                balance_fen: fen(balance)?,
+                trade_no,
+                merchant_out_order_no: out,
+                other,
+                total_fee_fen: total.map(fen).transpose()?,
+                memo,
+            });
+        }
+        m.ledger.apply(entries);
+        Ok(())
+    }
+
+    /// Appends an entry of the account log.
+    pub(crate) fn insert_ledger(&self, e: &LedgerEntry) -> rusqlite::Result<()> {
+        let int = |n: u64| {
+            i64::try_from(n).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+        };
+        self.conn
+            .execute(
+                "INSERT INTO ledger (id, account, owner, movement, time, income_fen, outcome_fen,
+                    balance_fen, trade_no, out_no, other, total_fee_fen, memo)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![
+                    int(e.id)?,
+                    e.account,
+                    e.owner,
+                    e.movement.name(),
+                    e.time.to_string(),
+                    int(e.income_fen)?,
+                    int(e.outcome_fen)?,
+                    int(e.balance_fen)?,
+                    e.trade_no,
+                    e.merchant_out_order_no,
+                    e.other,
+                    e.total_fee_fen.map(int).transpose()?,
+                    e.memo,
+                ],
+            )
+            .map(drop)
     }
 
     /// Inserts or replaces an account.

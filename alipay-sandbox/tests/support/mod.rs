@@ -439,6 +439,33 @@ pub fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// Presses the seller's confirmation of batch `batch_no` at the cashier (`path`:
+/// `/cashier/payout` or `/cashier/refund`) with the sandbox's password; the HTTP status.
+pub async fn confirm_batch(
+    http: &reqwest::Client,
+    sandbox: &Sandbox,
+    path: &str,
+    partner: &str,
+    batch_no: &str,
+) -> u16 {
+    let body = encode(
+        &[
+            ("partner".to_owned(), partner.to_owned()),
+            ("batch_no".to_owned(), batch_no.to_owned()),
+            ("password".to_owned(), "123456".to_owned()),
+        ],
+        false,
+    );
+    http.post(format!("http://{}{path}", sandbox.addr()))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
 /// Writes `request` to a fresh connection and reads until the server closes it (5 s at most).
 pub async fn raw_exchange(addr: SocketAddr, request: &[u8]) -> Vec<u8> {
     use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
