@@ -1635,6 +1635,48 @@ fn call_notify_verify_prints_the_plain_text_answer() {
     }
 }
 
+/// `alipay call` of face-to-face payment: a payment code pays (the nested answer's result code and
+/// its fund bills as an array), a query of an unknown order answers `FAIL` with its detail code
+/// (exit 0: the call itself succeeded), and a refund of the payment.
+#[cfg(all(unix, feature = "sandbox"))]
+#[test]
+fn call_pays_face_to_face_and_queries_and_refunds() {
+    let dir = temp_dir("acquire");
+    let sandbox = SandboxProcess::start(&dir, &[]);
+    let paid = call_json(&run(sandbox.alipay().args([
+        "call",
+        "alipay.acquire.createandpay",
+        "out_trade_no=CLI-F2F-1",
+        "subject=当面付",
+        "product_code=BARCODE_PAY_OFFLINE",
+        "total_fee=12.50",
+        "dynamic_id_type=bar_code",
+        "dynamic_id=286412345678901234",
+    ])));
+    let response = &paid["response"];
+    assert_eq!(
+        response["result_code"], "ORDER_SUCCESS_PAY_SUCCESS",
+        "{paid}"
+    );
+    assert_eq!(response["fund_bill_list"][0]["amount"], "12.50", "{paid}");
+    let unknown = call_json(&run(sandbox.alipay().args([
+        "call",
+        "alipay.acquire.query",
+        "out_trade_no=CLI-F2F-NONE",
+    ])));
+    assert_eq!(unknown["response"]["result_code"], "FAIL");
+    assert_eq!(unknown["response"]["detail_error_code"], "TRADE_NOT_EXIST");
+    let refunded = call_json(&run(sandbox.alipay().args([
+        "call",
+        "alipay.acquire.refund",
+        "out_trade_no=CLI-F2F-1",
+        "out_request_no=R1",
+        "refund_amount=2.50",
+    ])));
+    assert_eq!(refunded["response"]["result_code"], "SUCCESS", "{refunded}");
+    assert_eq!(refunded["response"]["fund_change"], "Y");
+}
+
 /// `alipay call account.page.query`: the account log's records as JSON, and a range starting in
 /// the future refused with the service's code (exit 2).
 #[cfg(all(unix, feature = "sandbox"))]

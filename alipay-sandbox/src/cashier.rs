@@ -133,6 +133,52 @@ pub(crate) fn trade_page(gw: &Gateway, query: &[u8]) -> Cashier {
     }
 }
 
+/// `GET /cashier/scan?trade_no=…`: the buyer's phone after scanning a face-to-face QR code
+/// (`alipay.acquire.precreate`'s `qr_code`) or confirming a code payment that waits
+/// (`ORDER_SUCCESS_PAY_INPROCESS`): the order and, while it waits for payment, a pay button
+/// (`POST /cashier/pay`).
+pub(crate) fn scan_page(gw: &Gateway, query: &[u8]) -> Cashier {
+    let (fields, charset) = match read_form(query) {
+        Ok(read) => read,
+        Err(refused) => return refused,
+    };
+    let Some(trade) = param(&fields, "trade_no").and_then(|no| gw.world.state.trade(no)) else {
+        return page(404, charset, "支付宝 - 错误", "交易不存在");
+    };
+    let (form_charset, sign_type) = crate::notify_sender::trade_form(&gw.world, &trade.trade_no);
+    let order = gw.world.order(&trade.trade_no);
+    let subject = param(&order, "subject").unwrap_or_default();
+    let pay = if trade.status == TradeStatus::WaitBuyerPay {
+        format!(
+            "<form id=\"pay\" method=\"post\" action=\"/cashier/pay\">\
+             <input type=\"hidden\" name=\"trade_no\" value=\"{}\"/>\
+             <input type=\"hidden\" name=\"_input_charset\" value=\"{}\"/>\
+             <input type=\"hidden\" name=\"sign_type\" value=\"{}\"/>\
+             <button type=\"submit\">确认付款</button></form>\n",
+            escape(&trade.trade_no),
+            form_charset.as_str(),
+            sign_type.as_str()
+        )
+    } else {
+        String::new()
+    };
+    Cashier::Page {
+        status: 200,
+        charset,
+        html: html(
+            charset.as_str(),
+            "支付宝 - 付款",
+            &format!(
+                "<h1>付款</h1>\n<p id=\"order\"><span id=\"subject\">{}</span>，\
+                 金额 <span id=\"total_fee\">{}</span> 元，状态 <span id=\"trade_status\">{}</span></p>\n{pay}",
+                escape(subject),
+                trade.total_fee,
+                trade.status.as_str()
+            ),
+        ),
+    }
+}
+
 /// `POST /cashier/confirm`: the buyer confirms receipt of a shipped trade ([`crate::receipt`]).
 pub(crate) fn confirm(gw: &Gateway, body: &[u8]) -> Cashier {
     use crate::receipt::{ConfirmError, Refused};

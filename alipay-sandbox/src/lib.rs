@@ -80,6 +80,11 @@
 //! is an entry ([`LedgerEntry`], [`Admin::ledger`]), which `account.page.query` pages through;
 //! cross-border trades settle outside the RMB account and are not in it.
 //!
+//! Face-to-face payment (`alipay.acquire.*`): a payment code pays at once (test codes ending in
+//! `1111`, `2222`, `3333` wait for the buyer, fail, or name no buyer), a precreated QR code is a
+//! sandbox page (`GET /cashier/scan?trade_no=…`) that plays the buyer's phone; query, cancel and
+//! refund follow the rules in the module `services::acquire`.
+//!
 //! Services: `close_trade` closes a partner's trade waiting for payment (or a COD trade waiting to
 //! ship), found by `trade_no` or `out_order_no`, else `TRADE_STATUS_NOT_AVAILD` / `TRADE_NOT_EXIST`;
 //! `create_partner_trade_by_buyer` (escrow), `create_direct_pay_by_user` (instant) and

@@ -209,6 +209,9 @@ impl Sandbox {
             .user_agent(concat!("alipay-sandbox/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| SandboxError::Config(format!("cannot build the HTTP client: {e}")))?;
+        // The world knows the address it is reached at (the QR codes of face-to-face payment
+        // point at its pages).
+        let config = SandboxConfig { addr, ..config };
         let world = Arc::new(World::new(config, state, alipay));
         let gateway = Arc::new(Gateway::new(world, registry, http));
         // Re-deliveries on demand (Admin::redeliver) reach the running deliveries through a

@@ -112,6 +112,9 @@ async fn route(
     } else if path == "/cashier/trade" {
         let query = request.uri().query().unwrap_or("").as_bytes().to_vec();
         cashier_answer(cashier::trade_page(gw, &query))
+    } else if path == "/cashier/scan" {
+        let query = request.uri().query().unwrap_or("").as_bytes().to_vec();
+        cashier_answer(cashier::scan_page(gw, &query))
     } else if path == "/admin" || path.starts_with("/admin/") {
         if peer.ip().is_loopback() {
             crate::admin::http::handle(&gw.world, request).await

@@ -2,6 +2,7 @@
 //! [`standard`] registers the catalog with it, and [`builtin`] gives it by service name to any
 //! declaration of the same service (a library author's own `close_trade`, say).
 
+pub(crate) mod acquire;
 pub(crate) mod close;
 pub(crate) mod forex;
 pub(crate) mod goods;
@@ -16,6 +17,11 @@ pub(crate) mod timestamp;
 
 use alipay_core::service::{Kind, Request};
 use alipay_services::account_page_query::AccountPageQuery;
+use alipay_services::alipay_acquire_cancel::AcquireCancel;
+use alipay_services::alipay_acquire_createandpay::AcquireCreateAndPay;
+use alipay_services::alipay_acquire_precreate::AcquirePrecreate;
+use alipay_services::alipay_acquire_query::AcquireQuery;
+use alipay_services::alipay_acquire_refund::AcquireRefund;
 use alipay_services::batch_trans_notify::BatchTransNotify;
 use alipay_services::forex_refund::ForexRefund;
 use alipay_services::refund_fastpay_by_platform_nopwd::RefundFastpayByPlatformNopwd;
@@ -37,6 +43,11 @@ pub(crate) fn builtin(name: &str, kind: Kind) -> Option<Behaviour> {
         "single_trade_query" => |call, params| typed(call, params, query::single_trade),
         "close_trade" => close::close,
         "account.page.query" => ledger::query,
+        "alipay.acquire.precreate" => acquire::precreate,
+        "alipay.acquire.createandpay" => acquire::createandpay,
+        "alipay.acquire.query" => |call, params| typed(call, params, acquire::query),
+        "alipay.acquire.cancel" => |call, params| typed(call, params, acquire::cancel),
+        "alipay.acquire.refund" => |call, params| typed(call, params, acquire::refund),
         "query_timestamp" => |call, params| typed(call, params, timestamp::issue),
         "refund_fastpay_by_platform_pwd" => |call, params| typed(call, params, refund::open),
         "batch_trans_notify" => |call, params| typed(call, params, payout::open),
@@ -73,6 +84,11 @@ pub(crate) fn standard() -> Registry {
     r.register_with::<RefundFastpayByPlatformNopwd>(refund::nopwd);
     // Alipay's own codes for a bad page number or time range come before the table's checks.
     r.register_raw::<AccountPageQuery>(ledger::query);
+    r.register_raw::<AcquirePrecreate>(acquire::precreate);
+    r.register_raw::<AcquireCreateAndPay>(acquire::createandpay);
+    r.register_with::<AcquireQuery>(acquire::query);
+    r.register_with::<AcquireCancel>(acquire::cancel);
+    r.register_with::<AcquireRefund>(acquire::refund);
     r
 }
 
