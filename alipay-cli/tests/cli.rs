@@ -1677,6 +1677,40 @@ fn call_pays_face_to_face_and_queries_and_refunds() {
     assert_eq!(refunded["response"]["fund_change"], "Y");
 }
 
+/// `alipay call` of a merchant QR code: `biz_data` given as JSON text is read with its typed
+/// fields (a missing one refused before sending, exit 1), and the code comes back.
+#[cfg(all(unix, feature = "sandbox"))]
+#[test]
+fn call_creates_a_merchant_qr_code_from_json_business_data() {
+    let dir = temp_dir("qrcode");
+    let sandbox = SandboxProcess::start(&dir, &[]);
+    let now = alipay_core::types::DateTime::now().to_string();
+    let timestamp = format!("timestamp={now}");
+    let data = r#"biz_data={"secondary_merchant_industry":"5812","secondary_merchant_id":"M_1","secondary_merchant_name":"Cafe","store_id":"S1","store_name":"Cafe","trans_currency":"USD","currency":"USD"}"#;
+    let made = call_json(&run(sandbox.alipay().args([
+        "call",
+        "alipay.commerce.qrcode.create",
+        &timestamp,
+        "biz_type=OVERSEASHOPQRCODE",
+        data,
+    ])));
+    let code = made["response"]["qrcode"].as_str().unwrap_or_default();
+    assert!(code.starts_with("https://qr.alipay.com/"), "{made}");
+    let missing = run(sandbox.alipay().args([
+        "call",
+        "alipay.commerce.qrcode.create",
+        &timestamp,
+        "biz_type=OVERSEASHOPQRCODE",
+        r#"biz_data={"secondary_merchant_industry":"5812"}"#,
+    ]));
+    assert_code(&missing, 1);
+    assert!(
+        stderr(&missing).contains("missing field `secondary_merchant_id`"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
 /// `alipay call account.page.query`: the account log's records as JSON, and a range starting in
 /// the future refused with the service's code (exit 2).
 #[cfg(all(unix, feature = "sandbox"))]

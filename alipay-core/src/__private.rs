@@ -420,6 +420,21 @@ impl Checker {
                         problem,
                     },
                 };
+                if let Some(json) = err.json() {
+                    // A field inside a JSON-valued parameter: `biz_data.channel_fee.type`.
+                    let param = match json.path.as_str() {
+                        "." | "?" | "" => spec.name.to_owned(),
+                        path => format!("{}.{path}", spec.name),
+                    };
+                    let withheld = spec.secret;
+                    self.violations.push(Violation {
+                        param: Cow::Owned(param),
+                        rule: Rule::Custom(format!("does not read: {}", json.message)),
+                        value: (!withheld).then(|| err.value().to_owned()),
+                        secret: withheld,
+                    });
+                    return Slot::Invalid;
+                }
                 match err.item() {
                     // An item of a list-valued parameter: `detail_data[3].reason`, its own text.
                     Some(path) => {

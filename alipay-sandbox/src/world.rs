@@ -44,6 +44,9 @@ pub(crate) struct World {
     anti_phishing_keys: Mutex<AntiPhishingKeys>,
     /// The escrow timeouts still to come ([`crate::timeouts`]).
     pub(crate) deadlines: crate::deadlines::Deadlines,
+    /// The merchant QR codes (`alipay.commerce.qrcode.*`), by code, in memory only.
+    pub(crate) qrcodes:
+        Mutex<std::collections::HashMap<String, crate::services::qrcode::MerchantCode>>,
 }
 
 /// Issued anti-phishing keys: key → (partner, when), and the keys oldest first.
@@ -81,6 +84,7 @@ impl World {
             orders: Mutex::new(std::collections::HashMap::new()),
             anti_phishing_keys: Mutex::new(Default::default()),
             deadlines: crate::deadlines::Deadlines::default(),
+            qrcodes: Mutex::new(std::collections::HashMap::new()),
         }
     }
 

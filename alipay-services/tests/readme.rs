@@ -49,15 +49,38 @@ impl Table {
             Repeat::Idempotent => "idempotent".to_owned(),
             Repeat::Unsafe => "not repeated".to_owned(),
         };
+        let spec = alipay_spec::Spec::load(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../specs/{}.toml", info.name)),
+        )
+        .expect("every catalog service has its spec");
+        let source = format!(
+            "{} ([`specs/{}.toml`](specs/{}.toml))",
+            spec.source.replace('|', "/"),
+            info.name,
+            info.name
+        );
         let _ = writeln!(
             self.0,
-            "| `{}` | {kind} | `{}` | {response} | {repeat} | {} | [`specs/{}.toml`](specs/{}.toml) |",
+            "| `{}` | {kind} | `{}` | {response} | {repeat} | {} | {source} |",
             info.name,
             path(std::any::type_name::<R>()),
             info.error_codes.len(),
-            info.name,
-            info.name,
         );
+        // What Alipay sends back: the notification to `notify_url` and, for a page, the return to
+        // `return_url`, each a table of its own.
+        for (table, kind, to) in [
+            (&spec.notify, "notification", "`notify_url`"),
+            (&spec.return_, "return", "`return_url`"),
+        ] {
+            if let Some(table) = table {
+                let _ = writeln!(
+                    self.0,
+                    "| `{}` | {kind} | — | Alipay sends {} parameters to {to} | — (handled once by `NotificationHandler`) | — | as above |",
+                    info.name,
+                    table.fields.len(),
+                );
+            }
+        }
     }
 }
 
@@ -74,7 +97,7 @@ impl Visitor for Table {
 #[test]
 fn the_readme_lists_every_catalog_service() {
     let mut table = Table(
-        "| service | kind | request (`alipay::services::…`) | response | a repeat is | error codes | spec |\n\
+        "| service | kind | request (`alipay::services::…`) | response | a repeat is | error codes | source (and spec) |\n\
          |---|---|---|---|---|---|---|\n"
             .to_owned(),
     );

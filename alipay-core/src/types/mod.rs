@@ -39,6 +39,8 @@ mod amount;
 mod beijing;
 mod field_kind;
 mod items;
+#[cfg(feature = "json")]
+mod json;
 mod partner;
 mod records;
 #[cfg(feature = "serde")]
@@ -54,12 +56,14 @@ pub use amount::Amount;
 pub use beijing::{BEIJING, CompactTime, DateTime};
 pub use field_kind::FieldKind;
 pub use items::{Fields, Items, ListItem};
+#[cfg(feature = "json")]
+pub use json::Json;
 pub use partner::Partner;
 pub use records::{RecordTable, Records};
 pub use sets::{TradeStatus, TransportType};
 pub use timestamp::TimestampMillis;
 pub use url::HttpUrl;
-pub use wire_error::{ItemPath, Rule, WireValueError};
+pub use wire_error::{ItemPath, JsonPath, Rule, WireValueError};
 
 /// A value that travels as text in a request parameter or a response field.
 ///

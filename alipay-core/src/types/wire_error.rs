@@ -14,8 +14,26 @@ pub struct WireValueError {
     /// A boxed `str`, not a `String`: with the item path, this keeps every error that carries a
     /// `WireValueError` (a response's, the client's) as small as before lists existed.
     value: Box<str>,
-    /// Boxed: most errors are not in a list, and every response error carries this type.
-    item: Option<Box<ItemPath>>,
+    /// Where inside the value the error is: an item of a list, or a field of a JSON object.
+    /// Boxed: most errors are neither, and every response error carries this type.
+    inside: Option<Box<Inside>>,
+}
+
+/// Where inside a value an error is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Inside {
+    Item(ItemPath),
+    Json(JsonPath),
+}
+
+/// Where in a JSON-valued parameter ([`Json`](super::Json)) an error is, and what is wrong there.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct JsonPath {
+    /// The path to the value, as serde names it: `store_id`, `goods[2].price`, or `.` for the
+    /// whole object.
+    pub path: String,
+    /// What is wrong there, e.g. `missing field `store_id``, or the field type's own rule.
+    pub message: String,
 }
 
 /// Where in a list-valued parameter ([`Items`](super::Items)) an error is: the item's index (from
@@ -47,20 +65,37 @@ impl WireValueError {
             format,
             rule,
             value: value.into().into_boxed_str(),
-            item: None,
+            inside: None,
+        }
+    }
+
+    /// The same error, located at `path` inside a JSON value, with what is wrong there.
+    pub fn in_json(mut self, path: JsonPath) -> Self {
+        self.inside = Some(Box::new(Inside::Json(path)));
+        self
+    }
+
+    /// Where inside a JSON value the error is, if it is in one.
+    pub fn json(&self) -> Option<&JsonPath> {
+        match self.inside.as_deref() {
+            Some(Inside::Json(path)) => Some(path),
+            _ => None,
         }
     }
 
     /// The same error, located in item `path` of a list-valued parameter: `value` and `format`
     /// are then the item's or the field's.
     pub fn in_item(mut self, path: ItemPath) -> Self {
-        self.item = Some(Box::new(path));
+        self.inside = Some(Box::new(Inside::Item(path)));
         self
     }
 
     /// Where in a list-valued parameter the error is, if it is in one.
     pub fn item(&self) -> Option<ItemPath> {
-        self.item.as_deref().copied()
+        match self.inside.as_deref() {
+            Some(Inside::Item(path)) => Some(*path),
+            _ => None,
+        }
     }
 
     /// The expected format, e.g. `"an amount in yuan with at most two decimals (e.g. 100.40)"`.
@@ -81,8 +116,10 @@ impl WireValueError {
 
 impl fmt::Display for WireValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(path) = &self.item {
-            write!(f, "item {path}: ")?;
+        match self.inside.as_deref() {
+            Some(Inside::Item(path)) => write!(f, "item {path}: ")?,
+            Some(Inside::Json(json)) => return write!(f, "at {}: {}", json.path, json.message),
+            None => {}
         }
         write!(f, "{:?} is not {}: {}", self.value, self.format, self.rule)
     }
@@ -148,6 +185,9 @@ pub enum Rule {
     NotOneOf(&'static [&'static str]),
     /// A rule stated by the implementing type.
     Other(&'static str),
+    /// A JSON value that does not read as its declared fields (the error's
+    /// [`json`](WireValueError::json) says where and why).
+    Json,
 }
 
 impl fmt::Display for Rule {
@@ -204,6 +244,7 @@ impl fmt::Display for Rule {
                 f.write_str(" (exact, case-sensitive)")
             }
             Self::Other(rule) => f.write_str(rule),
+            Self::Json => f.write_str("it does not read as the declared JSON object"),
         }
     }
 }

@@ -10,6 +10,7 @@ pub(crate) mod ledger;
 pub(crate) mod notify_verify;
 pub(crate) mod page;
 pub(crate) mod payout;
+pub(crate) mod qrcode;
 pub(crate) mod query;
 pub(crate) mod refund;
 pub(crate) mod ship;
@@ -22,6 +23,8 @@ use alipay_services::alipay_acquire_createandpay::AcquireCreateAndPay;
 use alipay_services::alipay_acquire_precreate::AcquirePrecreate;
 use alipay_services::alipay_acquire_query::AcquireQuery;
 use alipay_services::alipay_acquire_refund::AcquireRefund;
+use alipay_services::alipay_commerce_qrcode_create::QrcodeCreate;
+use alipay_services::alipay_commerce_qrcode_modify::QrcodeModify;
 use alipay_services::batch_trans_notify::BatchTransNotify;
 use alipay_services::forex_refund::ForexRefund;
 use alipay_services::refund_fastpay_by_platform_nopwd::RefundFastpayByPlatformNopwd;
@@ -48,6 +51,8 @@ pub(crate) fn builtin(name: &str, kind: Kind) -> Option<Behaviour> {
         "alipay.acquire.query" => |call, params| typed(call, params, acquire::query),
         "alipay.acquire.cancel" => |call, params| typed(call, params, acquire::cancel),
         "alipay.acquire.refund" => |call, params| typed(call, params, acquire::refund),
+        "alipay.commerce.qrcode.create" => |call, params| typed(call, params, qrcode::create),
+        "alipay.commerce.qrcode.modify" => |call, params| typed(call, params, qrcode::modify),
         "query_timestamp" => |call, params| typed(call, params, timestamp::issue),
         "refund_fastpay_by_platform_pwd" => |call, params| typed(call, params, refund::open),
         "batch_trans_notify" => |call, params| typed(call, params, payout::open),
@@ -89,6 +94,8 @@ pub(crate) fn standard() -> Registry {
     r.register_with::<AcquireQuery>(acquire::query);
     r.register_with::<AcquireCancel>(acquire::cancel);
     r.register_with::<AcquireRefund>(acquire::refund);
+    r.register_with::<QrcodeCreate>(qrcode::create);
+    r.register_with::<QrcodeModify>(qrcode::modify);
     r
 }
 
