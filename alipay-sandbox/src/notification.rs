@@ -22,7 +22,7 @@
 //! This module holds what a notification is (its content and schedule); `notify_sender` delivers
 //! it.
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use alipay_core::Charset;
 use alipay_core::sign::SignType;
@@ -81,16 +81,11 @@ pub(crate) fn status_change(
             params.push(("logistics_type".into(), t.as_str().to_owned()));
         }
     }
-    Job {
-        id: 0,
-        partner: trade.partner.clone(),
-        trade_no: trade.trade_no.clone(),
-        notify_url: trade.notify_url.clone().unwrap_or_default(),
-        charset,
-        sign_type,
+    Job::due_now(
+        &trade.partner,
+        &trade.trade_no,
+        trade.notify_url.as_deref().unwrap_or_default(),
+        (charset, sign_type),
         params,
-        attempts: 0,
-        next_due: SystemTime::now(),
-        done: false,
-    }
+    )
 }

@@ -45,8 +45,16 @@ pub(crate) struct World {
     /// The escrow timeouts still to come ([`crate::timeouts`]).
     pub(crate) deadlines: crate::deadlines::Deadlines,
     /// The merchant QR codes (`alipay.commerce.qrcode.*`), by code, in memory only.
-    pub(crate) qrcodes:
-        Mutex<std::collections::HashMap<String, crate::services::qrcode::MerchantCode>>,
+    pub(crate) qrcodes: Mutex<std::collections::HashMap<String, MerchantCode>>,
+}
+
+/// A merchant QR code the sandbox made (`alipay.commerce.qrcode.*`).
+#[derive(Clone, Debug)]
+pub(crate) struct MerchantCode {
+    /// The partner that made it.
+    pub(crate) partner: String,
+    /// Its business data, as last set.
+    pub(crate) data: alipay_services::alipay_commerce_qrcode_create::QrcodeBizData,
 }
 
 /// Issued anti-phishing keys: key → (partner, when), and the keys oldest first.

@@ -29,4 +29,6 @@
 //! assert_eq!(count.0, alipay_services::SERVICES.len());
 //! ```
 
+mod rules;
+
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{DeserializeOwned, Error as _};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{
@@ -120,8 +120,7 @@ macro_rules! from_wire_text {
         /// Reads the wire text (a JSON string) with the type's own rules.
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = Cow::<'de, str>::deserialize(deserializer)?;
-                <$ty as WireValue>::parse_wire(&text).map_err(D::Error::custom)
+                crate::__serde::from_wire_text(deserializer, <$ty as WireValue>::parse_wire)
             }
         }
     )+};

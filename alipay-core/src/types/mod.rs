@@ -468,6 +468,7 @@ macro_rules! wire_enum {
         }
 
         $crate::__wire_enum_serialize!($name);
+        $crate::__wire_enum_deserialize!($name);
     };
 }
 
@@ -494,5 +495,33 @@ macro_rules! __wire_enum_serialize {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __wire_enum_serialize {
+    ($name:ident) => {};
+}
+
+/// `Deserialize` for a `wire_enum!` type (from its wire text, with its closed set) when
+/// `alipay-core` has feature `json`; nothing otherwise.
+#[cfg(feature = "json")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __wire_enum_deserialize {
+    ($name:ident) => {
+        impl<'de> $crate::__serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::__serde::from_wire_text(
+                    deserializer,
+                    <$name as $crate::types::WireValue>::parse_wire,
+                )
+            }
+        }
+    };
+}
+
+/// Without feature `json`: nothing.
+#[cfg(not(feature = "json"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __wire_enum_deserialize {
     ($name:ident) => {};
 }

@@ -147,18 +147,13 @@ pub(crate) fn refund(call: &Call<'_>, req: ForexRefund) -> Result<Outcome, Error
         ];
         queue(
             world,
-            Job {
-                id: 0,
-                partner: partner.to_owned(),
-                trade_no: trade.trade_no.clone(),
-                notify_url: url.clone(),
-                charset: call.charset,
-                sign_type: call.sign_type,
-                params: params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
-                attempts: 0,
-                next_due: std::time::SystemTime::now(),
-                done: false,
-            },
+            Job::due_now(
+                partner,
+                &trade.trade_no,
+                url,
+                (call.charset, call.sign_type),
+                params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+            ),
         );
     }
     Ok(Reply::Plain.into())

@@ -251,17 +251,12 @@ fn notify(world: &World, batch: &PayoutBatch) {
     }
     queue(
         world,
-        Job {
-            id: 0,
-            partner: batch.partner.clone(),
-            trade_no: batch.batch_no.clone(),
-            notify_url: url.clone(),
-            charset: batch.charset,
-            sign_type: batch.sign_type,
+        Job::due_now(
+            &batch.partner,
+            &batch.batch_no,
+            url,
+            (batch.charset, batch.sign_type),
             params,
-            attempts: 0,
-            next_due: std::time::SystemTime::now(),
-            done: false,
-        },
+        ),
     );
 }

@@ -9,17 +9,11 @@
 //! with `ILLEGAL_ARGUMENT` (no service code was found for them).
 
 use alipay_core::ErrorCode;
-use alipay_services::alipay_commerce_qrcode_create::{QrcodeBizData, QrcodeCreate, QrcodeInfo};
+use alipay_services::alipay_commerce_qrcode_create::{QrcodeCreate, QrcodeInfo};
 use alipay_services::alipay_commerce_qrcode_modify::{QrcodeModified, QrcodeModify};
 
 use crate::registry::{Call, Outcome, Payload, Reply};
-
-/// A merchant QR code the sandbox made.
-#[derive(Clone, Debug)]
-pub(crate) struct MerchantCode {
-    partner: String,
-    data: QrcodeBizData,
-}
+use crate::world::MerchantCode;
 
 /// The image URL of `code`, as Alipay writes it.
 fn image_url(code: &str) -> String {

@@ -277,18 +277,13 @@ fn notify(world: &World, batch: &RefundBatch, refunded: &[SandboxTrade], now: &D
         ];
         queue(
             world,
-            Job {
-                id: 0,
-                partner: batch.partner.clone(),
-                trade_no: batch.batch_no.clone(),
-                notify_url: url.clone(),
-                charset,
-                sign_type,
-                params: params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
-                attempts: 0,
-                next_due: std::time::SystemTime::now(),
-                done: false,
-            },
+            Job::due_now(
+                &batch.partner,
+                &batch.batch_no,
+                url,
+                (charset, sign_type),
+                params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+            ),
         );
     }
     for trade in refunded.iter().filter(|t| t.notify_url.is_some()) {

@@ -71,6 +71,32 @@ pub(crate) struct Job {
     pub(crate) done: bool,
 }
 
+impl Job {
+    /// A new notification to `notify_url`, due now: what it is about (`trade_no`, or a batch
+    /// number), its content, and the charset and sign type it is sent in. The state gives it its
+    /// id when it is stored.
+    pub(crate) fn due_now(
+        partner: &str,
+        trade_no: &str,
+        notify_url: &str,
+        form: (Charset, SignType),
+        params: Vec<(String, String)>,
+    ) -> Self {
+        Self {
+            id: 0,
+            partner: partner.to_owned(),
+            trade_no: trade_no.to_owned(),
+            notify_url: notify_url.to_owned(),
+            charset: form.0,
+            sign_type: form.1,
+            params,
+            attempts: 0,
+            next_due: SystemTime::now(),
+            done: false,
+        }
+    }
+}
+
 /// Why a trade could not be inserted.
 #[derive(Debug)]
 pub(crate) enum TradeConflict {

@@ -88,16 +88,7 @@ fn batch_no_format(batch_no: &str) -> Result<(), &'static str> {
 
 /// `pay_date`: a date `yyyyMMdd`.
 fn pay_date_format(pay_date: &str) -> Result<(), &'static str> {
-    let ok = pay_date.len() == 8
-        && pay_date.bytes().all(|b| b.is_ascii_digit())
-        && DateTime::parse(&format!(
-            "{}-{}-{} 00:00:00",
-            &pay_date[..4],
-            &pay_date[4..6],
-            &pay_date[6..]
-        ))
-        .is_ok();
-    if ok {
+    if crate::rules::is_yyyymmdd(pay_date) {
         Ok(())
     } else {
         Err("must be the payment date yyyyMMdd (today), e.g. 20080107")

@@ -118,14 +118,7 @@ pub(crate) fn batch_no_format(batch_no: &str) -> Result<(), &'static str> {
         Some((at, _)) => batch_no.split_at(at),
         None => return Err(RULE),
     };
-    let date_ok = date.bytes().all(|b| b.is_ascii_digit())
-        && DateTime::parse(&format!(
-            "{}-{}-{} 00:00:00",
-            &date[..4],
-            &date[4..6],
-            &date[6..]
-        ))
-        .is_ok();
+    let date_ok = crate::rules::is_yyyymmdd(date);
     let seq_ok = (3..=24).contains(&seq.len())
         && seq.bytes().all(|b| b.is_ascii_alphanumeric())
         && seq != "000";
