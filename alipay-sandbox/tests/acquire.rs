@@ -352,6 +352,24 @@ async fn refunds_are_named_by_their_request_and_never_exceed_the_payment() {
         .await
         .unwrap();
     assert_eq!(closed.detail_error_code.as_deref(), Some("TRADE_HAS_CLOSE"));
+    // A trade the buyer has not paid yet is not refundable.
+    let waiting = client
+        .execute(&order("RF-W", 500, "286400000000001111"))
+        .await
+        .unwrap();
+    assert_eq!(
+        waiting.result_code,
+        pay::ResultCode::OrderSuccessPayInprocess
+    );
+    let unpaid = client
+        .execute(&refund_of("RF-W", Some("R1"), 100))
+        .await
+        .unwrap();
+    assert_eq!(unpaid.result_code, refund::ResultCode::Fail);
+    assert_eq!(
+        unpaid.detail_error_code.as_deref(),
+        Some("REASON_ILLEGAL_STATUS")
+    );
     let unknown = client
         .execute(&refund_of("RF-X", Some("R1"), 1))
         .await

@@ -227,6 +227,18 @@ async fn a_batch_pays_each_receiver_or_says_why_not_and_conserves_money() {
     );
     stale.pay_date = "20080107".into();
     assert_eq!(refused(stale).await.as_deref(), Some("ILLEGAL_ARGUMENT"));
+    // Only the partner's own account pays: another holder's login is not the payer.
+    let mut foreign = batch(
+        &format!("{day}0006"),
+        &receiver.url,
+        &[("1", "zhangsan@example.com", "张三", "1")],
+    );
+    foreign.email = Some("lisi@example.com".into());
+    assert_eq!(
+        refused(foreign).await.as_deref(),
+        Some("PAYER_USERINFO_NOT_EXIST")
+    );
+    assert_eq!(admin.account("lisi@example.com").unwrap().balance_fen, 100);
     // The table's rules, checked by the declaration: the stated total is not the items' sum.
     let mut wrong = batch(
         &format!("{day}0005"),
