@@ -1675,6 +1675,49 @@ fn call_pays_face_to_face_and_queries_and_refunds() {
     ])));
     assert_eq!(refunded["response"]["result_code"], "SUCCESS", "{refunded}");
     assert_eq!(refunded["response"]["fund_change"], "Y");
+    // A QR code for the buyer's phone; cancelled before anyone scans it, the trade closes.
+    let shown = call_json(&run(sandbox.alipay().args([
+        "call",
+        "alipay.acquire.precreate",
+        "out_trade_no=CLI-F2F-2",
+        "subject=当面付",
+        "total_fee=3.00",
+    ])));
+    assert_eq!(shown["response"]["result_code"], "SUCCESS", "{shown}");
+    assert!(
+        shown["response"]["qr_code"]
+            .as_str()
+            .is_some_and(|c| !c.is_empty()),
+        "{shown}"
+    );
+    let cancelled = call_json(&run(sandbox.alipay().args([
+        "call",
+        "alipay.acquire.cancel",
+        "out_trade_no=CLI-F2F-2",
+    ])));
+    assert_eq!(
+        cancelled["response"]["result_code"], "SUCCESS",
+        "{cancelled}"
+    );
+    let closed = call_json(&run(sandbox.alipay().args([
+        "call",
+        "alipay.acquire.query",
+        "out_trade_no=CLI-F2F-2",
+    ])));
+    assert_eq!(
+        closed["response"]["trade_status"], "TRADE_CLOSED",
+        "{closed}"
+    );
+    // A refund of the closed trade is refused with its detail code.
+    let refused = call_json(&run(sandbox.alipay().args([
+        "call",
+        "alipay.acquire.refund",
+        "out_trade_no=CLI-F2F-2",
+        "out_request_no=R1",
+        "refund_amount=1.00",
+    ])));
+    assert_eq!(refused["response"]["result_code"], "FAIL", "{refused}");
+    assert_eq!(refused["response"]["detail_error_code"], "TRADE_HAS_CLOSE");
 }
 
 /// `alipay call` of a merchant QR code: `biz_data` given as JSON text is read with its typed
@@ -1708,6 +1751,36 @@ fn call_creates_a_merchant_qr_code_from_json_business_data() {
         stderr(&missing).contains("missing field `secondary_merchant_id`"),
         "{}",
         stderr(&missing)
+    );
+    // The store's name changes; the secondary merchant cannot (ILLEGAL_ARGUMENT, exit 2).
+    let qrcode = format!("qrcode={code}");
+    let renamed = data.replace(r#""store_name":"Cafe""#, r#""store_name":"Cafe 2""#);
+    let modified = call_json(&run(sandbox.alipay().args([
+        "call",
+        "alipay.commerce.qrcode.modify",
+        &timestamp,
+        "biz_type=OVERSEASHOPQRCODE",
+        &qrcode,
+        &renamed,
+    ])));
+    assert_eq!(modified["response"]["qrcode"], code, "{modified}");
+    let moved = data.replace(
+        r#""secondary_merchant_id":"M_1""#,
+        r#""secondary_merchant_id":"M_2""#,
+    );
+    let refused = run(sandbox.alipay().args([
+        "call",
+        "alipay.commerce.qrcode.modify",
+        &timestamp,
+        "biz_type=OVERSEASHOPQRCODE",
+        &qrcode,
+        &moved,
+    ]));
+    assert_code(&refused, 2);
+    assert!(
+        stderr(&refused).contains("error: ILLEGAL_ARGUMENT: "),
+        "{}",
+        stderr(&refused)
     );
 }
 
