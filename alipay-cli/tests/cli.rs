@@ -1929,3 +1929,68 @@ fn call_refunds_a_batch_without_a_password_and_a_forex_trade() {
     );
     sandbox.interrupt();
 }
+
+/// `alipay call` of a page service prints the URL for the browser (the sandbox shows the payer's
+/// page at it), and refuses before printing a batch whose stated total is not the items' sum
+/// (exit 1, naming the parameter); `query_timestamp` answers its key.
+#[cfg(all(unix, feature = "sandbox"))]
+#[test]
+fn call_prints_a_page_service_s_url_and_refuses_a_wrong_total() {
+    let dir = temp_dir("page-call");
+    let sandbox = SandboxProcess::start(&dir, &[]);
+    let day = alipay_core::types::DateTime::now().to_string()[..10].replace('-', "");
+    let batch_no = format!("batch_no={day}0001");
+    let pay_date = format!("pay_date={day}");
+    let args = |fee: &'static str| {
+        [
+            "call",
+            "batch_trans_notify",
+            "account_name=沙箱商户",
+            "email=payer@shop.example",
+            "batch_num=1",
+            fee,
+            "detail_data=1^lisi@example.com^李四^1.00^工资",
+        ]
+    };
+    let page = call_json(&run(sandbox
+        .alipay()
+        .args(args("batch_fee=1.00"))
+        .args([&batch_no, &pay_date])));
+    assert_eq!(page["kind"], "page", "{page}");
+    let url = page["page_url"].as_str().unwrap_or_default();
+    let gateway = sandbox.export("ALIPAY_GATEWAY");
+    assert!(url.starts_with(&format!("{gateway}?")), "{url}");
+    assert!(url.contains("service=batch_trans_notify"), "{url}");
+    assert!(url.contains("&sign="), "{url}");
+    let host = gateway
+        .strip_prefix("http://")
+        .and_then(|rest| rest.split('/').next())
+        .expect("http://host:port/gateway.do");
+    let path = &url[url.find(host).map_or(0, |at| at + host.len())..];
+    let mut stream = TcpStream::connect(host).expect("connect to the sandbox");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send the page request");
+    let mut shown = String::new();
+    stream.read_to_string(&mut shown).expect("read the page");
+    assert!(shown.starts_with("HTTP/1.1 200"), "{shown}");
+    assert!(shown.contains("<form id=\"payout\""), "{shown}");
+
+    let wrong = run(sandbox
+        .alipay()
+        .args(args("batch_fee=2.00"))
+        .args([&batch_no, &pay_date]));
+    assert_code(&wrong, 1);
+    assert!(stdout(&wrong).is_empty());
+    assert!(stderr(&wrong).contains("batch_fee"), "{}", stderr(&wrong));
+
+    let key = call_json(&run(sandbox.alipay().args(["call", "query_timestamp"])));
+    assert!(
+        key["response"]["encrypt_key"]
+            .as_str()
+            .is_some_and(|k| !k.is_empty()),
+        "{key}"
+    );
+}
