@@ -175,8 +175,9 @@
 //! [`Faults`] injects `RETRY`, `SYSTEM_ERROR`, added latency and dropped connections into gateway
 //! requests, drawn from a generator seeded by [`SandboxConfig::seed`]. State lives in memory, or in
 //! an SQLite file ([`SandboxConfig::state`], made readable by its owner only) that keeps partners
-//! and keys (the same first partner on every start), SNS users, goods, trades, notification
-//! deliveries and pending notifications, which resume on the next start.
+//! and keys (the same first partner on every start), SNS users, goods, trades, refund and payout
+//! batches, accounts, the account log, merchant QR codes, notification deliveries and pending
+//! notifications, which resume on the next start.
 
 mod admin;
 mod cashier;

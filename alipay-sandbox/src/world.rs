@@ -44,17 +44,6 @@ pub(crate) struct World {
     anti_phishing_keys: Mutex<AntiPhishingKeys>,
     /// The escrow timeouts still to come ([`crate::timeouts`]).
     pub(crate) deadlines: crate::deadlines::Deadlines,
-    /// The merchant QR codes (`alipay.commerce.qrcode.*`), by code, in memory only.
-    pub(crate) qrcodes: Mutex<std::collections::HashMap<String, MerchantCode>>,
-}
-
-/// A merchant QR code the sandbox made (`alipay.commerce.qrcode.*`).
-#[derive(Clone, Debug)]
-pub(crate) struct MerchantCode {
-    /// The partner that made it.
-    pub(crate) partner: String,
-    /// Its business data, as last set.
-    pub(crate) data: alipay_services::alipay_commerce_qrcode_create::QrcodeBizData,
 }
 
 /// Issued anti-phishing keys: key → (partner, when), and the keys oldest first.
@@ -92,7 +81,6 @@ impl World {
             orders: Mutex::new(std::collections::HashMap::new()),
             anti_phishing_keys: Mutex::new(Default::default()),
             deadlines: crate::deadlines::Deadlines::default(),
-            qrcodes: Mutex::new(std::collections::HashMap::new()),
         }
     }
 

@@ -1,7 +1,8 @@
 //! Merchant QR codes (`alipay.commerce.qrcode.create` / `.modify`): `biz_data` is a JSON object
 //! with typed fields, sent by the client and read by the sandbox; a store has one code with a
 //! channel fee and one without, asked again it answers the same; a modification keeps the
-//! secondary merchant; a malformed object sent by hand is refused with `ILLEGAL_ARGUMENT`.
+//! secondary merchant; a malformed object sent by hand is refused with `ILLEGAL_ARGUMENT`; the
+//! codes survive a restart on a state file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -112,4 +113,64 @@ async fn a_store_has_a_code_with_a_fee_and_one_without_and_a_modification_keeps_
     );
     let answer = post(&http, &sandbox, "", &encode(&signed, false)).await;
     assert_eq!(answer.code(), "ILLEGAL_ARGUMENT");
+}
+
+#[tokio::test]
+async fn codes_survive_a_restart_on_a_state_file() {
+    let dir = std::env::temp_dir().join(format!(
+        "alipay-sandbox-qrcode-{}-{}",
+        std::process::id(),
+        fastrand::u64(..)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let open = || async {
+        alipay_sandbox::Sandbox::start(alipay_sandbox::SandboxConfig {
+            state: Some(dir.join("sandbox.db")),
+            ..alipay_sandbox::SandboxConfig::default()
+        })
+        .await
+        .unwrap()
+    };
+    let with_fee = QrcodeBizData {
+        channel_fee: Some(ChannelFee {
+            kind: ChannelFeeType::Rate,
+            value: "0.02".into(),
+        }),
+        ..data("S-09")
+    };
+    let first = open().await;
+    let code = md5_client(&first)
+        .execute(&create(with_fee.clone()))
+        .await
+        .unwrap()
+        .qrcode
+        .unwrap();
+    first.shutdown().await;
+
+    let again = open().await;
+    let client = md5_client(&again);
+    // The same store and kind of code: the stored code, not a new one.
+    let repeat = client.execute(&create(with_fee.clone())).await.unwrap();
+    assert_eq!(repeat.qrcode.as_deref(), Some(code.as_str()));
+    // The stored data still hold the code's rules: the channel fee cannot be dropped.
+    let modify = |data: QrcodeBizData| QrcodeModify {
+        timestamp: DateTime::now(),
+        notify_url: None,
+        biz_type: BizType::OverseaShopQrcode,
+        qrcode: code.clone(),
+        biz_data: Json(data),
+    };
+    let refused = client.execute(&modify(data("S-09"))).await.unwrap_err();
+    assert_eq!(
+        refused.code().map(|c| c.as_str().to_owned()).as_deref(),
+        Some("ILLEGAL_ARGUMENT")
+    );
+    let renamed = QrcodeBizData {
+        store_name: "Mika's, moved".into(),
+        ..with_fee
+    };
+    let done = client.execute(&modify(renamed)).await.unwrap();
+    assert_eq!(done.qrcode.as_deref(), Some(code.as_str()));
+    again.shutdown().await;
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,4 +1,5 @@
-//! Merchant QR codes (`alipay.commerce.qrcode.create` / `.modify`), kept in memory.
+//! Merchant QR codes (`alipay.commerce.qrcode.create` / `.modify`), kept in the state (and its
+//! file, with `--state`).
 //!
 //! Creating: a store (`store_id`) has at most two codes, one with a channel fee and one without;
 //! asking again for one it has answers that code (the document: "the data of an existing merchant
@@ -13,7 +14,7 @@ use alipay_services::alipay_commerce_qrcode_create::{QrcodeCreate, QrcodeInfo};
 use alipay_services::alipay_commerce_qrcode_modify::{QrcodeModified, QrcodeModify};
 
 use crate::registry::{Call, Outcome, Payload, Reply};
-use crate::world::MerchantCode;
+use crate::state::MerchantCode;
 
 /// The image URL of `code`, as Alipay writes it.
 fn image_url(code: &str) -> String {
@@ -23,32 +24,21 @@ fn image_url(code: &str) -> String {
 
 /// `alipay.commerce.qrcode.create`.
 pub(crate) fn create(call: &Call<'_>, req: QrcodeCreate) -> Result<Outcome, ErrorCode> {
-    let partner = call.partner_id();
-    let data = req.biz_data.into_inner();
-    let mut codes = call
-        .world
-        .qrcodes
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let existing = codes.iter().find(|(_, c)| {
-        c.partner == partner
-            && c.data.store_id == data.store_id
-            && c.data.channel_fee.is_some() == data.channel_fee.is_some()
-    });
-    let code = match existing {
-        Some((code, _)) => code.clone(),
-        None => {
-            let code = format!("https://qr.alipay.com/bax{}", call.world.digits(20));
-            codes.insert(
-                code.clone(),
-                MerchantCode {
-                    partner: partner.to_owned(),
-                    data,
-                },
-            );
-            code
-        }
+    let record = MerchantCode {
+        partner: call.partner_id().to_owned(),
+        data: req.biz_data.into_inner(),
     };
+    let same = |c: &MerchantCode| {
+        c.partner == record.partner
+            && c.data.store_id == record.data.store_id
+            && c.data.channel_fee.is_some() == record.data.channel_fee.is_some()
+    };
+    let new_code = || format!("https://qr.alipay.com/bax{}", call.world.digits(20));
+    let code = call
+        .world
+        .state
+        .create_qrcode(record.clone(), same, new_code)
+        .map_err(|e| stored(&e))?;
     Ok(Reply::Payload(Payload::typed(&QrcodeInfo {
         qrcode_img_url: Some(image_url(&code)),
         qrcode: Some(code),
@@ -58,27 +48,31 @@ pub(crate) fn create(call: &Call<'_>, req: QrcodeCreate) -> Result<Outcome, Erro
 
 /// `alipay.commerce.qrcode.modify`.
 pub(crate) fn modify(call: &Call<'_>, req: QrcodeModify) -> Result<Outcome, ErrorCode> {
-    let mut codes = call
-        .world
-        .qrcodes
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let Some(code) = codes
-        .get_mut(&req.qrcode)
-        .filter(|c| c.partner == call.partner_id())
-    else {
-        return Err(ErrorCode::IllegalArgument);
+    let record = MerchantCode {
+        partner: call.partner_id().to_owned(),
+        data: req.biz_data.into_inner(),
     };
-    let data = req.biz_data.into_inner();
-    let fixed = data.secondary_merchant_id == code.data.secondary_merchant_id
-        && data.sys_service_provider_id == code.data.sys_service_provider_id
-        && (code.data.channel_fee.is_none() || data.channel_fee.is_some());
-    if !fixed {
+    let fixed = |old: &MerchantCode, new: &MerchantCode| {
+        new.data.secondary_merchant_id == old.data.secondary_merchant_id
+            && new.data.sys_service_provider_id == old.data.sys_service_provider_id
+            && (old.data.channel_fee.is_none() || new.data.channel_fee.is_some())
+    };
+    let changed = call
+        .world
+        .state
+        .modify_qrcode(&req.qrcode, record, fixed)
+        .map_err(|e| stored(&e))?;
+    if !changed {
         return Err(ErrorCode::IllegalArgument);
     }
-    code.data = data;
     Ok(Reply::Payload(Payload::typed(&QrcodeModified {
         qrcode: Some(req.qrcode),
     }))
     .into())
+}
+
+/// A state file that cannot be written: logged, and answered as Alipay's own failure.
+fn stored(e: &crate::SandboxError) -> ErrorCode {
+    tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the QR code");
+    ErrorCode::SystemError
 }

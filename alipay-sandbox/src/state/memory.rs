@@ -5,7 +5,9 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use super::ledger::Ledger;
-use super::records::{Account, GoodsRecord, Job, PartnerRecord, PayoutBatch, RefundBatch};
+use super::records::{
+    Account, GoodsRecord, Job, MerchantCode, PartnerRecord, PayoutBatch, RefundBatch,
+};
 use crate::model::{SandboxTrade, SentNotification};
 
 /// Below this many remembered notify ids, none is forgotten.
@@ -50,6 +52,8 @@ pub(crate) struct Memory {
     pub(crate) payout_batches: HashMap<(String, String), PayoutBatch>,
     /// The account log: every movement of money.
     pub(crate) ledger: Ledger,
+    /// The merchant QR codes (`alipay.commerce.qrcode.*`), by code.
+    pub(crate) qrcodes: HashMap<String, MerchantCode>,
 }
 
 impl Memory {

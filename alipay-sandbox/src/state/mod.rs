@@ -24,7 +24,7 @@ pub use ledger::{FEE_RATE_PER_MILLE, LedgerEntry, Movement, fee_of};
 pub(crate) use memory::Memory;
 pub use records::Account;
 pub(crate) use records::{
-    GoodsRecord, Job, PartnerRecord, PayoutBatch, RefundBatch, TradeConflict,
+    GoodsRecord, Job, MerchantCode, PartnerRecord, PayoutBatch, RefundBatch, TradeConflict,
 };
 use sqlite::Db;
 
@@ -629,5 +629,50 @@ impl State {
     /// Every delivery attempt, in order.
     pub(crate) fn deliveries(&self) -> Vec<SentNotification> {
         self.lock().deliveries.clone()
+    }
+
+    // -- merchant QR codes ----------------------------------------------------------------------
+
+    /// The code of the first stored record `same` accepts, else `new_code()`, storing `record`
+    /// under it.
+    pub(crate) fn create_qrcode(
+        &self,
+        record: MerchantCode,
+        same: impl Fn(&MerchantCode) -> bool,
+        new_code: impl FnOnce() -> String,
+    ) -> Result<String, SandboxError> {
+        let mut m = self.lock();
+        if let Some(code) = m
+            .qrcodes
+            .iter()
+            .find(|(_, c)| same(c))
+            .map(|(code, _)| code)
+        {
+            return Ok(code.clone());
+        }
+        let code = new_code();
+        self.persist(|db| db.save_qrcode(&code, &record))?;
+        m.qrcodes.insert(code.clone(), record);
+        Ok(code)
+    }
+
+    /// Replaces code `code` with `record` when the code is `record.partner`'s and
+    /// `allowed(current, &record)`; `Ok(false)` (nothing changed) otherwise.
+    pub(crate) fn modify_qrcode(
+        &self,
+        code: &str,
+        record: MerchantCode,
+        allowed: impl FnOnce(&MerchantCode, &MerchantCode) -> bool,
+    ) -> Result<bool, SandboxError> {
+        let mut m = self.lock();
+        let Some(current) = m.qrcodes.get(code) else {
+            return Ok(false);
+        };
+        if current.partner != record.partner || !allowed(current, &record) {
+            return Ok(false);
+        }
+        self.persist(|db| db.save_qrcode(code, &record))?;
+        m.qrcodes.insert(code.to_owned(), record);
+        Ok(true)
     }
 }

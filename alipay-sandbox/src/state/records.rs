@@ -8,6 +8,15 @@ use alipay_core::sign::{SignType, Verifier};
 use crate::SandboxError;
 use crate::keys::{PartnerCredentials, PartnerKeys};
 
+/// A merchant QR code the sandbox made (`alipay.commerce.qrcode.*`).
+#[derive(Clone, Debug)]
+pub(crate) struct MerchantCode {
+    /// The partner that made it.
+    pub(crate) partner: String,
+    /// Its business data, as last set.
+    pub(crate) data: alipay_services::alipay_commerce_qrcode_create::QrcodeBizData,
+}
+
 /// A registered partner: its credentials and its parsed keys.
 pub(crate) struct PartnerRecord {
     pub(crate) credentials: PartnerCredentials,

@@ -9,7 +9,9 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::ledger::{LedgerEntry, Movement};
 use super::memory::Memory;
-use super::records::{Account, GoodsRecord, Job, PartnerRecord, PayoutBatch, RefundBatch};
+use super::records::{
+    Account, GoodsRecord, Job, MerchantCode, PartnerRecord, PayoutBatch, RefundBatch,
+};
 use crate::SandboxError;
 use crate::keys::PartnerCredentials;
 use crate::model::{SandboxTrade, SentNotification, Shipment};
@@ -99,6 +101,11 @@ CREATE TABLE IF NOT EXISTS ledger (
     other TEXT,
     total_fee_fen INTEGER,
     memo TEXT
+);
+CREATE TABLE IF NOT EXISTS qrcodes (
+    code TEXT PRIMARY KEY,
+    partner TEXT NOT NULL,
+    data TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS jobs (
     id INTEGER PRIMARY KEY,
@@ -208,6 +215,7 @@ impl Db {
         self.load_refund_batches(&mut m)?;
         self.load_payouts(&mut m)?;
         self.load_ledger(&mut m)?;
+        self.load_qrcodes(&mut m)?;
         self.load_jobs(&mut m)?;
         self.load_deliveries(&mut m)?;
         Ok(m)
@@ -390,6 +398,38 @@ impl Db {
                 ],
             )
             .map(drop)
+    }
+
+    /// The merchant QR codes, their business data read back with its rules.
+    fn load_qrcodes(&self, m: &mut Memory) -> Result<(), SandboxError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT code, partner, data FROM qrcodes")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (code, partner, data) = row?;
+            let data = serde_json::from_str(&data).map_err(|_| corrupt("qrcodes.data"))?;
+            m.qrcodes.insert(code, MerchantCode { partner, data });
+        }
+        Ok(())
+    }
+
+    /// Stores merchant QR code `code`, replacing its business data.
+    pub(crate) fn save_qrcode(&self, code: &str, record: &MerchantCode) -> rusqlite::Result<()> {
+        let data = serde_json::to_string(&record.data)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        self.conn.execute(
+            "INSERT INTO qrcodes (code, partner, data) VALUES (?1, ?2, ?3)
+             ON CONFLICT (code) DO UPDATE SET data = excluded.data",
+            rusqlite::params![code, record.partner, data],
+        )?;
+        Ok(())
     }
 
     /// Inserts or replaces an account.
