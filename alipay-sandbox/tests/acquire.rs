@@ -352,7 +352,7 @@ async fn refunds_are_named_by_their_request_and_never_exceed_the_payment() {
         .await
         .unwrap();
     assert_eq!(closed.detail_error_code.as_deref(), Some("TRADE_HAS_CLOSE"));
-    // A trade the buyer has not paid yet is not refundable.
+    // A trade the buyer has not paid yet is not refundable (no source gives a code for it).
     let waiting = client
         .execute(&order("RF-W", 500, "286400000000001111"))
         .await
@@ -368,7 +368,7 @@ async fn refunds_are_named_by_their_request_and_never_exceed_the_payment() {
     assert_eq!(unpaid.result_code, refund::ResultCode::Fail);
     assert_eq!(
         unpaid.detail_error_code.as_deref(),
-        Some("REASON_ILLEGAL_STATUS")
+        Some("INVALID_PARAMETER")
     );
     let unknown = client
         .execute(&refund_of("RF-X", Some("R1"), 1))
@@ -420,6 +420,23 @@ async fn a_cancel_closes_a_waiting_trade_refunds_a_paid_one_and_refuses_a_finish
     let again = client.execute(&cancel_of("CX-P")).await.unwrap();
     assert_eq!(again.result_code, cancel::ResultCode::Success);
     assert_eq!(admin.refunded(&paid_no), Amount::from_fen(800));
+    // Partly refunded first: the cancel refunds the rest, and only when it did is it a success.
+    let part = client
+        .execute(&order("CX-R", 800, "286412345678901234"))
+        .await
+        .unwrap();
+    let part_no = part.trade_no.unwrap();
+    client
+        .execute(&refund_of("CX-R", Some("R1"), 300))
+        .await
+        .unwrap();
+    let done = client.execute(&cancel_of("CX-R")).await.unwrap();
+    assert_eq!(done.result_code, cancel::ResultCode::Success);
+    assert_eq!(admin.refunded(&part_no), Amount::from_fen(800));
+    assert_eq!(
+        admin.trade(&part_no).unwrap().status,
+        TradeStatus::TradeClosed
+    );
 
     let finished = client
         .execute(&order("CX-F", 800, "286412345678901234"))

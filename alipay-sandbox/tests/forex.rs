@@ -124,7 +124,7 @@ async fn a_forex_trade_is_paid_in_its_currency_and_refunded() {
         .unwrap();
     assert_eq!(
         error_code(&page.text().await.unwrap()).as_deref(),
-        Some("ILLEGAL_CURRENCY")
+        Some("FOREX_MERCHANT_NOT_SUPPORT_THIS_CURRENCY")
     );
 
     // Refunds: 3.00 USD, T and a notification.

@@ -239,6 +239,33 @@ async fn a_batch_pays_each_receiver_or_says_why_not_and_conserves_money() {
         Some("PAYER_USERINFO_NOT_EXIST")
     );
     assert_eq!(admin.account("lisi@example.com").unwrap().balance_fen, 100);
+    // A partner id names the partner's own account in the account log, never a payer's login.
+    let mut partner_id = batch(
+        &format!("{day}0007"),
+        &receiver.url,
+        &[("1", "zhangsan@example.com", "张三", "1")],
+    );
+    partner_id.email = Some(me.partner.clone());
+    assert_eq!(
+        refused(partner_id).await.as_deref(),
+        Some("PAYER_USERINFO_NOT_EXIST")
+    );
+    assert!(admin.account(&me.partner).is_none());
+    assert!(
+        admin
+            .create_account(&me.partner, "商户", Amount::ZERO, None)
+            .is_err()
+    );
+    assert!(
+        admin
+            .create_account(
+                "rich@example.com",
+                "富",
+                Amount::from_fen(u64::MAX / 2),
+                None
+            )
+            .is_err()
+    );
     // The table's rules, checked by the declaration: the stated total is not the items' sum.
     let mut wrong = batch(
         &format!("{day}0005"),

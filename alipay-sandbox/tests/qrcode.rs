@@ -67,6 +67,13 @@ async fn a_store_has_a_code_with_a_fee_and_one_without_and_a_modification_keeps_
     assert_ne!(second.qrcode.as_deref(), Some(code.as_str()));
     let other = client.execute(&create(data("S-02"))).await.unwrap();
     assert_ne!(other.qrcode.as_deref(), Some(code.as_str()));
+    // Another secondary merchant's store of the same id is another store.
+    let elsewhere = QrcodeBizData {
+        secondary_merchant_id: "M_009".into(),
+        ..data("S-01")
+    };
+    let theirs = client.execute(&create(elsewhere)).await.unwrap();
+    assert_ne!(theirs.qrcode.as_deref(), Some(code.as_str()));
 
     let modify = |qrcode: &str, data: QrcodeBizData| QrcodeModify {
         timestamp: DateTime::now(),

@@ -23,6 +23,9 @@ use crate::model::{NewTrade, Payment, ReceivedRequest, SandboxTrade, SentNotific
 use crate::state::{PartnerRecord, TradeConflict};
 use crate::world::World;
 
+/// The largest opening balance of an account (a trillion yuan), in fen.
+const MAX_OPENING_BALANCE_FEN: u64 = 100_000_000_000_000;
+
 /// The longest trade number, order number, SNS user id and key the admin API accepts.
 const MAX_ID: usize = 64;
 
@@ -213,6 +216,11 @@ impl Admin {
     /// Creates (or replaces) sandbox account `logon` held by `name` with `balance`: a receiver of
     /// batch payouts (`batch_trans_notify`), or a payer. Its user id is generated (`2088…`) unless
     /// `user_id` is given (a partner id makes it that partner's paying account).
+    ///
+    /// # Errors
+    ///
+    /// [`SandboxError::Invalid`] for an empty login or name, a login that is a partner id (the
+    /// account log names a partner's own account so), or a balance above 1,000,000,000,000.00.
     pub fn create_account(
         &self,
         logon: &str,
@@ -223,6 +231,18 @@ impl Admin {
         if logon.is_empty() || name.is_empty() {
             return Err(SandboxError::Invalid(
                 "an account needs a login and a holder's name".to_owned(),
+            ));
+        }
+        // The account log names a partner's own account by its partner id.
+        if self.world.state.partner(logon).is_some() {
+            return Err(SandboxError::Invalid(format!(
+                "{logon} is a partner id, which names the partner's own account: give another login"
+            )));
+        }
+        // Far above any test's needs, and sums of balances stay far from u64's end.
+        if balance.fen() > MAX_OPENING_BALANCE_FEN {
+            return Err(SandboxError::Invalid(
+                "an opening balance may be at most 1000000000000.00".to_owned(),
             ));
         }
         let account = crate::Account {

@@ -19,8 +19,9 @@
 //!   with `TRADE_NOT_EXIST`.
 //! - `alipay.acquire.cancel`: no trade, or a closed one: `SUCCESS`; waiting: closed; paid: refunded
 //!   in full (the fee returned) and closed; finished or in another state: `FAIL`, `retry_flag=N`.
-//! - `alipay.acquire.refund`: at most what is left of a paid trade (else `INVALID_PARAMETER`); a
-//!   closed trade is `TRADE_HAS_CLOSE`, an unknown one `TRADE_NOT_EXIST`. `out_request_no` names
+//! - `alipay.acquire.refund`: at most what is left of a paid trade (else `INVALID_PARAMETER`, also
+//!   the answer for a trade not paid yet: the sources give no other code); a closed trade is
+//!   `TRADE_HAS_CLOSE`, an unknown one `TRADE_NOT_EXIST`. `out_request_no` names
 //!   the refund: a repeat answers the first result with `fund_change=N`; without it the refund
 //!   must be the whole trade. A refund of the rest closes the trade.
 //!
@@ -386,7 +387,8 @@ fn refund_now(
         match t.status {
             TradeStatus::TradeSuccess => {}
             TradeStatus::TradeClosed => return Err("TRADE_HAS_CLOSE"),
-            _ => return Err("REASON_ILLEGAL_STATUS"),
+            // Not paid (yet): no source gives a code; the table's INVALID_PARAMETER.
+            _ => return Err("INVALID_PARAMETER"),
         }
         let left = t.total_fee.fen().saturating_sub(done);
         if fen == 0 || fen > left {
@@ -415,15 +417,10 @@ fn refund_now(
 /// The code of a one-item batch's result (`trade^amount^CODE`).
 fn item_code(results: &str) -> &'static str {
     let code = results.rsplit('^').next().unwrap_or_default();
-    [
-        "TRADE_NOT_EXIST",
-        "TRADE_HAS_CLOSE",
-        "REASON_ILLEGAL_STATUS",
-        "INVALID_PARAMETER",
-    ]
-    .into_iter()
-    .find(|c| *c == code)
-    .unwrap_or("SYSTEM_ERROR")
+    ["TRADE_NOT_EXIST", "TRADE_HAS_CLOSE", "INVALID_PARAMETER"]
+        .into_iter()
+        .find(|c| *c == code)
+        .unwrap_or("SYSTEM_ERROR")
 }
 
 /// `alipay.acquire.cancel`.
@@ -474,21 +471,23 @@ pub(crate) fn cancel(call: &Call<'_>, req: AcquireCancel) -> Result<Outcome, Err
             }
         }
         TradeStatus::TradeSuccess => {
-            let left = t
-                .total_fee
-                .fen()
-                .saturating_sub(call.world.state.refunded(&t.trade_no));
-            let batch_no = format!("acquire-cancel:{}", t.trade_no);
-            match refund_now(call, &t, &batch_no, left, "撤销") {
-                Ok(_) => {
-                    let t = call.world.state.trade(&t.trade_no).unwrap_or(t);
-                    answer(cancel::ResultCode::Success, Some(&t), None)
-                }
-                Err(_) => answer(
+            let done = call.world.state.refunded(&t.trade_no);
+            let left = t.total_fee.fen().saturating_sub(done);
+            // Named by what was refunded before: a refund made meanwhile gives the next try a
+            // new batch instead of the refused one.
+            let batch_no = format!("acquire-cancel:{}:{done}", t.trade_no);
+            // Cancelled when the trade ends closed: refunded now, or by an earlier cancel (a
+            // repeat finds its batch). Otherwise (refused, not carried out yet) try again.
+            let _ = refund_now(call, &t, &batch_no, left, "撤销");
+            let t = call.world.state.trade(&t.trade_no).unwrap_or(t);
+            if t.status == TradeStatus::TradeClosed {
+                answer(cancel::ResultCode::Success, Some(&t), None)
+            } else {
+                answer(
                     cancel::ResultCode::Fail,
                     Some(&t),
                     Some(cancel::RetryFlag::Y),
-                ),
+                )
             }
         }
         _ => answer(

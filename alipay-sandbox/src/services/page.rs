@@ -62,10 +62,11 @@ fn open_trade(
         TradeKind::Forex => {
             let rate = get(params, "currency")
                 .and_then(super::forex::rate)
-                .ok_or_else(|| ErrorCode::from_code("ILLEGAL_CURRENCY"))?;
+                .ok_or_else(|| ErrorCode::from_code("FOREX_MERCHANT_NOT_SUPPORT_THIS_CURRENCY"))?;
+            // At least a cent of the currency: an RMB price too small to convert still costs one.
             get(params, "rmb_fee")
                 .and_then(|fee| fee.parse::<Amount>().ok())
-                .map(|rmb| Amount::from_fen(super::forex::to_foreign(rmb.fen(), rate)))
+                .map(|rmb| Amount::from_fen(super::forex::to_foreign(rmb.fen(), rate).max(1)))
         }
         _ => None,
     };

@@ -4,7 +4,7 @@
 //! Accounts: the payer is the account named by `buyer_account_name`, else `email`. A login the
 //! sandbox does not know yet becomes the partner's own account on first use (holder
 //! `account_name`, user id the partner's, an opening balance of [`OPENING_BALANCE_FEN`] fen);
-//! another partner's account is refused (`PAYER_USERINFO_NOT_EXIST`). Receivers are the accounts
+//! another partner's account, or a partner id as the login, is refused (`PAYER_USERINFO_NOT_EXIST`). Receivers are the accounts
 //! created with [`Admin::create_account`](crate::Admin::create_account).
 //!
 //! The page request is checked before the page is shown (the declaration checked the table's
@@ -55,6 +55,10 @@ pub(crate) fn open(call: &Call<'_>, req: BatchTransNotify) -> Result<Outcome, Er
         .clone()
         .or_else(|| req.email.clone())
         .ok_or(ErrorCode::IllegalArgument)?;
+    // A partner id names a partner's own account in the account log, never a payout account.
+    if state.partner(&payer).is_some() {
+        return Err(code("PAYER_USERINFO_NOT_EXIST"));
+    }
     match state.account(&payer) {
         Some(account) if account.user_id != partner => {
             return Err(code("PAYER_USERINFO_NOT_EXIST"));

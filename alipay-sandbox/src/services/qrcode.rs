@@ -1,13 +1,16 @@
 //! Merchant QR codes (`alipay.commerce.qrcode.create` / `.modify`), kept in the state (and its
 //! file, with `--state`).
 //!
-//! Creating: a store (`store_id`) has at most two codes, one with a channel fee and one without;
+//! Creating: a store (`store_id` of a `secondary_merchant_id`) has at most two codes, one with a
+//! channel fee and one without;
 //! asking again for one it has answers that code (the document: "the data of an existing merchant
 //! QR code are returned"), unchanged. A new code looks like Alipay's
 //! (`https://qr.alipay.com/…`, with its image URL); paying one is not played. Modifying: the
 //! partner's code gets the new business data; an unknown code, or a change of
 //! `secondary_merchant_id` or `sys_service_provider_id`, or removing a channel fee, is refused
-//! with `ILLEGAL_ARGUMENT` (no service code was found for them).
+//! with `ILLEGAL_ARGUMENT` (no service code was found for them). Nothing read forbids moving a code
+//! to another store or adding a fee, so a store may end with more codes of one kind; asked for
+//! one then, creating answers the least of them (by code), the same every time.
 
 use alipay_core::ErrorCode;
 use alipay_services::alipay_commerce_qrcode_create::{QrcodeCreate, QrcodeInfo};
@@ -30,6 +33,7 @@ pub(crate) fn create(call: &Call<'_>, req: QrcodeCreate) -> Result<Outcome, Erro
     };
     let same = |c: &MerchantCode| {
         c.partner == record.partner
+            && c.data.secondary_merchant_id == record.data.secondary_merchant_id
             && c.data.store_id == record.data.store_id
             && c.data.channel_fee.is_some() == record.data.channel_fee.is_some()
     };

@@ -633,8 +633,8 @@ impl State {
 
     // -- merchant QR codes ----------------------------------------------------------------------
 
-    /// The code of the first stored record `same` accepts, else `new_code()`, storing `record`
-    /// under it.
+    /// The least code (by its text) of the stored records `same` accepts, else `new_code()`,
+    /// storing `record` under it.
     pub(crate) fn create_qrcode(
         &self,
         record: MerchantCode,
@@ -642,12 +642,8 @@ impl State {
         new_code: impl FnOnce() -> String,
     ) -> Result<String, SandboxError> {
         let mut m = self.lock();
-        if let Some(code) = m
-            .qrcodes
-            .iter()
-            .find(|(_, c)| same(c))
-            .map(|(code, _)| code)
-        {
+        let existing = m.qrcodes.iter().filter(|(_, c)| same(c));
+        if let Some(code) = existing.map(|(code, _)| code).min() {
             return Ok(code.clone());
         }
         let code = new_code();

@@ -159,7 +159,12 @@ pub struct AcquireCreateAndPay {
     )]
     pub product_code: String,
     /// 该笔订单的资金总额，取值范围[0.01,100000000]，精确到小数点后2位。
-    #[alipay(label = "订单金额", ty = "Number(9,2)", example = "10")]
+    #[alipay(
+        label = "订单金额",
+        ty = "Number(9,2)",
+        custom = crate::rules::order_amount,
+        example = "10"
+    )]
     pub total_fee: Amount,
     /// 卖家支付宝账号对应的支付宝唯一用户号。以2088开头的纯16位数字。如果和seller_email同时为空，则本参数默认填充partner的值。
     #[alipay(

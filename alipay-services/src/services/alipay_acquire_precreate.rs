@@ -72,7 +72,7 @@ pub struct AcquirePrecreate {
     #[alipay(example = "QR_CODE_OFFLINE")]
     pub product_code: Option<String>,
     /// 订单金额。该笔订单的资金总额，取值范围[0.01,100000000]，精确到小数点后2位。
-    #[alipay(label = "订单金额", example = "0.01")]
+    #[alipay(label = "订单金额", custom = crate::rules::order_amount, example = "0.01")]
     pub total_fee: Amount,
     /// common parameter; Required in the cross-border edition \[G\]
     pub notify_url: Option<HttpUrl>,

@@ -104,6 +104,11 @@ fn at_most_1000(batch_num: &u32) -> Result<(), &'static str> {
     }
 }
 
+/// Each item pays more than zero (the codes `AMOUNT_FORMAT_ERROR`, `RECEIVE_MONEY_ERROR`: 金额必须大于0).
+fn pays_something(batch: &BatchTransNotify) -> Result<(), alipay_core::service::Violation> {
+    crate::rules::items_pay_something("detail_data", batch.detail_data.items(), |i| i.amount)
+}
+
 /// The request of `batch_trans_notify` (批量付款到支付宝账户有密接口).
 #[derive(Clone, PartialEq, Eq, Request)]
 #[alipay(
@@ -114,7 +119,8 @@ fn at_most_1000(batch_num: &u32) -> Result<(), &'static str> {
     conflict = "BATCH_OUT_BIZ_NO_DUPLICATE", // batch_no is the key of idempotency (module docs)
     one_of(email, buyer_account_name),
     count(batch_num = detail_data),
-    total(batch_fee = detail_data.amount)
+    total(batch_fee = detail_data.amount),
+    custom = pays_something
 )]
 pub struct BatchTransNotify {
     /// 支付宝服务器主动通知商户网站里指定的页面 http 路径。

@@ -68,6 +68,11 @@ alipay_core::wire_enum! {
     }
 }
 
+/// The price is in one currency: rmb_fee和total_fee不能同时使用.
+fn one_price(trade: &CreateForexTrade) -> Result<(), alipay_core::service::Violation> {
+    crate::rules::not_both(("total_fee", &trade.total_fee), ("rmb_fee", &trade.rmb_fee))
+}
+
 /// The request of `create_forex_trade` (网站支付接口).
 #[derive(Clone, PartialEq, Eq, Request)]
 #[alipay(
@@ -75,7 +80,8 @@ alipay_core::wire_enum! {
     page,
     method = GET,
     error_codes = ERROR_CODES,
-    one_of(total_fee, rmb_fee)
+    one_of(total_fee, rmb_fee),
+    custom = one_price
 )]
 pub struct CreateForexTrade {
     /// 针对该交易支付成功之后的通知接收URL。
@@ -97,10 +103,10 @@ pub struct CreateForexTrade {
     #[alipay(ty = "String(10)", custom = currency_code, example = "USD")]
     pub currency: String,
     /// 商品的外币金额,范围是0.01~1000000.00.
-    #[alipay(ty = "Number(8,2)", example = "100.30")]
+    #[alipay(ty = "Number(8,2)", custom = crate::rules::forex_amount, example = "100.30")]
     pub total_fee: Option<Amount>,
     /// 范围为0.01~1000000.00 如果商户网站使用人民币进行标价就是用这个参数来替换total_fee参数,rmb_fee和total_fee不能同时使用
-    #[alipay(ty = "Number(8,2)", example = "100.30")]
+    #[alipay(ty = "Number(8,2)", custom = crate::rules::forex_amount, example = "100.30")]
     pub rmb_fee: Option<Amount>,
     /// 默认12小时,最大15天。此为买家登陆到完成支付的有效时间。如果需要使用其他值,请与支付宝技术支持联系。
     #[alipay(ty = "String(10)", example = "12h")]

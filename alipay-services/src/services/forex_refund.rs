@@ -80,10 +80,20 @@ pub struct ForexRefund {
     )]
     pub out_trade_no: String,
     /// The amount to refund in the settlement currency. The value is in the range of 0.01 – 1000000.00, with at most 2 digits after the decimal point. The return_amount and return_rmb_amount fields cannot be empty at the same time, therefore, one of them must be specified.
-    #[alipay(label = "外币退款金额", ty = "Number(9,2)", example = "100.30")]
+    #[alipay(
+        label = "外币退款金额",
+        ty = "Number(9,2)",
+        custom = crate::rules::forex_amount,
+        example = "100.30"
+    )]
     pub return_amount: Option<Amount>,
     /// The refund amount in CNY. The value is in the range of 0.01 - 1000000.00, with at most 2 digits after the decimal point. Either the return_amount or return_rmb_amount field can be specified.
-    #[alipay(label = "人民币退款金额", ty = "Number(9,2)", example = "1.01")]
+    #[alipay(
+        label = "人民币退款金额",
+        ty = "Number(9,2)",
+        custom = crate::rules::forex_amount,
+        example = "1.01"
+    )]
     pub return_rmb_amount: Option<Amount>,
     /// The currency for the refund. The value of this field is not CNY, even when the return_rmb_amount parameter is not null. Use upper case. For more information about supported currencies, see Supported Currencies.
     #[alipay(

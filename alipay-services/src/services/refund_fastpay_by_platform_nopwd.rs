@@ -26,11 +26,11 @@ use alipay_core::types::{DateTime, HttpUrl, Items};
 use alipay_core::{Notification, Request};
 
 pub use crate::refund_fastpay_by_platform_pwd::{RefundDetail, RefundResult};
-use crate::refund_fastpay_by_platform_pwd::{at_most_1000, batch_no_format, reasons_fit_in};
+use crate::refund_fastpay_by_platform_pwd::{at_most_1000, batch_no_format, details_fit_in};
 
 /// Each item's reason is at most 256 bytes.
-fn reasons_fit(batch: &RefundFastpayByPlatformNopwd) -> Result<(), Violation> {
-    reasons_fit_in(&batch.detail_data)
+fn details_fit(batch: &RefundFastpayByPlatformNopwd) -> Result<(), Violation> {
+    details_fit_in(&batch.detail_data)
 }
 
 alipay_core::wire_enum! {
@@ -60,7 +60,7 @@ alipay_core::wire_enum! {
     error_codes = ERROR_CODES,
     conflict = "DUPLICATE_BATCH_NO", // a batch number is used once per partner (module docs)
     count(batch_num = detail_data),
-    custom = reasons_fit
+    custom = details_fit
 )]
 pub struct RefundFastpayByPlatformNopwd {
     /// 支付宝服务器主动通知商户服务器里指定的页面http/https路径。

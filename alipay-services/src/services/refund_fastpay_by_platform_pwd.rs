@@ -139,12 +139,12 @@ const REASON_BYTES: usize = 256;
 
 /// Each item's reason is at most [`REASON_BYTES`] bytes (that no trade is refunded twice in a
 /// batch is Alipay's business check, `DUBL_TRADE_NO_IN_SAME_BATCH`, not a rule of the table).
-fn reasons_fit(batch: &RefundFastpayByPlatformPwd) -> Result<(), Violation> {
-    reasons_fit_in(&batch.detail_data)
+fn details_fit(batch: &RefundFastpayByPlatformPwd) -> Result<(), Violation> {
+    details_fit_in(&batch.detail_data)
 }
 
-/// Each reason of `detail` is at most [`REASON_BYTES`] bytes.
-pub(crate) fn reasons_fit_in(detail: &Items<RefundDetail, '#'>) -> Result<(), Violation> {
+/// Each reason of `detail` is at most [`REASON_BYTES`] bytes, and each item refunds something.
+pub(crate) fn details_fit_in(detail: &Items<RefundDetail, '#'>) -> Result<(), Violation> {
     for (i, item) in detail.items().iter().enumerate() {
         if item.reason.len() > REASON_BYTES {
             return Err(Violation::custom(
@@ -157,7 +157,7 @@ pub(crate) fn reasons_fit_in(detail: &Items<RefundDetail, '#'>) -> Result<(), Vi
             ));
         }
     }
-    Ok(())
+    crate::rules::items_pay_something("detail_data", detail.items(), |i| i.amount)
 }
 
 /// The request of `refund_fastpay_by_platform_pwd` (即时到账批量退款有密接口).
@@ -171,7 +171,7 @@ pub(crate) fn reasons_fit_in(detail: &Items<RefundDetail, '#'>) -> Result<(), Vi
     identifies(batch_no),
     one_of(seller_user_id, seller_email),
     count(batch_num = detail_data),
-    custom = reasons_fit
+    custom = details_fit
 )]
 pub struct RefundFastpayByPlatformPwd {
     /// 支付宝服务器主动通知商户网站里指定的页面 http 路径。
