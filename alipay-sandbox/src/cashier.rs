@@ -20,8 +20,9 @@
 //! ([`crate::receipt`]).
 //!
 //! The order's rows the return and the notification carry (`subject`, `price`, `quantity`,
-//! `seller_email`, …) come from the page request that opened the trade, kept in memory: a trade
-//! opened before a restart of a sandbox with a state file is paid with defaults for them.
+//! `seller_email`, …) come from the page request that opened the trade, kept in the state (and its
+//! file): a trade opened before a restart is paid with them too. A trade the admin API created
+//! has no such request and is paid with defaults for them.
 
 use alipay_core::types::TradeStatus;
 use alipay_core::{Charset, form};

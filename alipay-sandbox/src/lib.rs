@@ -176,7 +176,8 @@
 //! requests, drawn from a generator seeded by [`SandboxConfig::seed`]. State lives in memory, or in
 //! an SQLite file ([`SandboxConfig::state`], made readable by its owner only) that keeps partners
 //! and keys (the same first partner on every start), SNS users, goods, trades, refund and payout
-//! batches, accounts, the account log, merchant QR codes, notification deliveries and pending
+//! batches, accounts, the account log, merchant QR codes, the orders page services opened trades
+//! with, notification deliveries and pending
 //! notifications, which resume on the next start.
 
 mod admin;

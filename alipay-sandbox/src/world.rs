@@ -35,10 +35,6 @@ pub(crate) struct World {
     fault_rules: Mutex<Vec<FaultRule>>,
     rng: Mutex<fastrand::Rng>,
     requests: Mutex<RequestLog>,
-    /// The order a page service opened each trade with (subject, price, quantity, seller, …), by
-    /// trade number, for the return and the notification the cashier sends when it is paid. Kept
-    /// in memory only: a trade opened before a restart is paid with its stored fields alone.
-    orders: Mutex<std::collections::HashMap<String, Vec<(String, String)>>>,
     /// The anti-phishing keys `query_timestamp` issued: key → (partner, when), the latest
     /// [`MAX_ANTI_PHISHING_KEYS`].
     anti_phishing_keys: Mutex<AntiPhishingKeys>,
@@ -78,7 +74,6 @@ impl World {
             alipay,
             rng: Mutex::new(rng),
             requests: Mutex::new(RequestLog::default()),
-            orders: Mutex::new(std::collections::HashMap::new()),
             anti_phishing_keys: Mutex::new(Default::default()),
             deadlines: crate::deadlines::Deadlines::default(),
         }
@@ -188,11 +183,12 @@ impl World {
     }
 
     /// Remembers the order page service parameters `order` opened trade `trade_no` with.
+    /// Kept in the state (and its file): the return and notification of a trade paid after a
+    /// restart carry its order too. A file that cannot be written keeps it in memory only.
     pub(crate) fn remember_order(&self, trade_no: &str, order: Vec<(String, String)>) {
-        self.orders
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(trade_no.to_owned(), order);
+        if let Err(e) = self.state.remember_order(trade_no, order) {
+            tracing::error!(target: "alipay_sandbox", error = %e, "cannot store the order");
+        }
     }
 
     /// The rows of the order the trade was opened with that the return and the notification carry
@@ -238,12 +234,7 @@ impl World {
 
     /// The order trade `trade_no` was opened with, if this sandbox opened it.
     pub(crate) fn order(&self, trade_no: &str) -> Vec<(String, String)> {
-        self.orders
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(trade_no)
-            .cloned()
-            .unwrap_or_default()
+        self.state.order(trade_no)
     }
 
     /// `base` scaled by the time factor.

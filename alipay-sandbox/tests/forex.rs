@@ -173,3 +173,57 @@ async fn a_forex_trade_is_paid_in_its_currency_and_refunded() {
         TradeStatus::TradeClosed
     );
 }
+
+/// The order that opened a forex trade is kept in the state file: after a restart a refund in
+/// another currency is still refused, and one in the trade's currency goes through.
+#[tokio::test]
+async fn the_trade_s_currency_survives_a_restart() {
+    let dir = std::env::temp_dir().join(format!(
+        "alipay-sandbox-forex-{}-{}",
+        std::process::id(),
+        fastrand::u64(..)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let open = || async {
+        alipay_sandbox::Sandbox::start(alipay_sandbox::SandboxConfig {
+            state: Some(dir.join("sandbox.db")),
+            ..alipay_sandbox::SandboxConfig::default()
+        })
+        .await
+        .unwrap()
+    };
+    let receiver = Receiver::start(&[], "success").await;
+    let first = open().await;
+    let me = first.first_partner().clone();
+    let mut usd = order("FOREX-R", "USD", &receiver.url);
+    usd.total_fee = Some("10.00".parse().unwrap());
+    let page = http()
+        .get(md5_client(&first).page_url(&usd).unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let admin = first.admin();
+    let trade = admin.trade_by_out(&me.partner, "FOREX-R").unwrap();
+    admin.pay(&trade.trade_no).unwrap();
+    first.shutdown().await;
+
+    let again = open().await;
+    let client = md5_client(&again);
+    let mut eur = refund("FOREX-R", "R-1", "EUR", &receiver.url);
+    eur.return_amount = Some("1.00".parse().unwrap());
+    let refused = client.execute(&eur).await.unwrap_err();
+    assert_eq!(
+        refused.code().map(|c| c.as_str().to_owned()).as_deref(),
+        Some("CURRENCY_NOT_SAME")
+    );
+    let mut same = refund("FOREX-R", "R-2", "USD", &receiver.url);
+    same.return_amount = Some("1.00".parse().unwrap());
+    client.execute(&same).await.unwrap();
+    assert_eq!(
+        again.admin().refunded(&trade.trade_no),
+        Amount::from_fen(100)
+    );
+    again.shutdown().await;
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -9,8 +9,8 @@
 //! trade of that `out_trade_no` (`PURCHASE_TRADE_NOT_EXIST`), another currency than the trade's
 //! (`CURRENCY_NOT_SAME`), an `out_return_no` used before (`REPEATED_REFUNDMENT_REQUEST`). The
 //! outcome goes to `notify_url` (`refund_status_sync`, `refund_status=REFUND_SUCCESS`). The
-//! trade's currency is kept with the order that opened it, in memory: after a restart the currency
-//! of an older trade is not checked.
+//! trade's currency is kept with the order that opened it, in the state (and its file, across
+//! restarts).
 
 use alipay_core::ErrorCode;
 use alipay_core::types::{Amount, DateTime, TradeStatus, WireValue as _};

@@ -52,6 +52,8 @@ pub(crate) struct Memory {
     pub(crate) payout_batches: HashMap<(String, String), PayoutBatch>,
     /// The account log: every movement of money.
     pub(crate) ledger: Ledger,
+    /// `trade_no` → the parameters of the page request that opened the trade.
+    pub(crate) orders: HashMap<String, Vec<(String, String)>>,
     /// The merchant QR codes (`alipay.commerce.qrcode.*`), by code.
     pub(crate) qrcodes: HashMap<String, MerchantCode>,
 }

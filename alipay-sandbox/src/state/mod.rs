@@ -671,4 +671,28 @@ impl State {
         m.qrcodes.insert(code.to_owned(), record);
         Ok(true)
     }
+
+    // -- the orders page services opened trades with -------------------------------------------
+
+    /// Stores the parameters `order` of the page request that opened trade `trade_no`; in memory
+    /// even when the file cannot be written (the error says so).
+    pub(crate) fn remember_order(
+        &self,
+        trade_no: &str,
+        order: Vec<(String, String)>,
+    ) -> Result<(), SandboxError> {
+        let mut m = self.lock();
+        let stored = self.persist(|db| db.save_order(trade_no, &order));
+        m.orders.insert(trade_no.to_owned(), order);
+        stored
+    }
+
+    /// The order trade `trade_no` was opened with (empty when no page service opened it).
+    pub(crate) fn order(&self, trade_no: &str) -> Vec<(String, String)> {
+        self.lock()
+            .orders
+            .get(trade_no)
+            .cloned()
+            .unwrap_or_default()
+    }
 }

@@ -102,6 +102,10 @@ CREATE TABLE IF NOT EXISTS ledger (
     total_fee_fen INTEGER,
     memo TEXT
 );
+CREATE TABLE IF NOT EXISTS orders (
+    trade_no TEXT PRIMARY KEY,
+    params TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS qrcodes (
     code TEXT PRIMARY KEY,
     partner TEXT NOT NULL,
@@ -216,6 +220,7 @@ impl Db {
         self.load_payouts(&mut m)?;
         self.load_ledger(&mut m)?;
         self.load_qrcodes(&mut m)?;
+        self.load_orders(&mut m)?;
         self.load_jobs(&mut m)?;
         self.load_deliveries(&mut m)?;
         Ok(m)
@@ -398,6 +403,31 @@ impl Db {
                 ],
             )
             .map(drop)
+    }
+
+    /// The orders page services opened trades with.
+    fn load_orders(&self, m: &mut Memory) -> Result<(), SandboxError> {
+        let mut stmt = self.conn.prepare("SELECT trade_no, params FROM orders")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (trade_no, params) = row?;
+            m.orders.insert(trade_no, from_json(&params)?);
+        }
+        Ok(())
+    }
+
+    /// Stores the order trade `trade_no` was opened with.
+    pub(crate) fn save_order(
+        &self,
+        trade_no: &str,
+        order: &[(String, String)],
+    ) -> rusqlite::Result<()> {
+        self.conn.execute(
+            "INSERT INTO orders (trade_no, params) VALUES (?1, ?2)
+             ON CONFLICT (trade_no) DO UPDATE SET params = excluded.params",
+            params![trade_no, to_json(order)],
+        )?;
+        Ok(())
     }
 
     /// The merchant QR codes, their business data read back with its rules.
