@@ -178,20 +178,9 @@ async fn a_forex_trade_is_paid_in_its_currency_and_refunded() {
 /// another currency is still refused, and one in the trade's currency goes through.
 #[tokio::test]
 async fn the_trade_s_currency_survives_a_restart() {
-    let dir = std::env::temp_dir().join(format!(
-        "alipay-sandbox-forex-{}-{}",
-        std::process::id(),
-        fastrand::u64(..)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let open = || async {
-        alipay_sandbox::Sandbox::start(alipay_sandbox::SandboxConfig {
-            state: Some(dir.join("sandbox.db")),
-            ..alipay_sandbox::SandboxConfig::default()
-        })
-        .await
-        .unwrap()
-    };
+    let dir = state_dir("forex");
+    let path = dir.join("sandbox.db");
+    let open = || start_with_state(&path, 1.0);
     let receiver = Receiver::start(&[], "success").await;
     let first = open().await;
     let me = first.first_partner().clone();

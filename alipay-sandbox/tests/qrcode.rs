@@ -124,20 +124,9 @@ async fn a_store_has_a_code_with_a_fee_and_one_without_and_a_modification_keeps_
 
 #[tokio::test]
 async fn codes_survive_a_restart_on_a_state_file() {
-    let dir = std::env::temp_dir().join(format!(
-        "alipay-sandbox-qrcode-{}-{}",
-        std::process::id(),
-        fastrand::u64(..)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let open = || async {
-        alipay_sandbox::Sandbox::start(alipay_sandbox::SandboxConfig {
-            state: Some(dir.join("sandbox.db")),
-            ..alipay_sandbox::SandboxConfig::default()
-        })
-        .await
-        .unwrap()
-    };
+    let dir = state_dir("qrcode");
+    let path = dir.join("sandbox.db");
+    let open = || start_with_state(&path, 1.0);
     let with_fee = QrcodeBizData {
         channel_fee: Some(ChannelFee {
             kind: ChannelFeeType::Rate,

@@ -5,7 +5,6 @@
 
 mod support;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use alipay_client::Error;
@@ -16,27 +15,6 @@ use alipay_sandbox::{Faults, NewTrade, Sandbox, SandboxConfig, TradeStatus};
 use alipay_services::send_goods_confirm_by_platform::SendGoodsConfirm;
 use alipay_services::sns_create_goods_ws::CreateGoods;
 use support::*;
-
-/// A fresh directory for one test's state file.
-fn state_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "alipay-sandbox-{name}-{}-{}",
-        std::process::id(),
-        fastrand::u64(..)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-async fn open(path: &std::path::Path, time_factor: f64) -> Sandbox {
-    Sandbox::start(SandboxConfig {
-        state: Some(path.to_owned()),
-        time_factor,
-        ..SandboxConfig::default()
-    })
-    .await
-    .unwrap()
-}
 
 fn ship(trade_no: &str) -> SendGoodsConfirm {
     SendGoodsConfirm {
@@ -53,7 +31,7 @@ fn ship(trade_no: &str) -> SendGoodsConfirm {
 async fn everything_survives_a_restart() {
     let dir = state_dir("restart");
     let path = dir.join("sandbox.db");
-    let first = open(&path, 1.0).await;
+    let first = start_with_state(&path, 1.0).await;
     let me = first.first_partner().clone();
     let admin = first.admin();
     let example = CreateGoods::example();
@@ -98,7 +76,7 @@ async fn everything_survives_a_restart() {
         assert_eq!(mode & 0o777, 0o600, "the state file holds keys");
     }
 
-    let again = open(&path, 1.0).await;
+    let again = start_with_state(&path, 1.0).await;
     // The same first partner, keys included, and the same Alipay key.
     assert_eq!(again.first_partner(), &me);
     let admin = again.admin();
@@ -156,7 +134,7 @@ async fn pending_notifications_resume_after_a_restart() {
     let dir = state_dir("resume");
     let path = dir.join("sandbox.db");
     // The first re-send is due 240 ms after the first delivery (time factor 0.001).
-    let first = open(&path, 0.001).await;
+    let first = start_with_state(&path, 0.001).await;
     let me = first.first_partner().clone();
     let receiver = Receiver::start(&["fail"], "success").await;
     let trade = first.admin().create_trade(NewTrade {
@@ -184,7 +162,7 @@ async fn pending_notifications_resume_after_a_restart() {
     assert_eq!(receiver.hits().len(), 1);
 
     // Restarted with a slower clock, so that the resumed delivery's id stays valid for 3 s.
-    let again = open(&path, 0.05).await;
+    let again = start_with_state(&path, 0.05).await;
     let hits = receiver.wait_for(2, Duration::from_secs(5)).await;
     // The resumed delivery verifies against the restarted sandbox (same keys, same partner).
     let verified = md5_client(&again)

@@ -36,6 +36,28 @@ pub async fn start() -> Sandbox {
     Sandbox::start(SandboxConfig::default()).await.unwrap()
 }
 
+/// A fresh directory for one test's state file.
+pub fn state_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "alipay-sandbox-{name}-{}-{}",
+        std::process::id(),
+        fastrand::u64(..)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A sandbox keeping its state in `path` (created when missing), with this time factor.
+pub async fn start_with_state(path: &std::path::Path, time_factor: f64) -> Sandbox {
+    Sandbox::start(SandboxConfig {
+        state: Some(path.to_owned()),
+        time_factor,
+        ..SandboxConfig::default()
+    })
+    .await
+    .unwrap()
+}
+
 /// A sandbox with this time factor.
 pub async fn start_scaled(time_factor: f64) -> Sandbox {
     Sandbox::start(SandboxConfig {
